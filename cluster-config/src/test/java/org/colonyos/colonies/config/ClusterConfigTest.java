@@ -1,0 +1,42 @@
+package org.colonyos.colonies.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClusterConfigTest {
+    private static PeerAddress node(String id, int raft, int http) {
+        return new PeerAddress(id, "127.0.0.1", raft, http);
+    }
+
+    @Test
+    void aValidClusterPasses() {
+        ClusterConfig config = new ClusterConfig("c", List.of(node("n1", 7101, 50081), node("n2", 7102, 50082)));
+        assertEquals(config, config.validate());
+        assertEquals("127.0.0.1:7102", config.node("n2").raftAddress());
+    }
+
+    @Test
+    void problemsAreNamed() {
+        assertEquals("duplicate node id 'n1'", assertThrows(ConfigException.class, () ->
+                new ClusterConfig("c", List.of(node("n1", 1, 2), node("n1", 3, 4))).validate()).getMessage());
+        assertEquals("duplicate port 127.0.0.1:2 (node 'n2')", assertThrows(ConfigException.class, () ->
+                new ClusterConfig("c", List.of(node("n1", 1, 2), node("n2", 2, 4))).validate()).getMessage());
+        assertEquals("node 'n1': httpPort 70000 is not in 0..65535", assertThrows(ConfigException.class, () ->
+                new ClusterConfig("c", List.of(node("n1", 1, 70000))).validate()).getMessage());
+        assertThrows(ConfigException.class, () -> new ClusterConfig("", List.of(node("n1", 1, 2))).validate());
+        assertThrows(ConfigException.class, () -> new ClusterConfig("c", List.of()).validate());
+        assertThrows(ConfigException.class, () -> ClusterConfig.single("c", node("n1", 1, 2)).node("n9"));
+    }
+
+    @Test
+    void nodeSettingsCheckTheirNodeAndInterval() {
+        ClusterConfig one = ClusterConfig.single("c", node("n1", 1, 2));
+        assertThrows(ConfigException.class, () -> new NodeSettings(one, "n2", Path.of("d"), "", 10));
+        assertThrows(ConfigException.class, () -> new NodeSettings(one, "n1", Path.of("d"), "", 0));
+        assertEquals("", new NodeSettings(one, "n1", Path.of("d"), null, 10).serverId());
+    }
+}

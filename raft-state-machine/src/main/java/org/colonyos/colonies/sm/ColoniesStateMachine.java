@@ -1,0 +1,188 @@
+package org.colonyos.colonies.sm;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import org.apache.ratis.proto.RaftProtos.LogEntryProto;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientRequest;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.protocol.TermIndex;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.statemachine.TransactionContext;
+import org.apache.ratis.statemachine.impl.BaseStateMachine;
+import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
+import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
+import org.apache.ratis.util.LifeCycle;
+import org.colonyos.colonies.proto.log.ApplyReply;
+import org.colonyos.colonies.proto.log.LogEntry;
+import org.colonyos.colonies.sm.apply.CommandDispatcher;
+import org.colonyos.colonies.sm.snapshot.StateFiles;
+import org.colonyos.colonies.sm.state.ColoniesState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Ratis state machine of a Colonies node: Ratis glue only. The leader stamps its time into each entry in
+ * {@link #startTransaction}; every replica decodes the entry from the log bytes and applies it through the
+ * {@link CommandDispatcher} under the write lock; snapshots export the store and are the only points where
+ * MapDB is committed (so committed MapDB always equals the latest snapshot).
+ *
+ * <p>Threading (Ratis contract): apply runs on the single state machine updater thread; takeSnapshot never
+ * overlaps apply; reinitialize overlaps nothing; {@link #read} may run on any thread at any time and takes the
+ * read lock.
+ */
+public final class ColoniesStateMachine extends BaseStateMachine {
+    private static final Logger LOG = LoggerFactory.getLogger(ColoniesStateMachine.class);
+
+    private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final CommandDispatcher dispatcher = new CommandDispatcher();
+    private final StateFiles files;
+    private final Clock clock;
+    private ColoniesState state;
+
+    /**
+     * @param files where the MapDB store lives, and how snapshots are written and loaded
+     * @param clock the leader's time source for stamping entries (never used by apply)
+     */
+    public ColoniesStateMachine(StateFiles files, Clock clock) {
+        this.files = files;
+        this.clock = clock;
+    }
+
+    @Override
+    public SimpleStateMachineStorage getStateMachineStorage() {
+        return storage;
+    }
+
+    @Override
+    public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage raftStorage) throws IOException {
+        super.initialize(server, groupId, raftStorage);
+        storage.init(raftStorage);
+        getLifeCycle().startAndTransition(() -> load(storage.getLatestSnapshot() == null ? null
+                : storage.getLatestSnapshot().getTermIndex()), IOException.class);
+    }
+
+    @Override
+    public void pause() {
+        getLifeCycle().transition(LifeCycle.State.PAUSING);
+        getLifeCycle().transition(LifeCycle.State.PAUSED);
+    }
+
+    @Override
+    public void reinitialize() throws IOException {
+        storage.loadLatestSnapshot();
+        TermIndex latest = storage.getLatestSnapshot() == null ? null : storage.getLatestSnapshot().getTermIndex();
+        load(latest);
+        getLifeCycle().transition(LifeCycle.State.STARTING);
+        getLifeCycle().transition(LifeCycle.State.RUNNING);
+    }
+
+    private void load(TermIndex snapshot) throws IOException {
+        lock.writeLock().lock();
+        try {
+            if (state != null) {
+                state.store().close();
+            }
+            state = files.openMatching(snapshot, storage);
+            if (snapshot != null) {
+                updateLastAppliedTermIndex(snapshot);
+            }
+            LOG.info("state loaded at index {} (snapshot {})", state.appliedIndex(), snapshot);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public TransactionContext startTransaction(RaftClientRequest request) throws IOException {
+        TransactionContext.Builder builder = TransactionContext.newBuilder().setStateMachine(this)
+                .setClientRequest(request);
+        try {
+            LogEntry entry = LogEntry.parseFrom(request.getMessage().getContent().asReadOnlyByteBuffer());
+            Instant now = clock.instant();
+            LogEntry stamped = entry.toBuilder()
+                    .setLeaderTimeUnixNanos(now.getEpochSecond() * 1_000_000_000L + now.getNano()).build();
+            return builder.setLogData(UnsafeByteOperations.unsafeWrap(stamped.toByteArray())).build();
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            TransactionContext rejected = builder.build();
+            rejected.setException(new IOException("not a colonies log entry: " + e.getMessage()));
+            return rejected;
+        }
+    }
+
+    @Override
+    public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
+        LogEntryProto logEntry = trx.getLogEntry();
+        LogEntry entry = decode(logEntry);
+        ApplyReply reply;
+        lock.writeLock().lock();
+        try {
+            reply = dispatcher.apply(state, entry, logEntry.getIndex());
+            state.setApplied(logEntry.getTerm(), logEntry.getIndex());
+            updateLastAppliedTermIndex(logEntry.getTerm(), logEntry.getIndex());
+        } finally {
+            lock.writeLock().unlock();
+        }
+        return CompletableFuture.completedFuture(Message.valueOf(UnsafeByteOperations.unsafeWrap(
+                reply.toByteArray())));
+    }
+
+    private static LogEntry decode(LogEntryProto logEntry) {
+        try {
+            return LogEntry.parseFrom(logEntry.getStateMachineLogEntry().getLogData().asReadOnlyByteBuffer());
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IllegalStateException("undecodable log entry at index " + logEntry.getIndex(), e);
+        }
+    }
+
+    /** Serves the read barrier: after ReadIndex the local state is current, so there is nothing to compute. */
+    @Override
+    public CompletableFuture<Message> query(Message request) {
+        return CompletableFuture.completedFuture(Message.EMPTY);
+    }
+
+    @Override
+    public long takeSnapshot() throws IOException {
+        TermIndex last = getLastAppliedTermIndex();
+        if (last == null || last.getIndex() < 0) {
+            return -1;
+        }
+        lock.writeLock().lock();
+        try {
+            state.setApplied(last.getTerm(), last.getIndex());
+            files.writeSnapshot(state, last, storage);
+        } finally {
+            lock.writeLock().unlock();
+        }
+        return last.getIndex();
+    }
+
+    /** Runs a read against the current local state under the read lock. */
+    public <T> T read(Function<ColoniesState, T> reader) {
+        lock.readLock().lock();
+        try {
+            return reader.apply(state);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        lock.writeLock().lock();
+        try {
+            if (state != null) {
+                state.store().close();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+        super.close();
+    }
+}

@@ -1,0 +1,44 @@
+package org.colonyos.colonies.sm;
+
+/**
+ * A deterministic business error (bad request, forbidden, not found, ...): the request is refused, nothing is
+ * changed, and every replica computes the same refusal. {@link #status()} is the protocol's HTTP status.
+ *
+ * <p>Thrown by authorization, appliers and read handlers before they mutate anything, and turned into an
+ * error reply in one place. Not a sign of corruption: unlike other exceptions it never stops the node.
+ */
+public final class Rejection extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int status;
+
+    private Rejection(int status, String message) {
+        super(message, null, false, false);
+        this.status = status;
+    }
+
+    /** A refusal with an explicit status. */
+    public static Rejection of(int status, String message) {
+        return new Rejection(status, message);
+    }
+
+    public static Rejection badRequest(String message) {
+        return new Rejection(400, message);
+    }
+
+    public static Rejection forbidden(String message) {
+        return new Rejection(403, message);
+    }
+
+    public static Rejection notFound(String message) {
+        return new Rejection(404, message);
+    }
+
+    /** The Go server reports several "X is nil" lookups as 500; this mirrors those. */
+    public static Rejection internal(String message) {
+        return new Rejection(500, message);
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,55 @@
+package org.colonyos.colonies.sm.apply;
+
+import com.google.protobuf.ByteString;
+import org.colonyos.colonies.proto.json.Json;
+import org.colonyos.colonies.proto.log.ApplyReply;
+import org.colonyos.colonies.proto.log.LogEntry;
+import org.colonyos.colonies.sm.Rejection;
+import org.colonyos.colonies.sm.state.ColoniesState;
+
+/**
+ * Routes each log entry to the one applier method of its command (one exhaustive switch) and turns the
+ * outcome into a deterministic {@link ApplyReply}. A {@link Rejection} becomes an error reply with nothing
+ * changed; any other exception escapes, which by the Ratis contract stops the node (it means corruption).
+ *
+ * <p>Single-threaded: called only from the apply thread under the state write lock.
+ */
+public final class CommandDispatcher {
+    private final ServerApplier server = new ServerApplier();
+    private final ColonyApplier colonies = new ColonyApplier();
+    private final ExecutorApplier executors = new ExecutorApplier();
+    private final UserApplier users = new UserApplier();
+
+    /** Applies one entry at a log index and returns its reply. */
+    public ApplyReply apply(ColoniesState state, LogEntry entry, long index) {
+        ApplyContext ctx = new ApplyContext(state, entry.getInitiatorId(),
+                state.advanceClock(entry.getLeaderTimeUnixNanos()), index);
+        try {
+            return ApplyReply.newBuilder().setReplyJson(ByteString.copyFrom(Json.toBytes(dispatch(entry, ctx))))
+                    .build();
+        } catch (Rejection rejection) {
+            return ApplyReply.newBuilder().setErrorStatus(rejection.status())
+                    .setErrorMessage(rejection.getMessage()).build();
+        }
+    }
+
+    private Object dispatch(LogEntry entry, ApplyContext ctx) {
+        return switch (entry.getCommandCase()) {
+            case BOOTSTRAP_SERVER_ID -> server.apply(entry.getBootstrapServerId(), ctx);
+            case CHANGE_SERVER_ID -> server.apply(entry.getChangeServerId(), ctx);
+            case ADD_COLONY -> colonies.apply(entry.getAddColony(), ctx);
+            case REMOVE_COLONY -> colonies.apply(entry.getRemoveColony(), ctx);
+            case CHANGE_COLONY_ID -> colonies.apply(entry.getChangeColonyId(), ctx);
+            case ADD_USER -> users.apply(entry.getAddUser(), ctx);
+            case REMOVE_USER -> users.apply(entry.getRemoveUser(), ctx);
+            case CHANGE_USER_ID -> users.apply(entry.getChangeUserId(), ctx);
+            case ADD_EXECUTOR -> executors.apply(entry.getAddExecutor(), ctx);
+            case SET_EXECUTOR_STATE -> executors.apply(entry.getSetExecutorState(), ctx);
+            case REMOVE_EXECUTOR -> executors.apply(entry.getRemoveExecutor(), ctx);
+            case REPORT_ALLOCATION -> executors.apply(entry.getReportAllocation(), ctx);
+            case UPDATE_CAPABILITIES -> executors.apply(entry.getUpdateCapabilities(), ctx);
+            case CHANGE_EXECUTOR_ID -> executors.apply(entry.getChangeExecutorId(), ctx);
+            case COMMAND_NOT_SET -> throw new IllegalStateException("log entry without a command at " + ctx.index());
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package org.colonyos.colonies.sm.apply;
+
+import org.colonyos.colonies.sm.Rejection;
+
+/** Input checks shared by the appliers; each throws a 400 {@link Rejection} with the given message. */
+final class Validation {
+    private Validation() {
+    }
+
+    /** Ids of keys are 64 characters (the Go server checks the length only). */
+    static void requireIdLength(String id, String message) {
+        if (id.length() != 64) {
+            throw Rejection.badRequest(message);
+        }
+    }
+
+    static void requireNonEmpty(String value, String message) {
+        if (value.isEmpty()) {
+            throw Rejection.badRequest(message);
+        }
+    }
+
+    /** Names become parts of index keys: they must be non-empty and free of control characters. */
+    static void requireName(String name, String what) {
+        if (name.isEmpty()) {
+            throw Rejection.badRequest("Invalid " + what + " name: must not be empty");
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw Rejection.badRequest("Invalid " + what + " name: must not contain control characters");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.colonyos.colonies.sm.node;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.util.SizeInBytes;
+import org.apache.ratis.util.TimeDuration;
+import org.colonyos.colonies.config.NodeSettings;
+
+/**
+ * The Ratis properties of a node, in one place. Reads are linearizable (ReadIndex, so followers can serve
+ * them); snapshots trigger automatically, bounding crash replay and MapDB's uncommitted WAL; the log is purged
+ * up to the snapshot while keeping a tail for slightly lagging peers; election timeouts are generous because
+ * CI machines are small and shared.
+ */
+final class RaftSettings {
+    private RaftSettings() {
+    }
+
+    static RaftProperties serverProperties(NodeSettings settings) {
+        RaftProperties p = new RaftProperties();
+        RaftServerConfigKeys.setStorageDir(p, List.of(settings.dataDir().resolve("raft").toFile()));
+        GrpcConfigKeys.Server.setPort(p, settings.self().raftPort());
+        GrpcConfigKeys.Server.setHost(p, settings.self().host());
+        RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
+        RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
+        RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, settings.snapshotEveryEntries());
+        RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 3);
+        RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
+        RaftServerConfigKeys.Log.setPurgePreservationLogNum(p, 2_000);
+        RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf("8MB"));
+        RaftServerConfigKeys.Rpc.setTimeoutMin(p, TimeDuration.valueOf(600, TimeUnit.MILLISECONDS));
+        RaftServerConfigKeys.Rpc.setTimeoutMax(p, TimeDuration.valueOf(1200, TimeUnit.MILLISECONDS));
+        return p;
+    }
+
+    static RaftProperties clientProperties() {
+        RaftProperties p = new RaftProperties();
+        org.apache.ratis.client.RaftClientConfigKeys.Async.setOutstandingRequestsMax(p, 1_000);
+        return p;
+    }
+}

@@ -1,0 +1,176 @@
+package org.colonyos.colonies.sm.node;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
+import org.apache.ratis.util.TimeDuration;
+import org.colonyos.colonies.config.NodeSettings;
+import org.colonyos.colonies.proto.log.ApplyReply;
+import org.colonyos.colonies.proto.log.BootstrapServerId;
+import org.colonyos.colonies.proto.log.LogEntry;
+import org.colonyos.colonies.sm.ColoniesStateMachine;
+import org.colonyos.colonies.sm.snapshot.StateFiles;
+import org.colonyos.colonies.sm.state.ColoniesState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running member of the Raft group: the Ratis server with the Colonies state machine, and the client this
+ * node uses to forward writes to the leader and to run ReadIndex barriers.
+ *
+ * <p>Thread-safe: submit, readBarrier and read may be called from any thread.
+ */
+public final class ReplicatedNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicatedNode.class);
+    /** Log format written by this version. */
+    public static final int LOG_FORMAT_VERSION = 1;
+    private static final int BARRIER_RETRIES = 100;
+
+    private final RaftServer server;
+    private final RaftClient client;
+    private final ColoniesStateMachine stateMachine;
+    private final RaftPeerId selfId;
+
+    private ReplicatedNode(RaftServer server, RaftClient client, ColoniesStateMachine stateMachine,
+            RaftPeerId selfId) {
+        this.server = server;
+        this.client = client;
+        this.stateMachine = stateMachine;
+        this.selfId = selfId;
+    }
+
+    /**
+     * Starts the node, waits until its state can take writes, and writes the configured server owner id into a
+     * fresh state.
+     */
+    public static ReplicatedNode start(NodeSettings settings, Clock clock) throws IOException {
+        RaftGroup group = group(settings);
+        RaftPeerId selfId = RaftPeerId.valueOf(settings.nodeId());
+        ColoniesStateMachine stateMachine = new ColoniesStateMachine(
+                new StateFiles(settings.dataDir().resolve("state")), clock);
+        RaftServer server = RaftServer.newBuilder().setServerId(selfId).setGroup(group)
+                .setProperties(RaftSettings.serverProperties(settings)).setStateMachine(stateMachine)
+                .setOption(RaftStorage.StartupOption.RECOVER).build();
+        server.start();
+        RaftClient client = RaftClient.newBuilder().setRaftGroup(group)
+                .setProperties(RaftSettings.clientProperties())
+                .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(100,
+                        TimeDuration.valueOf(100, TimeUnit.MILLISECONDS)))
+                .build();
+        ReplicatedNode node = new ReplicatedNode(server, client, stateMachine, selfId);
+        try {
+            node.bootstrapServerId(settings.serverId());
+        } catch (IOException | RuntimeException e) {
+            node.close();
+            throw e;
+        }
+        return node;
+    }
+
+    private static RaftGroup group(NodeSettings settings) {
+        RaftPeer[] peers = settings.cluster().nodes().stream()
+                .map(n -> RaftPeer.newBuilder().setId(n.id()).setAddress(n.raftAddress()).build())
+                .toArray(RaftPeer[]::new);
+        UUID groupUuid = UUID.nameUUIDFromBytes(settings.cluster().name().getBytes(StandardCharsets.UTF_8));
+        return RaftGroup.valueOf(RaftGroupId.valueOf(groupUuid), peers);
+    }
+
+    private void bootstrapServerId(String serverId) throws IOException {
+        if (serverId.isEmpty()) {
+            return;
+        }
+        try {
+            readBarrier().get(60, TimeUnit.SECONDS);
+            String stored = read(ColoniesState::serverId);
+            if (stored.isEmpty()) {
+                submit(LogEntry.newBuilder().setBootstrapServerId(BootstrapServerId.newBuilder()
+                        .setServerId(serverId)).build()).get(60, TimeUnit.SECONDS);
+            } else if (!stored.equals(serverId)) {
+                LOG.warn("COLONIES_SERVER_ID differs from the server id stored in the replicated state; the stored "
+                        + "id {} stays in force (change it with changeserveridmsg)", stored);
+            }
+        } catch (Exception e) {
+            throw new IOException("could not initialise the server id: " + e.getMessage(), e);
+        }
+    }
+
+    /** Replicates an entry through the leader and completes with its apply reply. */
+    public CompletableFuture<ApplyReply> submit(LogEntry entry) {
+        LogEntry versioned = entry.toBuilder().setFormatVersion(LOG_FORMAT_VERSION).build();
+        return client.async().send(Message.valueOf(UnsafeByteOperations.unsafeWrap(versioned.toByteArray())))
+                .thenApply(ReplicatedNode::replyOf);
+    }
+
+    private static ApplyReply replyOf(RaftClientReply reply) {
+        if (!reply.isSuccess()) {
+            throw new CompletionException(reply.getException());
+        }
+        try {
+            return ApplyReply.parseFrom(reply.getMessage().getContent().asReadOnlyByteBuffer());
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /**
+     * Completes once this node's state includes every write committed before the call (ReadIndex). While no
+     * leader is known (start-up, elections) it retries for up to {@link #BARRIER_RETRIES} x 100 ms.
+     */
+    public CompletableFuture<Void> readBarrier() {
+        return readBarrier(BARRIER_RETRIES);
+    }
+
+    private CompletableFuture<Void> readBarrier(int retriesLeft) {
+        return client.async().sendReadOnly(Message.EMPTY, selfId).handle((reply, error) -> {
+            Throwable failure = error != null ? error : reply.isSuccess() ? null : reply.getException();
+            if (failure == null) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            if (retriesLeft <= 0) {
+                return CompletableFuture.<Void>failedFuture(failure);
+            }
+            return CompletableFuture.supplyAsync(() -> null,
+                    CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS))
+                    .thenCompose(ignored -> readBarrier(retriesLeft - 1));
+        }).thenCompose(Function.identity());
+    }
+
+    /** Reads the local state under the read lock (call after {@link #readBarrier()} for linearizability). */
+    public <T> T read(Function<ColoniesState, T> reader) {
+        return stateMachine.read(reader);
+    }
+
+    /** Takes a snapshot now (tests and operators); returns its index. */
+    public long takeSnapshot() throws IOException {
+        RaftClientReply reply = client.getSnapshotManagementApi(selfId).create(1, 60_000);
+        if (!reply.isSuccess()) {
+            throw new IOException("snapshot failed", reply.getException());
+        }
+        return reply.getLogIndex();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            client.close();
+        } finally {
+            server.close();
+        }
+    }
+}

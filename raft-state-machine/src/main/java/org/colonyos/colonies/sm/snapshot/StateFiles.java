@@ -1,0 +1,113 @@
+package org.colonyos.colonies.sm.snapshot;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.apache.ratis.io.MD5Hash;
+import org.apache.ratis.server.protocol.TermIndex;
+import org.apache.ratis.server.storage.FileInfo;
+import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
+import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
+import org.apache.ratis.util.MD5FileUtil;
+import org.colonyos.colonies.sm.state.ColoniesState;
+import org.colonyos.colonies.sm.state.ColoniesStore;
+import org.mapdb.DBException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The files of a node's state: the MapDB store and the snapshot files in Ratis's state machine storage.
+ *
+ * <p>Invariant: the committed store equals the latest snapshot. {@link #writeSnapshot} exports the state,
+ * saves its MD5 (Ratis only picks snapshots that have one), then commits MapDB. {@link #openMatching} opens the
+ * store and, if its applied index is not the snapshot's (a crash between export and commit, a corrupt store,
+ * or a snapshot installed from the leader), rebuilds it from the snapshot after checking the MD5.
+ *
+ * <p>Not thread-safe: the state machine calls it under its write lock.
+ */
+public final class StateFiles {
+    private static final Logger LOG = LoggerFactory.getLogger(StateFiles.class);
+    private static final String STORE_NAME = "colonies.mapdb";
+
+    private final Path stateDir;
+
+    public StateFiles(Path stateDir) {
+        this.stateDir = stateDir;
+    }
+
+    /** Opens the store and makes it equal to the given snapshot (or empty when there is none). */
+    public ColoniesState openMatching(TermIndex snapshot, SimpleStateMachineStorage storage) throws IOException {
+        ColoniesStore store = openOrRecreate();
+        ColoniesState state = new ColoniesState(store);
+        long expected = snapshot == null ? 0 : snapshot.getIndex();
+        if (state.appliedIndex() != expected) {
+            LOG.info("store is at index {}, snapshot at {}: rebuilding the store", state.appliedIndex(), expected);
+            if (snapshot == null) {
+                store.clear();
+            } else {
+                importSnapshot(store, storage.getLatestSnapshot().getFile().getPath().toFile());
+                state.setApplied(snapshot.getTerm(), snapshot.getIndex());
+            }
+            store.commit();
+        }
+        return state;
+    }
+
+    /** Exports the state as the snapshot at {@code last}, saves its MD5, commits the store, and registers it. */
+    public void writeSnapshot(ColoniesState state, TermIndex last, SimpleStateMachineStorage storage)
+            throws IOException {
+        File file = storage.getSnapshotFile(last.getTerm(), last.getIndex());
+        Path tmp = file.toPath().resolveSibling(file.getName() + ".tmp");
+        try (FileOutputStream fileOut = new FileOutputStream(tmp.toFile());
+             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(fileOut))) {
+            out.writeLong(last.getTerm());
+            out.writeLong(last.getIndex());
+            state.store().exportTo(out);
+            out.flush();
+            fileOut.getFD().sync();
+        }
+        Files.move(tmp, file.toPath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        MD5Hash md5 = MD5FileUtil.computeAndSaveMd5ForFile(file);
+        state.store().commit();
+        storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), md5), last));
+    }
+
+    private static void importSnapshot(ColoniesStore store, File file) throws IOException {
+        MD5Hash saved = MD5FileUtil.readStoredMd5ForFile(file);
+        MD5Hash actual = MD5FileUtil.computeMd5ForFile(file);
+        if (!saved.equals(actual)) {
+            throw new IOException("snapshot " + file + " is corrupt: MD5 " + actual + " != saved " + saved);
+        }
+        try (InputStream fileIn = Files.newInputStream(file.toPath());
+             DataInputStream in = new DataInputStream(new BufferedInputStream(fileIn))) {
+            in.readLong();
+            in.readLong();
+            store.importFrom(in);
+        }
+    }
+
+    private ColoniesStore openOrRecreate() throws IOException {
+        Files.createDirectories(stateDir);
+        Path file = stateDir.resolve(STORE_NAME);
+        try {
+            return ColoniesStore.openFile(file);
+        } catch (DBException e) {
+            LOG.warn("store {} cannot be opened ({}); recreating it from the snapshot", file, e.getMessage());
+            try (DirectoryStream<Path> parts = Files.newDirectoryStream(stateDir, STORE_NAME + "*")) {
+                for (Path part : parts) {
+                    Files.delete(part);
+                }
+            }
+            return ColoniesStore.openFile(file);
+        }
+    }
+}

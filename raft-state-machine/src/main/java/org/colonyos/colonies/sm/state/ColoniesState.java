@@ -1,0 +1,175 @@
+package org.colonyos.colonies.sm.state;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.colonyos.colonies.proto.json.GoTime;
+import org.colonyos.colonies.proto.model.Colony;
+import org.colonyos.colonies.proto.model.Executor;
+import org.colonyos.colonies.proto.model.User;
+
+/**
+ * The domain view of the replicated state: colonies, executors, users, the server owner id and the
+ * replicated clock, with the indexes the hot paths need (executors and users by id). Every lookup is a
+ * B-tree access; nothing scans all rows.
+ *
+ * <p>Not synchronised: the state machine calls mutators only from the apply thread under its write lock, and
+ * readers hold its read lock.
+ */
+public final class ColoniesState {
+    private static final String SERVER_ID = "server_id";
+    private static final String CLOCK = "clock_unix_nanos";
+    private static final String APPLIED_INDEX = "applied_index";
+    private static final String APPLIED_TERM = "applied_term";
+
+    private final ColoniesStore store;
+    private final Table<String> meta;
+    private final Table<String> applied;
+    private final Table<Colony> colonies;
+    private final Table<Executor> executors;
+    private final Table<String> executorIds;
+    private final Table<User> users;
+    private final Table<String> userIds;
+
+    public ColoniesState(ColoniesStore store) {
+        this.store = store;
+        this.meta = new Table<>(store.raw("meta"), String.class);
+        this.applied = new Table<>(store.raw(ColoniesStore.BOOKKEEPING), String.class);
+        this.colonies = new Table<>(store.raw("colonies"), Colony.class);
+        this.executors = new Table<>(store.raw("executors"), Executor.class);
+        this.executorIds = new Table<>(store.raw("executor_ids"), String.class);
+        this.users = new Table<>(store.raw("users"), User.class);
+        this.userIds = new Table<>(store.raw("user_ids"), String.class);
+    }
+
+    public ColoniesStore store() {
+        return store;
+    }
+
+    // ---- server and bookkeeping ----
+
+    /** The server owner id, or empty when none was ever set. */
+    public String serverId() {
+        return meta.get(SERVER_ID).orElse("");
+    }
+
+    public void setServerId(String id) {
+        meta.put(SERVER_ID, id);
+    }
+
+    /** The replicated clock: the largest leader time applied so far (never goes backwards). */
+    public Instant clock() {
+        return meta.get(CLOCK).map(nanos -> GoTime.ofUnixNanos(Long.parseLong(nanos))).orElse(GoTime.ZERO);
+    }
+
+    /** Advances the replicated clock to {@code max(clock, leaderTime)} and returns it. */
+    public Instant advanceClock(long leaderTimeUnixNanos) {
+        long current = meta.get(CLOCK).map(Long::parseLong).orElse(Long.MIN_VALUE);
+        long next = Math.max(current, leaderTimeUnixNanos);
+        if (next != current) {
+            meta.put(CLOCK, Long.toString(next));
+        }
+        return GoTime.ofUnixNanos(next);
+    }
+
+    /** Index of the last applied log entry (0 if none). */
+    public long appliedIndex() {
+        return applied.get(APPLIED_INDEX).map(Long::parseLong).orElse(0L);
+    }
+
+    /** Term of the last applied log entry (0 if none). */
+    public long appliedTerm() {
+        return applied.get(APPLIED_TERM).map(Long::parseLong).orElse(0L);
+    }
+
+    public void setApplied(long term, long index) {
+        applied.put(APPLIED_TERM, Long.toString(term));
+        applied.put(APPLIED_INDEX, Long.toString(index));
+    }
+
+    // ---- colonies ----
+
+    public Optional<Colony> colony(String name) {
+        return colonies.get(name);
+    }
+
+    /** All colonies, ordered by name. */
+    public List<Colony> colonies() {
+        return colonies.values();
+    }
+
+    public void putColony(Colony colony) {
+        colonies.put(colony.name(), colony);
+    }
+
+    public void removeColony(String name) {
+        colonies.remove(name);
+    }
+
+    // ---- executors ----
+
+    public Optional<Executor> executor(String colonyName, String executorName) {
+        return executors.get(Table.key(colonyName, executorName));
+    }
+
+    /** The executors of a colony, ordered by name (every state, including UNREGISTERED). */
+    public List<Executor> executorsOf(String colonyName) {
+        return executors.valuesUnder(colonyName);
+    }
+
+    /**
+     * The executor registered with this id; when a key was registered more than once, the first in
+     * (colony, name) order, deterministically.
+     */
+    public Optional<Executor> executorById(String executorId) {
+        List<String> refs = executorIds.keysUnder(executorId);
+        return refs.isEmpty() ? Optional.empty() : executors.get(refs.get(0).substring(executorId.length() + 1));
+    }
+
+    /** Stores an executor, keeping the id index in step with the previous version (if any). */
+    public void putExecutor(Executor executor) {
+        String key = Table.key(executor.colonyName(), executor.executorName());
+        executors.get(key).ifPresent(old -> executorIds.remove(Table.key(old.executorId(), key)));
+        executors.put(key, executor);
+        executorIds.put(Table.key(executor.executorId(), key), "");
+    }
+
+    public void removeExecutor(Executor executor) {
+        String key = Table.key(executor.colonyName(), executor.executorName());
+        executors.remove(key);
+        executorIds.remove(Table.key(executor.executorId(), key));
+    }
+
+    // ---- users ----
+
+    public Optional<User> user(String colonyName, String name) {
+        return users.get(Table.key(colonyName, name));
+    }
+
+    /** The users of a colony, ordered by name. */
+    public List<User> usersOf(String colonyName) {
+        return users.valuesUnder(colonyName);
+    }
+
+    /** The user of this colony with this id (the first by name if several share the id). */
+    public Optional<User> userById(String colonyName, String userId) {
+        List<String> names = userIds.valuesUnder(Table.key(colonyName, userId));
+        return names.isEmpty() ? Optional.empty() : user(colonyName, names.get(0));
+    }
+
+    /** Stores a user, keeping the id index in step with the previous version (if any). */
+    public void putUser(User user) {
+        user(user.colonyName(), user.name()).ifPresent(this::unindexUser);
+        users.put(Table.key(user.colonyName(), user.name()), user);
+        userIds.put(Table.key(user.colonyName(), user.userId(), user.name()), user.name());
+    }
+
+    public void removeUser(User user) {
+        users.remove(Table.key(user.colonyName(), user.name()));
+        unindexUser(user);
+    }
+
+    private void unindexUser(User user) {
+        userIds.remove(Table.key(user.colonyName(), user.userId(), user.name()));
+    }
+}

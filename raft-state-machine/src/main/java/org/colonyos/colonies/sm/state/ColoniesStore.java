@@ -1,0 +1,161 @@
+package org.colonyos.colonies.sm.state;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import org.mapdb.BTreeMap;
+import org.mapdb.DB;
+import org.mapdb.DBMaker;
+import org.mapdb.Serializer;
+
+/**
+ * The materialised state in MapDB: named sorted tables of {@code String -> byte[]} inside one transactional
+ * DB. Writes stay uncommitted until {@link #commit()}, which the state machine calls only when a snapshot is
+ * taken, so the committed store always equals the latest snapshot and a crash replays exactly the entries
+ * after it.
+ *
+ * <p>Not synchronised (MapDB gives no isolation): the state machine's read/write lock guards every use.
+ */
+public final class ColoniesStore implements AutoCloseable {
+    /** Snapshot export format version. */
+    public static final int EXPORT_VERSION = 1;
+    /** Every table, in the fixed order used by digests and snapshots. Append new tables at the end. */
+    static final List<String> TABLES = List.of("applied", "meta", "colonies", "executors", "executor_ids", "users",
+            "user_ids");
+    /** Log bookkeeping (applied index and term): exported with snapshots, but not part of the state digest. */
+    static final String BOOKKEEPING = "applied";
+    private static final byte[] MAGIC = "CLNYSNAP".getBytes(StandardCharsets.US_ASCII);
+
+    private final DB db;
+    private final Map<String, BTreeMap<String, byte[]>> tables = new LinkedHashMap<>();
+
+    private ColoniesStore(DB db) {
+        this.db = db;
+        for (String name : TABLES) {
+            tables.put(name, db.treeMap(name, Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen());
+        }
+    }
+
+    /** Opens (or creates) a file-backed store. */
+    public static ColoniesStore openFile(Path file) {
+        return new ColoniesStore(DBMaker.fileDB(file.toFile()).transactionEnable().fileMmapEnableIfSupported()
+                .make());
+    }
+
+    /** A store in memory (tests and tools). */
+    public static ColoniesStore inMemory() {
+        return new ColoniesStore(DBMaker.memoryDB().transactionEnable().make());
+    }
+
+    NavigableMap<String, byte[]> raw(String table) {
+        NavigableMap<String, byte[]> map = tables.get(table);
+        if (map == null) {
+            throw new IllegalArgumentException("no table " + table);
+        }
+        return map;
+    }
+
+    /** Makes every write so far durable. */
+    public void commit() {
+        db.commit();
+    }
+
+    /** Removes everything (before importing a snapshot). */
+    public void clear() {
+        tables.values().forEach(Map::clear);
+    }
+
+    /**
+     * SHA-256 over every table but the log bookkeeping, in fixed order: equal digests mean equal replicated
+     * states, whatever entries without commands (leader no-ops, configurations) the logs held.
+     */
+    public String digest() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, BTreeMap<String, byte[]>> table : tables.entrySet()) {
+                if (table.getKey().equals(BOOKKEEPING)) {
+                    continue;
+                }
+                update(sha, table.getKey().getBytes(StandardCharsets.UTF_8));
+                for (Map.Entry<String, byte[]> entry : table.getValue().entrySet()) {
+                    update(sha, entry.getKey().getBytes(StandardCharsets.UTF_8));
+                    update(sha, entry.getValue());
+                }
+            }
+            return org.colonyos.colonies.proto.crypto.Hex.encode(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void update(MessageDigest sha, byte[] bytes) {
+        sha.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16),
+            (byte) (bytes.length >>> 8), (byte) bytes.length});
+        sha.update(bytes);
+    }
+
+    /** Writes every table, in fixed order and key order, so equal states export byte-identical streams. */
+    public void exportTo(DataOutputStream out) throws IOException {
+        out.write(MAGIC);
+        out.writeInt(EXPORT_VERSION);
+        out.writeInt(tables.size());
+        for (Map.Entry<String, BTreeMap<String, byte[]>> table : tables.entrySet()) {
+            writeBytes(out, table.getKey().getBytes(StandardCharsets.UTF_8));
+            out.writeLong(table.getValue().sizeLong());
+            for (Map.Entry<String, byte[]> entry : table.getValue().entrySet()) {
+                writeBytes(out, entry.getKey().getBytes(StandardCharsets.UTF_8));
+                writeBytes(out, entry.getValue());
+            }
+        }
+    }
+
+    /** Replaces the content with an export. */
+    public void importFrom(DataInputStream in) throws IOException {
+        byte[] magic = in.readNBytes(MAGIC.length);
+        if (!java.util.Arrays.equals(magic, MAGIC)) {
+            throw new IOException("not a colonies snapshot");
+        }
+        int version = in.readInt();
+        if (version != EXPORT_VERSION) {
+            throw new IOException("unsupported snapshot format " + version);
+        }
+        clear();
+        int count = in.readInt();
+        for (int t = 0; t < count; t++) {
+            String name = new String(readBytes(in), StandardCharsets.UTF_8);
+            NavigableMap<String, byte[]> table = raw(name);
+            long entries = in.readLong();
+            for (long i = 0; i < entries; i++) {
+                table.put(new String(readBytes(in), StandardCharsets.UTF_8), readBytes(in));
+            }
+        }
+    }
+
+    private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static byte[] readBytes(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > 64 * 1024 * 1024) {
+            throw new IOException("corrupt snapshot: field length " + length);
+        }
+        return in.readNBytes(length);
+    }
+
+    @Override
+    public void close() {
+        if (!db.isClosed()) {
+            db.close();
+        }
+    }
+}

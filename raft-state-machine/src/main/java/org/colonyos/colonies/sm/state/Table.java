@@ -1,0 +1,80 @@
+package org.colonyos.colonies.sm.state;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import org.colonyos.colonies.proto.json.Json;
+
+/**
+ * A sorted table of documents keyed by strings, stored as canonical JSON bytes in a MapDB B-tree. Iteration
+ * is always in key order, never hash order, so everything derived from it is deterministic.
+ *
+ * <p>Not synchronised: callers hold the state lock (apply writes under the write lock, reads under the read
+ * lock).
+ *
+ * @param <V> the document type (an immutable record)
+ */
+public final class Table<V> {
+    /** Separates the parts of composite keys; sorts before every printable character. */
+    public static final char SEPARATOR = '\u0000';
+
+    private final NavigableMap<String, byte[]> map;
+    private final Class<V> type;
+
+    Table(NavigableMap<String, byte[]> map, Class<V> type) {
+        this.map = map;
+        this.type = type;
+    }
+
+    /** A composite key from parts. */
+    public static String key(String... parts) {
+        return String.join(String.valueOf(SEPARATOR), parts);
+    }
+
+    public Optional<V> get(String key) {
+        byte[] bytes = map.get(key);
+        return bytes == null ? Optional.empty() : Optional.of(Json.parse(bytes, type));
+    }
+
+    public boolean contains(String key) {
+        return map.containsKey(key);
+    }
+
+    public void put(String key, V value) {
+        map.put(key, Json.toBytes(value));
+    }
+
+    public void remove(String key) {
+        map.remove(key);
+    }
+
+    /** The documents whose keys start with {@code prefix + SEPARATOR}, in key order. */
+    public List<V> valuesUnder(String prefix) {
+        List<V> out = new ArrayList<>();
+        for (byte[] bytes : under(prefix).values()) {
+            out.add(Json.parse(bytes, type));
+        }
+        return out;
+    }
+
+    /** The keys that start with {@code prefix + SEPARATOR}, in key order. */
+    public List<String> keysUnder(String prefix) {
+        return new ArrayList<>(under(prefix).keySet());
+    }
+
+    /** Every document, in key order. */
+    public List<V> values() {
+        List<V> out = new ArrayList<>();
+        for (byte[] bytes : map.values()) {
+            out.add(Json.parse(bytes, type));
+        }
+        return out;
+    }
+
+    private Map<String, byte[]> under(String prefix) {
+        String from = prefix + SEPARATOR;
+        return map.subMap(from, true, prefix + (char) (SEPARATOR + 1), false);
+    }
+}

@@ -1,0 +1,118 @@
+package org.colonyos.colonies.sm.apply;
+
+import static org.colonyos.colonies.sm.Commands.COLONY_ID;
+import static org.colonyos.colonies.sm.Commands.EXECUTOR_ID;
+import static org.colonyos.colonies.sm.Commands.SERVER_ID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.colonyos.colonies.proto.json.GoTime;
+import org.colonyos.colonies.proto.log.ApplyReply;
+import org.colonyos.colonies.proto.log.ChangeColonyId;
+import org.colonyos.colonies.proto.log.LogEntry;
+import org.colonyos.colonies.proto.log.RemoveColony;
+import org.colonyos.colonies.proto.log.RemoveExecutor;
+import org.colonyos.colonies.proto.model.Executor;
+import org.colonyos.colonies.proto.model.ExecutorState;
+import org.colonyos.colonies.sm.Commands;
+import org.colonyos.colonies.sm.state.ColoniesState;
+import org.colonyos.colonies.sm.state.ColoniesStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Appliers: replay commands to build a state, apply one more, assert the state and the reply. */
+class AppliersTest {
+    private final CommandDispatcher dispatcher = new CommandDispatcher();
+    private ColoniesState state;
+    private long index;
+
+    @BeforeEach
+    void setUp() {
+        state = new ColoniesState(ColoniesStore.inMemory());
+        apply(Commands.bootstrap());
+        apply(Commands.addColony("test", 1_000));
+    }
+
+    private ApplyReply apply(LogEntry entry) {
+        return dispatcher.apply(state, entry, ++index);
+    }
+
+    private static void assertRejected(ApplyReply reply, int status, String message) {
+        assertEquals(status, reply.getErrorStatus(), reply.toString());
+        assertEquals(message, reply.getErrorMessage());
+    }
+
+    @Test
+    void addColonyChecksOwnerIdLengthAndUniqueness() {
+        assertRejected(apply(Commands.by(COLONY_ID, 0).setAddColony(
+                org.colonyos.colonies.proto.log.AddColony.newBuilder().setName("x").setColonyId(COLONY_ID)).build()),
+                403, "Access denied, not server owner");
+        assertRejected(apply(Commands.by(SERVER_ID, 0).setAddColony(
+                org.colonyos.colonies.proto.log.AddColony.newBuilder().setName("x").setColonyId("abc")).build()),
+                400, "Failed to add colony, invalid colony Id length");
+        assertRejected(apply(Commands.addColony("test", 2_000)), 400, "A Colony with name <test> already exists");
+        assertEquals(1, state.colonies().size());
+    }
+
+    @Test
+    void executorsStartPendingWithTheEntryTimeAndNeedTheColonyOwner() {
+        assertEquals(0, apply(Commands.addExecutor("test", "e1", EXECUTOR_ID, 5_000_000_000L)).getErrorStatus());
+        Executor stored = state.executor("test", "e1").orElseThrow();
+        assertEquals(ExecutorState.PENDING, stored.state());
+        assertEquals(GoTime.ofUnixNanos(5_000_000_000L), stored.commissionTime());
+        assertEquals(stored, state.executorById(EXECUTOR_ID).orElseThrow());
+
+        assertRejected(apply(Commands.addExecutor("test", "e1", EXECUTOR_ID, 0)), 400,
+                "Executor with name <e1> in Colony <test> already exists");
+        LogEntry approveByStranger = Commands.approve("test", "e1", 0).toBuilder().setInitiatorId(EXECUTOR_ID).build();
+        assertRejected(apply(approveByStranger), 403, "Access denied, not colony owner");
+        assertRejected(apply(Commands.approve("test", "nope", 0)), 500,
+                "Executor with name <nope> in Colony <test> not found");
+        apply(Commands.approve("test", "e1", 0));
+        assertEquals(ExecutorState.APPROVED, state.executor("test", "e1").orElseThrow().state());
+    }
+
+    @Test
+    void removedExecutorsStayAsUnregisteredAndTheirNameCanBeReused() {
+        apply(Commands.addExecutor("test", "e1", EXECUTOR_ID, 0));
+        apply(Commands.by(COLONY_ID, 0).setRemoveExecutor(RemoveExecutor.newBuilder().setColonyName("test")
+                .setExecutorName("e1")).build());
+        assertEquals(ExecutorState.UNREGISTERED, state.executor("test", "e1").orElseThrow().state());
+        assertEquals(0, apply(Commands.addExecutor("test", "e1", EXECUTOR_ID, 0)).getErrorStatus());
+        assertEquals(ExecutorState.PENDING, state.executor("test", "e1").orElseThrow().state());
+    }
+
+    @Test
+    void removingAColonyCascadesAndARejectedRequestChangesNothing() {
+        apply(Commands.addExecutor("test", "e1", EXECUTOR_ID, 0));
+        apply(Commands.addUser("test", "u1", "u".repeat(64), 0));
+        String before = state.store().digest();
+        assertRejected(apply(Commands.by(EXECUTOR_ID, 0).setRemoveColony(RemoveColony.newBuilder()
+                .setColonyName("test")).build()), 403, "Access denied, not server owner");
+        assertEquals(before, state.store().digest(), "a rejected request changed the state");
+
+        apply(Commands.by(SERVER_ID, 0).setRemoveColony(RemoveColony.newBuilder().setColonyName("test")).build());
+        assertTrue(state.colony("test").isEmpty());
+        assertTrue(state.executorById(EXECUTOR_ID).isEmpty());
+        assertTrue(state.userById("test", "u".repeat(64)).isEmpty());
+        assertRejected(apply(Commands.by(SERVER_ID, 0).setRemoveColony(RemoveColony.newBuilder()
+                .setColonyName("test")).build()), 400, "Colony with name <test> not found");
+    }
+
+    @Test
+    void changeColonyIdTransfersOwnership() {
+        String newOwner = "a".repeat(64);
+        apply(Commands.by(COLONY_ID, 0).setChangeColonyId(ChangeColonyId.newBuilder().setColonyName("test")
+                .setColonyId(newOwner)).build());
+        assertEquals(newOwner, state.colony("test").orElseThrow().colonyId());
+        assertRejected(apply(Commands.addExecutor("test", "e2", EXECUTOR_ID, 0)), 403,
+                "Access denied, not colony owner");
+    }
+
+    @Test
+    void theReplicatedClockNeverGoesBackwards() {
+        apply(Commands.addColony("a", 9_000));
+        apply(Commands.addColony("b", 3_000));
+        assertEquals(GoTime.ofUnixNanos(9_000), state.clock());
+    }
+}

@@ -1,0 +1,81 @@
+package org.colonyos.colonies.sm.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.colonyos.colonies.config.ClusterConfig;
+import org.colonyos.colonies.config.NodeSettings;
+import org.colonyos.colonies.config.PeerAddress;
+import org.colonyos.colonies.proto.log.ApplyReply;
+import org.colonyos.colonies.proto.model.Colony;
+import org.colonyos.colonies.sm.Commands;
+import org.colonyos.colonies.sm.state.ColoniesState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A one-peer Raft group on loopback: writes survive restarts, with and without a snapshot in between. */
+@Timeout(120)
+class ReplicatedNodeTest {
+    @TempDir
+    Path dataDir;
+
+    private NodeSettings settings(long snapshotEvery) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        return new NodeSettings(ClusterConfig.single("test", new PeerAddress("n1", "127.0.0.1", port, 0)), "n1",
+                dataDir, Commands.SERVER_ID, snapshotEvery);
+    }
+
+    private static ApplyReply write(ReplicatedNode node, String colony) throws Exception {
+        return node.submit(Commands.addColony(colony, 0)).get(30, TimeUnit.SECONDS);
+    }
+
+    private static List<String> colonies(ReplicatedNode node) throws Exception {
+        node.readBarrier().get(30, TimeUnit.SECONDS);
+        return node.read(ColoniesState::colonies).stream().map(Colony::name).toList();
+    }
+
+    @Test
+    void stateSurvivesRestartAndSnapshotPlusReplay() throws Exception {
+        NodeSettings settings = settings(1_000);
+        String digestBefore;
+        try (ReplicatedNode node = ReplicatedNode.start(settings, Clock.systemUTC())) {
+            assertEquals(Commands.SERVER_ID, node.read(ColoniesState::serverId));
+            assertEquals(0, write(node, "a").getErrorStatus());
+            assertTrue(node.takeSnapshot() > 0);
+            assertEquals(0, write(node, "b").getErrorStatus());
+            assertEquals(400, write(node, "b").getErrorStatus());
+            digestBefore = node.read(s -> s.store().digest());
+        }
+        try (ReplicatedNode node = ReplicatedNode.start(settings, Clock.systemUTC())) {
+            assertEquals(List.of("a", "b"), colonies(node));
+            assertEquals(digestBefore, node.read(s -> s.store().digest()));
+            assertEquals(0, write(node, "c").getErrorStatus());
+        }
+        try (ReplicatedNode node = ReplicatedNode.start(settings, Clock.systemUTC())) {
+            assertEquals(List.of("a", "b", "c"), colonies(node));
+        }
+    }
+
+    @Test
+    void automaticSnapshotsKeepTheStoreCommittedAndRestartable() throws Exception {
+        NodeSettings settings = settings(5);
+        try (ReplicatedNode node = ReplicatedNode.start(settings, Clock.systemUTC())) {
+            for (int i = 0; i < 23; i++) {
+                assertEquals(0, write(node, "c" + i).getErrorStatus());
+            }
+        }
+        try (ReplicatedNode node = ReplicatedNode.start(settings, Clock.systemUTC())) {
+            assertEquals(23, colonies(node).size());
+        }
+    }
+}

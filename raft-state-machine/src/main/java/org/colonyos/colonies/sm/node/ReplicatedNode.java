@@ -137,7 +137,7 @@ public final class ReplicatedNode implements AutoCloseable {
     }
 
     private CompletableFuture<Void> readBarrier(int retriesLeft) {
-        return client.async().sendReadOnly(Message.EMPTY, selfId).handle((reply, error) -> {
+        return client.async().sendReadOnlyUnordered(Message.EMPTY, selfId).handle((reply, error) -> {
             Throwable failure = error != null ? error : reply.isSuccess() ? null : reply.getException();
             if (failure == null) {
                 return CompletableFuture.<Void>completedFuture(null);

@@ -1,0 +1,187 @@
+package org.colonyos.colonies.sdk;
+
+import com.fasterxml.jackson.databind.JavaType;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.colonyos.colonies.proto.json.Json;
+import org.colonyos.colonies.proto.model.Allocations;
+import org.colonyos.colonies.proto.model.Capabilities;
+import org.colonyos.colonies.proto.model.Colony;
+import org.colonyos.colonies.proto.model.Executor;
+import org.colonyos.colonies.proto.model.ServerInfo;
+import org.colonyos.colonies.proto.model.User;
+import org.colonyos.colonies.proto.model.Version;
+import org.colonyos.colonies.proto.wire.ColonyPayloads;
+import org.colonyos.colonies.proto.wire.ExecutorPayloads;
+import org.colonyos.colonies.proto.wire.Payload;
+import org.colonyos.colonies.proto.wire.PayloadType;
+import org.colonyos.colonies.proto.wire.ServerPayloads;
+import org.colonyos.colonies.proto.wire.UserPayloads;
+
+/**
+ * A Java client of the Colonies API: one method per message, each signed with the private key passed to it
+ * (the server, colony, executor or user key, as the message requires). Error replies become
+ * {@link ColoniesException}s with the server's status and text. Lists are never null (an empty reply is an
+ * empty list).
+ *
+ * <p>Thread-safe.
+ */
+public final class ColoniesClient {
+    private final RpcTransport transport;
+
+    /** A client of the server at {@code baseUrl} (e.g. {@code http://127.0.0.1:50080}). */
+    public ColoniesClient(URI baseUrl) {
+        this(baseUrl, Duration.ofSeconds(60));
+    }
+
+    /** A client whose calls time out after {@code timeout}. */
+    public ColoniesClient(URI baseUrl, Duration timeout) {
+        this.transport = new RpcTransport(baseUrl, timeout);
+    }
+
+    /** Sends a message and decodes the reply JSON into a type (the generic call under every method). */
+    public <T> T call(PayloadType type, Payload payload, String privateKey, Class<T> replyType) {
+        return decode(transport.call(type, payload, privateKey), Json.mapper().constructType(replyType));
+    }
+
+    /** Sends a raw envelope and returns the reply JSON (tools and tests). */
+    public byte[] post(byte[] envelope) {
+        return transport.post(envelope);
+    }
+
+    private <T> List<T> callList(PayloadType type, Payload payload, String key, Class<T> element) {
+        List<T> list = decode(transport.call(type, payload, key),
+                Json.mapper().getTypeFactory().constructCollectionType(List.class, element));
+        return list == null ? List.of() : list;
+    }
+
+    private void callEmpty(PayloadType type, Payload payload, String key) {
+        transport.call(type, payload, key);
+    }
+
+    private static <T> T decode(byte[] json, JavaType type) {
+        try {
+            return Json.mapper().readValue(json, type);
+        } catch (IOException e) {
+            throw new ColoniesException(0, "cannot decode the reply as " + type + ": " + e.getMessage());
+        }
+    }
+
+    // ---- server ----
+
+    public Version version() {
+        return call(PayloadType.VERSION, new ServerPayloads.Version("", ""), "", Version.class);
+    }
+
+    public ServerInfo serverInfo() {
+        return call(PayloadType.GET_SERVER_INFO, new ServerPayloads.Empty(), "", ServerInfo.class);
+    }
+
+    public void changeServerId(String newServerId, String serverPrvKey) {
+        callEmpty(PayloadType.CHANGE_SERVER_ID, new ServerPayloads.ChangeServerId(newServerId), serverPrvKey);
+    }
+
+    // ---- colonies ----
+
+    public Colony addColony(Colony colony, String serverPrvKey) {
+        return call(PayloadType.ADD_COLONY, new ColonyPayloads.AddColony(colony), serverPrvKey, Colony.class);
+    }
+
+    public void removeColony(String colonyName, String serverPrvKey) {
+        callEmpty(PayloadType.REMOVE_COLONY, new ColonyPayloads.ColonyRef(colonyName), serverPrvKey);
+    }
+
+    public List<Colony> getColonies(String serverPrvKey) {
+        return callList(PayloadType.GET_COLONIES, new ServerPayloads.Empty(), serverPrvKey, Colony.class);
+    }
+
+    public Colony getColony(String colonyName, String prvKey) {
+        return call(PayloadType.GET_COLONY, new ColonyPayloads.ColonyRef(colonyName), prvKey, Colony.class);
+    }
+
+    public void changeColonyId(String colonyName, String newColonyId, String colonyPrvKey) {
+        callEmpty(PayloadType.CHANGE_COLONY_ID, new ColonyPayloads.ChangeColonyId(colonyName, newColonyId),
+                colonyPrvKey);
+    }
+
+    // ---- executors ----
+
+    public Executor addExecutor(Executor executor, String colonyPrvKey) {
+        return call(PayloadType.ADD_EXECUTOR, new ExecutorPayloads.AddExecutor(executor), colonyPrvKey,
+                Executor.class);
+    }
+
+    public void approveExecutor(String colonyName, String executorName, String colonyPrvKey) {
+        callEmpty(PayloadType.APPROVE_EXECUTOR, new ExecutorPayloads.ExecutorRef(colonyName, executorName),
+                colonyPrvKey);
+    }
+
+    public void rejectExecutor(String colonyName, String executorName, String colonyPrvKey) {
+        callEmpty(PayloadType.REJECT_EXECUTOR, new ExecutorPayloads.ExecutorRef(colonyName, executorName),
+                colonyPrvKey);
+    }
+
+    public void removeExecutor(String colonyName, String executorName, String colonyPrvKey) {
+        callEmpty(PayloadType.REMOVE_EXECUTOR, new ExecutorPayloads.ExecutorRef(colonyName, executorName),
+                colonyPrvKey);
+    }
+
+    public List<Executor> getExecutors(String colonyName, String prvKey) {
+        return callList(PayloadType.GET_EXECUTORS, new ColonyPayloads.ColonyRef(colonyName), prvKey, Executor.class);
+    }
+
+    public Executor getExecutor(String colonyName, String executorName, String prvKey) {
+        return call(PayloadType.GET_EXECUTOR, new ExecutorPayloads.ExecutorRef(colonyName, executorName), prvKey,
+                Executor.class);
+    }
+
+    public Executor getExecutorById(String colonyName, String executorId, String prvKey) {
+        return call(PayloadType.GET_EXECUTOR_BY_ID, new ExecutorPayloads.ExecutorIdRef(colonyName, executorId),
+                prvKey, Executor.class);
+    }
+
+    public void reportAllocations(String colonyName, String executorName, Allocations allocations,
+            String executorPrvKey) {
+        callEmpty(PayloadType.REPORT_ALLOCATION, new ExecutorPayloads.ReportAllocation(colonyName, executorName,
+                allocations), executorPrvKey);
+    }
+
+    public void updateCapabilities(String colonyName, String executorName, Capabilities capabilities,
+            String executorPrvKey) {
+        callEmpty(PayloadType.UPDATE_EXECUTOR, new ExecutorPayloads.UpdateExecutor(colonyName, executorName,
+                capabilities), executorPrvKey);
+    }
+
+    public void changeExecutorId(String colonyName, String newExecutorId, String executorPrvKey) {
+        callEmpty(PayloadType.CHANGE_EXECUTOR_ID, new ExecutorPayloads.ExecutorIdRef(colonyName, newExecutorId),
+                executorPrvKey);
+    }
+
+    // ---- users ----
+
+    public User addUser(User user, String colonyPrvKey) {
+        return call(PayloadType.ADD_USER, new UserPayloads.AddUser(user), colonyPrvKey, User.class);
+    }
+
+    public List<User> getUsers(String colonyName, String prvKey) {
+        return callList(PayloadType.GET_USERS, new ColonyPayloads.ColonyRef(colonyName), prvKey, User.class);
+    }
+
+    public User getUser(String colonyName, String name, String prvKey) {
+        return call(PayloadType.GET_USER, new UserPayloads.UserRef(colonyName, name), prvKey, User.class);
+    }
+
+    public User getUserById(String colonyName, String userId, String prvKey) {
+        return call(PayloadType.GET_USER_BY_ID, new UserPayloads.UserIdRef(colonyName, userId), prvKey, User.class);
+    }
+
+    public void removeUser(String colonyName, String name, String colonyPrvKey) {
+        callEmpty(PayloadType.REMOVE_USER, new UserPayloads.UserRef(colonyName, name), colonyPrvKey);
+    }
+
+    public void changeUserId(String colonyName, String newUserId, String userPrvKey) {
+        callEmpty(PayloadType.CHANGE_USER_ID, new UserPayloads.UserIdRef(colonyName, newUserId), userPrvKey);
+    }
+}

@@ -1,0 +1,75 @@
+package org.colonyos.colonies.sdk;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.colonyos.colonies.proto.crypto.Identity;
+import org.colonyos.colonies.proto.json.Json;
+import org.colonyos.colonies.proto.json.JsonDecodeException;
+import org.colonyos.colonies.proto.wire.Failure;
+import org.colonyos.colonies.proto.wire.Payload;
+import org.colonyos.colonies.proto.wire.PayloadCodec;
+import org.colonyos.colonies.proto.wire.PayloadType;
+import org.colonyos.colonies.proto.wire.RpcMsg;
+import org.colonyos.colonies.proto.wire.RpcReplyMsg;
+
+/**
+ * Signs messages, posts them to {@code /api} and unwraps the reply envelope.
+ *
+ * <p>Thread-safe: the JDK HTTP client is shared.
+ */
+final class RpcTransport {
+    private final HttpClient http;
+    private final URI api;
+    private final Duration timeout;
+
+    RpcTransport(URI baseUrl, Duration timeout) {
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.api = baseUrl.resolve("/api");
+        this.timeout = timeout;
+    }
+
+    /** Sends a message signed with the key (an empty key sends it unsigned); returns the reply JSON. */
+    byte[] call(PayloadType type, Payload payload, String privateKey) {
+        String encoded = PayloadCodec.encode(type, payload);
+        String signature = privateKey.isEmpty() ? "" : Identity.sign(encoded, privateKey);
+        return post(Json.toBytes(new RpcMsg(signature, type.wireName(), encoded)));
+    }
+
+    /** Posts an envelope as it is and returns the reply JSON, or throws the error it carries. */
+    byte[] post(byte[] envelope) {
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(api).timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(envelope)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new ColoniesException("cannot reach " + api + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ColoniesException("interrupted while calling " + api, e);
+        }
+        return unwrap(response.statusCode(), response.body());
+    }
+
+    private static byte[] unwrap(int httpStatus, byte[] body) {
+        RpcReplyMsg reply;
+        try {
+            reply = Json.parse(body, RpcReplyMsg.class);
+        } catch (JsonDecodeException e) {
+            throw new ColoniesException(httpStatus, "unexpected reply (HTTP " + httpStatus + "): "
+                    + new String(body, StandardCharsets.UTF_8));
+        }
+        byte[] json = PayloadCodec.decodeBase64(reply.payload());
+        if (reply.error()) {
+            Failure failure = Json.parse(json, Failure.class);
+            throw new ColoniesException(failure.status(), failure.message());
+        }
+        return json;
+    }
+}

@@ -1,0 +1,36 @@
+package org.colonyos.colonies.http.handlers;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.colonyos.colonies.http.rpc.Access;
+import org.colonyos.colonies.http.rpc.RouteTable;
+import org.colonyos.colonies.proto.log.ChangeServerId;
+import org.colonyos.colonies.proto.log.LogEntry;
+import org.colonyos.colonies.proto.model.ServerInfo;
+import org.colonyos.colonies.proto.model.Version;
+import org.colonyos.colonies.proto.wire.PayloadType;
+import org.colonyos.colonies.proto.wire.ServerPayloads;
+
+/** Routes of the server domain: version, server info and the server owner id. */
+public final class ServerHandlers {
+    private ServerHandlers() {
+    }
+
+    /**
+     * @param build the build version and time this server reports
+     * @param backend the listener reported by {@code getserverinfomsg} (known once the port is bound)
+     */
+    public static void register(RouteTable.Builder routes, BuildInfo build, Supplier<ServerInfo.Backend> backend) {
+        routes.unsigned(PayloadType.VERSION, ServerPayloads.Version.class,
+                        p -> new Version(build.version(), build.time(), PayloadType.VERSION.wireName()))
+                .unsigned(PayloadType.GET_SERVER_INFO, ServerPayloads.Empty.class,
+                        p -> new ServerInfo(build.version(), build.time(), List.of(backend.get())))
+                .echoWrite(PayloadType.CHANGE_SERVER_ID, Access.SERVER_OWNER, ServerPayloads.ChangeServerId.class,
+                        p -> LogEntry.newBuilder().setChangeServerId(ChangeServerId.newBuilder()
+                                .setServerId(p.serverId())));
+    }
+
+    /** The build identity of this server. */
+    public record BuildInfo(String version, String time) {
+    }
+}

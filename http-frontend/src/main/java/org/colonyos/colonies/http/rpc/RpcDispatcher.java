@@ -1,0 +1,139 @@
+package org.colonyos.colonies.http.rpc;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.colonyos.colonies.proto.crypto.CryptoException;
+import org.colonyos.colonies.proto.crypto.Identity;
+import org.colonyos.colonies.proto.json.Json;
+import org.colonyos.colonies.proto.json.JsonDecodeException;
+import org.colonyos.colonies.proto.log.ApplyReply;
+import org.colonyos.colonies.proto.log.LogEntry;
+import org.colonyos.colonies.proto.log.SignedRequest;
+import org.colonyos.colonies.proto.wire.Payload;
+import org.colonyos.colonies.proto.wire.PayloadCodec;
+import org.colonyos.colonies.proto.wire.PayloadException;
+import org.colonyos.colonies.proto.wire.PayloadType;
+import org.colonyos.colonies.proto.wire.RpcMsg;
+import org.colonyos.colonies.proto.wire.ServerPayloads;
+import org.colonyos.colonies.sm.Rejection;
+import org.colonyos.colonies.sm.node.ReplicatedNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the request pipeline of protocol section 1.5 once for every message, in its order: parse the envelope
+ * (400), serve the unsigned messages, recover the signer (403), find the route (403), decode the payload and
+ * check its msgtype (400), then read the state after a ReadIndex barrier or replicate a write, and map the
+ * outcome to a reply envelope with the matching HTTP status.
+ *
+ * <p>Thread-safe and non-blocking: the returned future completes on a Ratis or event-loop thread.
+ */
+public final class RpcDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(RpcDispatcher.class);
+    private static final String EMPTY_TYPE_HINT = "empty (this usually means the client is misconfigured - "
+            + "check that it sends the payloadtype field)";
+
+    private final RouteTable table;
+    private final ReplicatedNode node;
+
+    public RpcDispatcher(RouteTable table, ReplicatedNode node) {
+        this.table = table;
+        this.node = node;
+    }
+
+    /** Handles one request body. Never completes exceptionally. */
+    public CompletableFuture<HttpReply> dispatch(byte[] body) {
+        try {
+            return handle(body).exceptionally(RpcDispatcher::unexpected);
+        } catch (Rejection rejection) {
+            return CompletableFuture.completedFuture(HttpReply.error(rejection.status(), rejection.getMessage()));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(unexpected(e));
+        }
+    }
+
+    private CompletableFuture<HttpReply> handle(byte[] body) {
+        RpcMsg msg = parseEnvelope(body);
+        PayloadType type = PayloadType.fromWire(msg.payloadType()).orElse(null);
+        Route route = type == null ? null : table.route(type).orElse(null);
+        if (route != null && route.kind() == Route.Kind.UNSIGNED) {
+            Payload payload = type == PayloadType.GET_SERVER_INFO ? new ServerPayloads.Empty()
+                    : decode(type, msg.payload());
+            Object reply = route.unsigned().reply(payload);
+            return CompletableFuture.completedFuture(HttpReply.ok(type.wireName(), Json.toBytes(reply)));
+        }
+        String callerId = recoverCaller(msg);
+        if (route == null) {
+            String name = msg.payloadType().isEmpty() ? EMPTY_TYPE_HINT : msg.payloadType();
+            throw Rejection.forbidden("invalid rpcMsg.PayloadType: " + name);
+        }
+        Payload payload = decode(type, msg.payload());
+        if (route.kind() == Route.Kind.READ) {
+            return node.readBarrier().thenApply(ignored -> read(route, callerId, payload));
+        }
+        return write(route, msg, callerId, payload);
+    }
+
+    private static RpcMsg parseEnvelope(byte[] body) {
+        try {
+            return Json.parse(body, RpcMsg.class);
+        } catch (JsonDecodeException e) {
+            throw Rejection.badRequest("invalid request envelope: " + e.getMessage());
+        }
+    }
+
+    private static String recoverCaller(RpcMsg msg) {
+        try {
+            return Identity.recoverId(msg.payload(), msg.signature());
+        } catch (CryptoException e) {
+            throw Rejection.forbidden(e.getMessage());
+        }
+    }
+
+    private static Payload decode(PayloadType type, String base64) {
+        try {
+            return PayloadCodec.decode(type, base64);
+        } catch (PayloadException e) {
+            throw Rejection.badRequest(e.getMessage());
+        }
+    }
+
+    private HttpReply read(Route route, String callerId, Payload payload) {
+        try {
+            Object reply = node.read(state -> route.read().read(state, callerId, payload));
+            return HttpReply.ok(route.type().wireName(), Json.toBytes(reply));
+        } catch (Rejection rejection) {
+            return HttpReply.error(rejection.status(), rejection.getMessage());
+        }
+    }
+
+    private CompletableFuture<HttpReply> write(Route route, RpcMsg msg, String callerId, Payload payload) {
+        LogEntry entry = route.write().command(payload).setInitiatorId(callerId)
+                .setRequest(SignedRequest.newBuilder().setPayloadType(msg.payloadType()).setPayload(msg.payload())
+                        .setSignature(msg.signature()))
+                .build();
+        return node.submit(entry).thenApply(reply -> toHttp(route, msg, reply));
+    }
+
+    private static HttpReply toHttp(Route route, RpcMsg msg, ApplyReply reply) {
+        if (reply.getErrorStatus() != 0) {
+            return HttpReply.error(reply.getErrorStatus(), reply.getErrorMessage());
+        }
+        byte[] json = route.echo() ? PayloadCodec.decodeBase64(msg.payload()) : reply.getReplyJson().toByteArray();
+        return HttpReply.ok(route.type().wireName(), json);
+    }
+
+    private static HttpReply unexpected(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof Rejection rejection) {
+            return HttpReply.error(rejection.status(), rejection.getMessage());
+        }
+        if (cause.getClass().getName().startsWith("org.apache.ratis.")) {
+            LOG.warn("request could not be replicated: {}", cause.toString());
+            return HttpReply.error(503, "Service unavailable, the request could not be replicated: "
+                    + cause.getClass().getSimpleName());
+        }
+        LOG.error("request failed", cause);
+        return HttpReply.error(500, "Internal server error");
+    }
+}

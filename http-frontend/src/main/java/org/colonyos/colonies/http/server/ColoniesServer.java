@@ -1,0 +1,86 @@
+package org.colonyos.colonies.http.server;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.colonyos.colonies.config.NodeSettings;
+import org.colonyos.colonies.http.handlers.Routes;
+import org.colonyos.colonies.http.handlers.ServerHandlers;
+import org.colonyos.colonies.http.rpc.RpcDispatcher;
+import org.colonyos.colonies.proto.model.ServerInfo;
+import org.colonyos.colonies.sm.node.ReplicatedNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Colonies server node: the replicated node plus its HTTP API. The composition root of the server.
+ *
+ * <p>Thread-safe; {@link #close()} stops HTTP first, then Raft (which takes a final snapshot).
+ */
+public final class ColoniesServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ColoniesServer.class);
+    /** Default request body limit: keeps every log entry well inside Ratis's entry size bound. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+    private final ReplicatedNode node;
+    private final HttpServer http;
+    private final String host;
+
+    private ColoniesServer(ReplicatedNode node, HttpServer http, String host) {
+        this.node = node;
+        this.http = http;
+        this.host = host;
+    }
+
+    /**
+     * Starts a node and its HTTP API on {@code settings.self().host()} and {@code httpPort()} (0 = any free
+     * port), and logs one line with its URL once it serves requests.
+     */
+    public static ColoniesServer start(NodeSettings settings, ServerHandlers.BuildInfo build, int maxBodyBytes,
+            Clock clock) throws IOException {
+        ReplicatedNode node = ReplicatedNode.start(settings, clock);
+        String host = settings.self().host();
+        try {
+            AtomicInteger boundPort = new AtomicInteger(settings.self().httpPort());
+            RpcDispatcher dispatcher = new RpcDispatcher(Routes.table(build,
+                    () -> new ServerInfo.Backend("http", boundPort.get(), host, false, false)), node);
+            HttpServer http = HttpServer.start(host, settings.self().httpPort(), maxBodyBytes, dispatcher);
+            boundPort.set(http.port());
+            ColoniesServer server = new ColoniesServer(node, http, host);
+            LOG.info("Colonies server {} ready at {}", settings.nodeId(), server.url());
+            return server;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            node.close();
+            throw new IOException("interrupted while starting", e);
+        } catch (RuntimeException e) {
+            node.close();
+            throw new IOException("cannot serve HTTP on " + host + ":" + settings.self().httpPort() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The HTTP port actually bound. */
+    public int httpPort() {
+        return http.port();
+    }
+
+    /** The base URL of the API, e.g. {@code http://127.0.0.1:50080}. */
+    public String url() {
+        return "http://" + host + ":" + httpPort();
+    }
+
+    /** The replicated node (tests and operators). */
+    public ReplicatedNode node() {
+        return node;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            http.close();
+        } finally {
+            node.close();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.colonyos.colonies.http.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.cors.CorsConfig;
+import io.netty.handler.codec.http.cors.CorsConfigBuilder;
+import io.netty.handler.codec.http.cors.CorsHandler;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.colonyos.colonies.http.rpc.RpcDispatcher;
+
+/**
+ * The Netty HTTP listener: codec, permissive CORS (like gin-contrib/cors Default), the body limit and the
+ * {@link ApiHandler}.
+ *
+ * <p>Thread-safe; {@link #close()} stops accepting and waits for the event loops to end.
+ */
+final class HttpServer implements AutoCloseable {
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final Channel channel;
+
+    private HttpServer(EventLoopGroup boss, EventLoopGroup workers, Channel channel) {
+        this.boss = boss;
+        this.workers = workers;
+        this.channel = channel;
+    }
+
+    static HttpServer start(String host, int port, int maxBodyBytes, RpcDispatcher dispatcher)
+            throws InterruptedException {
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        ApiHandler api = new ApiHandler(dispatcher);
+        CorsConfig cors = CorsConfigBuilder.forAnyOrigin()
+                .allowedRequestMethods(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
+                        HttpMethod.DELETE, HttpMethod.HEAD, HttpMethod.OPTIONS)
+                .allowedRequestHeaders(HttpHeaderNames.ORIGIN, HttpHeaderNames.CONTENT_LENGTH,
+                        HttpHeaderNames.CONTENT_TYPE)
+                .maxAge(12 * 60 * 60)
+                .build();
+        try {
+            Channel channel = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline().addLast(new HttpServerCodec(), new CorsHandler(cors),
+                                    new BodyLimit(maxBodyBytes), api);
+                        }
+                    })
+                    .bind(new InetSocketAddress(host, port)).sync().channel();
+            return new HttpServer(boss, workers, channel);
+        } catch (InterruptedException | RuntimeException e) {
+            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,41 @@
+package org.colonyos.colonies.http;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.colonyos.colonies.config.ClusterConfig;
+import org.colonyos.colonies.config.NodeSettings;
+import org.colonyos.colonies.config.PeerAddress;
+import org.colonyos.colonies.http.handlers.ServerHandlers;
+import org.colonyos.colonies.http.server.ColoniesServer;
+import org.colonyos.colonies.proto.crypto.Identity;
+import org.colonyos.colonies.sdk.ColoniesClient;
+
+/** A one-node server on loopback with ephemeral ports and the test-vector server owner. */
+final class TestServer {
+    static final String SERVER_KEY = "fcc79953d8a751bf41db661592dc34d30004b1a651ffa0725b03ac227641499d";
+    static final String COLONY_KEY = "ba949fa134981372d6da62b6a56f336ab4d843b22c02a4257dcf7d0d73097514";
+    static final String EXECUTOR_KEY = "ddf7f7791208083b6a9ed975a72684f6406a269cfa36f1b1c32045c0a71fff05";
+    static final int MAX_BODY = 64 * 1024;
+
+    private TestServer() {
+    }
+
+    static ColoniesServer start(Path dataDir) throws IOException {
+        int raftPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            raftPort = socket.getLocalPort();
+        }
+        NodeSettings settings = new NodeSettings(ClusterConfig.single("test",
+                new PeerAddress("n1", "127.0.0.1", raftPort, 0)), "n1", dataDir, Identity.idOfPrivateKey(SERVER_KEY),
+                NodeSettings.DEFAULT_SNAPSHOT_EVERY_ENTRIES);
+        return ColoniesServer.start(settings, new ServerHandlers.BuildInfo("test", "now"), MAX_BODY,
+                Clock.systemUTC());
+    }
+
+    static ColoniesClient client(ColoniesServer server) {
+        return new ColoniesClient(URI.create(server.url()));
+    }
+}

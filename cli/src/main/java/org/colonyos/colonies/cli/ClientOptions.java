@@ -1,0 +1,76 @@
+package org.colonyos.colonies.cli;
+
+import java.net.URI;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Connection and key options shared by every client command, defaulting to the Go CLI's environment
+ * variables ({@code COLONIES_SERVER_HOST}, {@code COLONIES_SERVER_PORT} / {@code COLONIES_SERVER_HTTP_PORT},
+ * {@code COLONIES_TLS}, {@code COLONIES_PRVKEY}, {@code COLONIES_COLONY_NAME}, {@code COLONIES_COLONY_PRVKEY},
+ * {@code COLONIES_SERVER_PRVKEY}).
+ */
+public final class ClientOptions {
+    private final Map<String, String> env = System.getenv();
+
+    @Option(names = "--host", description = "Server host (env COLONIES_SERVER_HOST, default localhost)")
+    String host;
+
+    @Option(names = "--port", description = "Server HTTP port (env COLONIES_SERVER_PORT, default 50080)")
+    Integer port;
+
+    @Option(names = "--insecure", description = "Use plain HTTP even if COLONIES_TLS=true")
+    boolean insecure;
+
+    @Option(names = "--prvkey", description = "Executor or user private key (env COLONIES_PRVKEY)")
+    String prvKey;
+
+    @Option(names = "--colonyprvkey", description = "Colony owner private key (env COLONIES_COLONY_PRVKEY)")
+    String colonyPrvKey;
+
+    @Option(names = "--serverprvkey", description = "Server owner private key (env COLONIES_SERVER_PRVKEY)")
+    String serverPrvKey;
+
+    @Option(names = "--colonyname", description = "Colony name (env COLONIES_COLONY_NAME)")
+    String colonyName;
+
+    @Option(names = "--json", description = "Print JSON instead of tables")
+    boolean json;
+
+    /** The base URL of the server. */
+    public URI url() {
+        String h = host != null ? host : env.getOrDefault("COLONIES_SERVER_HOST", "localhost");
+        String p = port != null ? port.toString() : env.getOrDefault("COLONIES_SERVER_PORT",
+                env.getOrDefault("COLONIES_SERVER_HTTP_PORT", "50080"));
+        boolean tls = !insecure && "true".equalsIgnoreCase(env.getOrDefault("COLONIES_TLS", "false"));
+        return URI.create((tls ? "https" : "http") + "://" + h + ":" + p);
+    }
+
+    public String prvKey() {
+        return required(prvKey, "COLONIES_PRVKEY", "--prvkey");
+    }
+
+    public String colonyPrvKey() {
+        return required(colonyPrvKey, "COLONIES_COLONY_PRVKEY", "--colonyprvkey");
+    }
+
+    public String serverPrvKey() {
+        return required(serverPrvKey, "COLONIES_SERVER_PRVKEY", "--serverprvkey");
+    }
+
+    public String colonyName() {
+        return required(colonyName, "COLONIES_COLONY_NAME", "--colonyname");
+    }
+
+    public boolean json() {
+        return json;
+    }
+
+    private String required(String flag, String variable, String option) {
+        String value = flag != null ? flag : env.get(variable);
+        if (value == null || value.isEmpty()) {
+            throw new UsageException("set " + variable + " or pass " + option);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,43 @@
+package org.colonyos.colonies.cli;
+
+import org.colonyos.colonies.cli.cmd.ColonyCommands;
+import org.colonyos.colonies.cli.cmd.ExecutorCommands;
+import org.colonyos.colonies.cli.cmd.SecurityCommands;
+import org.colonyos.colonies.cli.cmd.UserCommands;
+import org.colonyos.colonies.cli.server.DevCommand;
+import org.colonyos.colonies.cli.server.ServerCommands;
+import org.colonyos.colonies.sdk.ColoniesException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code colonies} command: the Go CLI's command tree over the Java SDK, plus the server. */
+@Command(name = "colonies", mixinStandardHelpOptions = true, version = "colonies-java",
+        description = "ColonyOS Colonies: client commands and a Raft-replicated server",
+        subcommands = {SecurityCommands.class, ColonyCommands.class, ExecutorCommands.class, UserCommands.class,
+            ServerCommands.class, DevCommand.class})
+public final class ColoniesCli {
+    private ColoniesCli() {
+    }
+
+    /** A command line with error handling: server errors and usage errors print one line, exit 1 or 2. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new ColoniesCli());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ColoniesException colonies) {
+                commandLine.getErr().println("Error: " + colonies.getMessage()
+                        + (colonies.status() == 0 ? "" : " (HTTP " + colonies.status() + ")"));
+                return 1;
+            }
+            if (e instanceof UsageException usage) {
+                commandLine.getErr().println("Error: " + usage.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

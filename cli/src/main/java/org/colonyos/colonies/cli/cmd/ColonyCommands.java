@@ -1,0 +1,60 @@
+package org.colonyos.colonies.cli.cmd;
+
+import org.colonyos.colonies.cli.ClientCommand;
+import org.colonyos.colonies.cli.output.Printer.Column;
+import org.colonyos.colonies.proto.model.Colony;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code colonies colony}: add, remove, list and show colonies. */
+@Command(name = "colony", description = "Manage colonies",
+        subcommands = {ColonyCommands.Add.class, ColonyCommands.Remove.class, ColonyCommands.Ls.class,
+            ColonyCommands.Get.class})
+public final class ColonyCommands {
+
+    @Command(name = "add", description = "Add a colony (server owner key)")
+    static final class Add extends ClientCommand {
+        @Option(names = "--name", required = true)
+        String name;
+
+        @Option(names = "--colonyid", required = true, description = "Id of the colony owner key")
+        String colonyId;
+
+        @Override
+        protected void run() {
+            printer().item(client().addColony(new Colony(colonyId, name), options.serverPrvKey()));
+        }
+    }
+
+    @Command(name = "remove", description = "Remove a colony and everything in it (server owner key)")
+    static final class Remove extends ClientCommand {
+        @Option(names = "--name", required = true)
+        String name;
+
+        @Override
+        protected void run() {
+            client().removeColony(name, options.serverPrvKey());
+            printer().done("Colony " + name + " removed");
+        }
+    }
+
+    @Command(name = "ls", description = "List colonies (server owner key)")
+    static final class Ls extends ClientCommand {
+        @Override
+        protected void run() {
+            printer().table(client().getColonies(options.serverPrvKey()),
+                    new Column<Colony>("NAME", Colony::name), new Column<Colony>("COLONYID", Colony::colonyId));
+        }
+    }
+
+    @Command(name = "get", description = "Show a colony (member key)")
+    static final class Get extends ClientCommand {
+        @Option(names = "--name", description = "Colony name (default COLONIES_COLONY_NAME)")
+        String name;
+
+        @Override
+        protected void run() {
+            printer().item(client().getColony(name != null ? name : options.colonyName(), options.prvKey()));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.colonyos.colonies.cli.cmd;
+
+import org.colonyos.colonies.cli.ClientCommand;
+import org.colonyos.colonies.cli.output.Printer.Column;
+import org.colonyos.colonies.proto.model.Executor;
+import org.colonyos.colonies.proto.model.ExecutorState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code colonies executor}: executors of the colony in COLONIES_COLONY_NAME. */
+@Command(name = "executor", description = "Manage executors",
+        subcommands = {ExecutorCommands.Add.class, ExecutorCommands.Approve.class, ExecutorCommands.Reject.class,
+            ExecutorCommands.Remove.class, ExecutorCommands.Ls.class, ExecutorCommands.Get.class})
+public final class ExecutorCommands {
+
+    @Command(name = "add", description = "Register an executor (colony owner key)")
+    static final class Add extends ClientCommand {
+        @Option(names = "--name", required = true)
+        String name;
+
+        @Option(names = "--type", required = true)
+        String type;
+
+        @Option(names = "--executorid", required = true, description = "Id of the executor's key")
+        String executorId;
+
+        @Option(names = "--approve", description = "Approve it right away")
+        boolean approve;
+
+        @Override
+        protected void run() {
+            Executor added = client().addExecutor(Executor.of(executorId, type, name, options.colonyName()),
+                    options.colonyPrvKey());
+            if (approve) {
+                client().approveExecutor(options.colonyName(), name, options.colonyPrvKey());
+                added = added.withState(ExecutorState.APPROVED);
+            }
+            printer().item(added);
+        }
+    }
+
+    /** Base of the commands that act on one executor by name with the colony owner key. */
+    abstract static class ByName extends ClientCommand {
+        @Option(names = "--name", required = true)
+        String name;
+    }
+
+    @Command(name = "approve", description = "Approve an executor (colony owner key)")
+    static final class Approve extends ByName {
+        @Override
+        protected void run() {
+            client().approveExecutor(options.colonyName(), name, options.colonyPrvKey());
+            printer().done("Executor " + name + " approved");
+        }
+    }
+
+    @Command(name = "reject", description = "Reject an executor (colony owner key)")
+    static final class Reject extends ByName {
+        @Override
+        protected void run() {
+            client().rejectExecutor(options.colonyName(), name, options.colonyPrvKey());
+            printer().done("Executor " + name + " rejected");
+        }
+    }
+
+    @Command(name = "remove", description = "Unregister an executor (colony owner key)")
+    static final class Remove extends ByName {
+        @Override
+        protected void run() {
+            client().removeExecutor(options.colonyName(), name, options.colonyPrvKey());
+            printer().done("Executor " + name + " removed");
+        }
+    }
+
+    @Command(name = "ls", description = "List executors (member key)")
+    static final class Ls extends ClientCommand {
+        @Override
+        protected void run() {
+            printer().table(client().getExecutors(options.colonyName(), options.prvKey()),
+                    new Column<Executor>("NAME", Executor::executorName),
+                    new Column<Executor>("TYPE", Executor::executorType),
+                    new Column<Executor>("STATE", e -> ExecutorState.name(e.state())),
+                    new Column<Executor>("EXECUTORID", Executor::executorId));
+        }
+    }
+
+    @Command(name = "get", description = "Show an executor (member key)")
+    static final class Get extends ByName {
+        @Override
+        protected void run() {
+            printer().item(client().getExecutor(options.colonyName(), name, options.prvKey()));
+        }
+    }
+}

@@ -21,6 +21,7 @@ import org.apache.ratis.util.MD5FileUtil;
 import org.colonyos.colonies.sm.state.ColoniesState;
 import org.colonyos.colonies.sm.state.ColoniesStore;
 import org.mapdb.DBException;
+import org.mapdb.DBMaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,7 +100,7 @@ public final class StateFiles {
         Files.createDirectories(stateDir);
         Path file = stateDir.resolve(STORE_NAME);
         try {
-            return ColoniesStore.openFile(file);
+            return openFile(file);
         } catch (DBException e) {
             LOG.warn("store {} cannot be opened ({}); recreating it from the snapshot", file, e.getMessage());
             try (DirectoryStream<Path> parts = Files.newDirectoryStream(stateDir, STORE_NAME + "*")) {
@@ -107,7 +108,12 @@ public final class StateFiles {
                     Files.delete(part);
                 }
             }
-            return ColoniesStore.openFile(file);
+            return openFile(file);
         }
+    }
+
+    private static ColoniesStore openFile(Path file) {
+        return new ColoniesStore(DBMaker.fileDB(file.toFile()).transactionEnable().fileMmapEnableIfSupported()
+                .make());
     }
 }

@@ -4,13 +4,12 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.TreeMap;
 import org.mapdb.BTreeMap;
 import org.mapdb.DB;
 import org.mapdb.DBMaker;
@@ -35,19 +34,14 @@ public final class ColoniesStore implements AutoCloseable {
     private static final byte[] MAGIC = "CLNYSNAP".getBytes(StandardCharsets.US_ASCII);
 
     private final DB db;
-    private final Map<String, BTreeMap<String, byte[]>> tables = new LinkedHashMap<>();
+    private final Map<String, BTreeMap<String, byte[]>> tables = new TreeMap<>();
 
-    private ColoniesStore(DB db) {
+    /** A store over an open transactional MapDB (file-backed in production: see {@code StateFiles}). */
+    public ColoniesStore(DB db) {
         this.db = db;
         for (String name : TABLES) {
             tables.put(name, db.treeMap(name, Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen());
         }
-    }
-
-    /** Opens (or creates) a file-backed store. */
-    public static ColoniesStore openFile(Path file) {
-        return new ColoniesStore(DBMaker.fileDB(file.toFile()).transactionEnable().fileMmapEnableIfSupported()
-                .make());
     }
 
     /** A store in memory (tests and tools). */
@@ -80,12 +74,12 @@ public final class ColoniesStore implements AutoCloseable {
     public String digest() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, BTreeMap<String, byte[]>> table : tables.entrySet()) {
-                if (table.getKey().equals(BOOKKEEPING)) {
+            for (String name : TABLES) {
+                if (name.equals(BOOKKEEPING)) {
                     continue;
                 }
-                update(sha, table.getKey().getBytes(StandardCharsets.UTF_8));
-                for (Map.Entry<String, byte[]> entry : table.getValue().entrySet()) {
+                update(sha, name.getBytes(StandardCharsets.UTF_8));
+                for (Map.Entry<String, byte[]> entry : tables.get(name).entrySet()) {
                     update(sha, entry.getKey().getBytes(StandardCharsets.UTF_8));
                     update(sha, entry.getValue());
                 }
@@ -106,11 +100,12 @@ public final class ColoniesStore implements AutoCloseable {
     public void exportTo(DataOutputStream out) throws IOException {
         out.write(MAGIC);
         out.writeInt(EXPORT_VERSION);
-        out.writeInt(tables.size());
-        for (Map.Entry<String, BTreeMap<String, byte[]>> table : tables.entrySet()) {
-            writeBytes(out, table.getKey().getBytes(StandardCharsets.UTF_8));
-            out.writeLong(table.getValue().sizeLong());
-            for (Map.Entry<String, byte[]> entry : table.getValue().entrySet()) {
+        out.writeInt(TABLES.size());
+        for (String name : TABLES) {
+            BTreeMap<String, byte[]> table = tables.get(name);
+            writeBytes(out, name.getBytes(StandardCharsets.UTF_8));
+            out.writeLong(table.sizeLong());
+            for (Map.Entry<String, byte[]> entry : table.entrySet()) {
                 writeBytes(out, entry.getKey().getBytes(StandardCharsets.UTF_8));
                 writeBytes(out, entry.getValue());
             }

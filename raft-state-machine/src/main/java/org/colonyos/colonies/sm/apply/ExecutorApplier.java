@@ -1,5 +1,6 @@
 package org.colonyos.colonies.sm.apply;
 
+import java.util.function.UnaryOperator;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.log.AddExecutor;
 import org.colonyos.colonies.proto.log.ChangeExecutorId;
@@ -53,19 +54,15 @@ final class ExecutorApplier {
     }
 
     Object apply(ReportAllocation command, ApplyContext ctx) {
-        Executor executor = selfExecutor(ctx, command.getColonyName(), command.getExecutorName(),
-                "Only an executor can report allocations to itself");
         Allocations allocations = Json.parse(command.getAllocationsJson().toByteArray(), Allocations.class);
-        ctx.state().putExecutor(executor.withAllocations(allocations));
-        return Replies.EMPTY;
+        return updateSelf(ctx, command.getColonyName(), command.getExecutorName(),
+                "Only an executor can report allocations to itself", e -> e.withAllocations(allocations));
     }
 
     Object apply(UpdateCapabilities command, ApplyContext ctx) {
-        Executor executor = selfExecutor(ctx, command.getColonyName(), command.getExecutorName(),
-                "Only an executor can update its own capabilities");
         Capabilities capabilities = Json.parse(command.getCapabilitiesJson().toByteArray(), Capabilities.class);
-        ctx.state().putExecutor(executor.withCapabilities(capabilities));
-        return Replies.EMPTY;
+        return updateSelf(ctx, command.getColonyName(), command.getExecutorName(),
+                "Only an executor can update its own capabilities", e -> e.withCapabilities(capabilities));
     }
 
     /** Rebinds the calling executor to a new key. */
@@ -89,8 +86,9 @@ final class ExecutorApplier {
         return executor;
     }
 
-    private static Executor selfExecutor(ApplyContext ctx, String colonyName, String executorName,
-            String notSelfMessage) {
+    /** Changes the named executor, which must be the caller (a member of the colony in any state). */
+    private static Object updateSelf(ApplyContext ctx, String colonyName, String executorName, String notSelfMessage,
+            UnaryOperator<Executor> change) {
         Authorizer.requireMember(ctx.state(), ctx.callerId(), colonyName, false);
         Executor executor = ctx.state().executor(colonyName, executorName).orElseThrow(() ->
                 Rejection.badRequest("Executor with name <" + executorName + "> in Colony <" + colonyName
@@ -98,6 +96,7 @@ final class ExecutorApplier {
         if (!executor.executorId().equals(ctx.callerId())) {
             throw Rejection.badRequest(notSelfMessage);
         }
-        return executor;
+        ctx.state().putExecutor(change.apply(executor));
+        return Replies.EMPTY;
     }
 }

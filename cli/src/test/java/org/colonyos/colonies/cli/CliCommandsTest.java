@@ -1,0 +1,102 @@
+package org.colonyos.colonies.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.colonyos.colonies.config.ClusterConfig;
+import org.colonyos.colonies.config.NodeSettings;
+import org.colonyos.colonies.config.PeerAddress;
+import org.colonyos.colonies.http.handlers.ServerHandlers;
+import org.colonyos.colonies.http.server.ColoniesServer;
+import org.colonyos.colonies.proto.crypto.Identity;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The client commands against an in-process server: output, --json and error exits. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(120)
+class CliCommandsTest {
+    private static final String SERVER_KEY = "fcc79953d8a751bf41db661592dc34d30004b1a651ffa0725b03ac227641499d";
+    private static final String COLONY_KEY = "ba949fa134981372d6da62b6a56f336ab4d843b22c02a4257dcf7d0d73097514";
+    private static final String EXECUTOR_KEY = "ddf7f7791208083b6a9ed975a72684f6406a269cfa36f1b1c32045c0a71fff05";
+    private ColoniesServer server;
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        int raftPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            raftPort = socket.getLocalPort();
+        }
+        server = ColoniesServer.start(new NodeSettings(ClusterConfig.single("cli", new PeerAddress("n1",
+                "127.0.0.1", raftPort, 0)), "n1", dir, Identity.idOfPrivateKey(SERVER_KEY), 1000),
+                new ServerHandlers.BuildInfo("t", "t"), 1 << 20, Clock.systemUTC());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close();
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = ColoniesCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        String[] all = new String[args.length + 4];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(new String[] {"--host", "127.0.0.1", "--port", String.valueOf(server.httpPort())}, 0, all,
+                args.length, 4);
+        return new Run(cli.execute(all), out.toString(), err.toString());
+    }
+
+    @Test
+    void colonyExecutorAndUserCommandsRoundTrip() {
+        String colonyId = Identity.idOfPrivateKey(COLONY_KEY);
+        assertEquals(0, run("colony", "add", "--name", "c1", "--colonyid", colonyId, "--serverprvkey", SERVER_KEY)
+                .code());
+        Run ls = run("colony", "ls", "--serverprvkey", SERVER_KEY);
+        assertTrue(ls.out().contains("NAME") && ls.out().contains("c1") && ls.out().contains(colonyId), ls.out());
+
+        assertEquals(0, run("executor", "add", "--name", "e1", "--type", "cli", "--executorid",
+                Identity.idOfPrivateKey(EXECUTOR_KEY), "--approve", "--colonyname", "c1", "--colonyprvkey",
+                COLONY_KEY).code());
+        Run executors = run("executor", "ls", "--json", "--colonyname", "c1", "--prvkey", EXECUTOR_KEY);
+        assertTrue(executors.out().startsWith("[{\"executorid\""), executors.out());
+        assertTrue(executors.out().contains("\"state\":1"), executors.out());
+
+        assertEquals(0, run("user", "add", "--name", "alice", "--userid", "a".repeat(64), "--colonyname", "c1",
+                "--colonyprvkey", COLONY_KEY).code());
+        assertTrue(run("user", "ls", "--colonyname", "c1", "--prvkey", EXECUTOR_KEY).out().contains("alice"));
+        assertTrue(run("colony", "get", "--colonyname", "c1", "--prvkey", EXECUTOR_KEY).out().contains("c1"));
+    }
+
+    @Test
+    void serverErrorsExitOneWithTheServersMessage() {
+        Run denied = run("colony", "ls", "--serverprvkey", COLONY_KEY);
+        assertEquals(1, denied.code());
+        assertEquals("Error: Access denied, not server owner (HTTP 403)", denied.err().trim());
+    }
+
+    @Test
+    void securityCommandsComputeIdsLocally() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = ColoniesCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        assertEquals(0, cli.execute("security", "id", "--prvkey", SERVER_KEY));
+        assertEquals(Identity.idOfPrivateKey(SERVER_KEY), out.toString().trim());
+    }
+}

@@ -85,6 +85,39 @@ class CliCommandsTest {
     }
 
     @Test
+    void commandsByNameApproveShowAndRemove() {
+        String colonyId = Identity.idOfPrivateKey(COLONY_KEY);
+        String[] owner = {"--colonyname", "c2", "--colonyprvkey", COLONY_KEY};
+        String executorKey = org.colonyos.colonies.proto.crypto.Secp256k1.generatePrivateKey();
+        assertEquals(0, run("colony", "add", "--name", "c2", "--colonyid", colonyId, "--serverprvkey", SERVER_KEY)
+                .code());
+        assertEquals(0, run(concat(new String[] {"executor", "add", "--name", "e2", "--type", "cli", "--executorid",
+            Identity.idOfPrivateKey(executorKey)}, owner)).code());
+        assertEquals(0, run(concat(new String[] {"executor", "approve", "--name", "e2"}, owner)).code());
+        Run shown = run("executor", "get", "--name", "e2", "--colonyname", "c2", "--prvkey", executorKey);
+        assertTrue(shown.out().contains("executorname         e2") && shown.out().contains("state                1"),
+                shown.out() + shown.err());
+        assertEquals(0, run(concat(new String[] {"user", "add", "--name", "bob", "--userid", "b".repeat(64)}, owner))
+                .code());
+        assertTrue(run("user", "get", "--name", "bob", "--colonyname", "c2", "--prvkey", executorKey).out()
+                .contains("bob"));
+        assertEquals(0, run(concat(new String[] {"user", "remove", "--name", "bob"}, owner)).code());
+        assertEquals(0, run(concat(new String[] {"executor", "remove", "--name", "e2"}, owner)).code());
+        assertEquals(0, run("colony", "remove", "--name", "c2", "--serverprvkey", SERVER_KEY).code());
+        Run missing = run("colony", "remove", "--name", "c2", "--serverprvkey", SERVER_KEY);
+        assertEquals(1, missing.code());
+        assertEquals("Error: Colony with name <c2> not found (HTTP 400)", missing.err().trim());
+        assertEquals(2, run("executor", "approve", "--colonyname", "c2", "--colonyprvkey", COLONY_KEY).code(),
+                "--name is required");
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
+    @Test
     void serverErrorsExitOneWithTheServersMessage() {
         Run denied = run("colony", "ls", "--serverprvkey", COLONY_KEY);
         assertEquals(1, denied.code());

@@ -2,7 +2,6 @@ package org.colonyos.colonies.sm;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -16,8 +15,10 @@ import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.statemachine.TransactionContext;
 import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
+import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 import org.apache.ratis.util.LifeCycle;
+import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.sm.apply.CommandDispatcher;
@@ -64,8 +65,7 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage raftStorage) throws IOException {
         super.initialize(server, groupId, raftStorage);
         storage.init(raftStorage);
-        getLifeCycle().startAndTransition(() -> load(storage.getLatestSnapshot() == null ? null
-                : storage.getLatestSnapshot().getTermIndex()), IOException.class);
+        getLifeCycle().startAndTransition(() -> load(latestSnapshot()), IOException.class);
     }
 
     @Override
@@ -77,10 +77,14 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     @Override
     public void reinitialize() throws IOException {
         storage.loadLatestSnapshot();
-        TermIndex latest = storage.getLatestSnapshot() == null ? null : storage.getLatestSnapshot().getTermIndex();
-        load(latest);
+        load(latestSnapshot());
         getLifeCycle().transition(LifeCycle.State.STARTING);
         getLifeCycle().transition(LifeCycle.State.RUNNING);
+    }
+
+    private TermIndex latestSnapshot() {
+        SingleFileSnapshotInfo latest = storage.getLatestSnapshot();
+        return latest == null ? null : latest.getTermIndex();
     }
 
     private void load(TermIndex snapshot) throws IOException {
@@ -105,9 +109,7 @@ public final class ColoniesStateMachine extends BaseStateMachine {
                 .setClientRequest(request);
         try {
             LogEntry entry = LogEntry.parseFrom(request.getMessage().getContent().asReadOnlyByteBuffer());
-            Instant now = clock.instant();
-            LogEntry stamped = entry.toBuilder()
-                    .setLeaderTimeUnixNanos(now.getEpochSecond() * 1_000_000_000L + now.getNano()).build();
+            LogEntry stamped = entry.toBuilder().setLeaderTimeUnixNanos(GoTime.toUnixNanos(clock.instant())).build();
             return builder.setLogData(UnsafeByteOperations.unsafeWrap(stamped.toByteArray())).build();
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             TransactionContext rejected = builder.build();

@@ -16,11 +16,6 @@ public final class Rejection extends RuntimeException {
         this.status = status;
     }
 
-    /** A refusal with an explicit status. */
-    public static Rejection of(int status, String message) {
-        return new Rejection(status, message);
-    }
-
     public static Rejection badRequest(String message) {
         return new Rejection(400, message);
     }

@@ -1,6 +1,7 @@
 package org.colonyos.colonies.cli.cmd;
 
 import org.colonyos.colonies.cli.ClientCommand;
+import org.colonyos.colonies.cli.NamedCommand;
 import org.colonyos.colonies.cli.output.Printer.Column;
 import org.colonyos.colonies.proto.model.Colony;
 import picocli.CommandLine.Command;
@@ -27,9 +28,7 @@ public final class ColonyCommands {
     }
 
     @Command(name = "remove", description = "Remove a colony and everything in it (server owner key)")
-    static final class Remove extends ClientCommand {
-        @Option(names = "--name", required = true)
-        String name;
+    static final class Remove extends NamedCommand {
 
         @Override
         protected void run() {

@@ -1,6 +1,7 @@
 package org.colonyos.colonies.cli.cmd;
 
 import org.colonyos.colonies.cli.ClientCommand;
+import org.colonyos.colonies.cli.NamedCommand;
 import org.colonyos.colonies.cli.output.Printer.Column;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.ExecutorState;
@@ -39,14 +40,8 @@ public final class ExecutorCommands {
         }
     }
 
-    /** Base of the commands that act on one executor by name with the colony owner key. */
-    abstract static class ByName extends ClientCommand {
-        @Option(names = "--name", required = true)
-        String name;
-    }
-
     @Command(name = "approve", description = "Approve an executor (colony owner key)")
-    static final class Approve extends ByName {
+    static final class Approve extends NamedCommand {
         @Override
         protected void run() {
             client().approveExecutor(options.colonyName(), name, options.colonyPrvKey());
@@ -55,7 +50,7 @@ public final class ExecutorCommands {
     }
 
     @Command(name = "reject", description = "Reject an executor (colony owner key)")
-    static final class Reject extends ByName {
+    static final class Reject extends NamedCommand {
         @Override
         protected void run() {
             client().rejectExecutor(options.colonyName(), name, options.colonyPrvKey());
@@ -64,7 +59,7 @@ public final class ExecutorCommands {
     }
 
     @Command(name = "remove", description = "Unregister an executor (colony owner key)")
-    static final class Remove extends ByName {
+    static final class Remove extends NamedCommand {
         @Override
         protected void run() {
             client().removeExecutor(options.colonyName(), name, options.colonyPrvKey());
@@ -85,7 +80,7 @@ public final class ExecutorCommands {
     }
 
     @Command(name = "get", description = "Show an executor (member key)")
-    static final class Get extends ByName {
+    static final class Get extends NamedCommand {
         @Override
         protected void run() {
             printer().item(client().getExecutor(options.colonyName(), name, options.prvKey()));

@@ -1,6 +1,7 @@
 package org.colonyos.colonies.cli.cmd;
 
 import org.colonyos.colonies.cli.ClientCommand;
+import org.colonyos.colonies.cli.NamedCommand;
 import org.colonyos.colonies.cli.output.Printer.Column;
 import org.colonyos.colonies.proto.model.User;
 import picocli.CommandLine.Command;
@@ -34,9 +35,7 @@ public final class UserCommands {
     }
 
     @Command(name = "remove", description = "Remove a user (colony owner key)")
-    static final class Remove extends ClientCommand {
-        @Option(names = "--name", required = true)
-        String name;
+    static final class Remove extends NamedCommand {
 
         @Override
         protected void run() {
@@ -56,9 +55,7 @@ public final class UserCommands {
     }
 
     @Command(name = "get", description = "Show a user (member key)")
-    static final class Get extends ClientCommand {
-        @Option(names = "--name", required = true)
-        String name;
+    static final class Get extends NamedCommand {
 
         @Override
         protected void run() {

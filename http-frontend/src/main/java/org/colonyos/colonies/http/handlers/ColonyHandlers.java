@@ -6,6 +6,7 @@ import org.colonyos.colonies.proto.log.AddColony;
 import org.colonyos.colonies.proto.log.ChangeColonyId;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.log.RemoveColony;
+import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.wire.ColonyPayloads;
 import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.Replies;
@@ -20,11 +21,9 @@ public final class ColonyHandlers {
 
     public static void register(RouteTable.Builder routes) {
         routes.write(PayloadType.ADD_COLONY, Access.SERVER_OWNER, ColonyPayloads.AddColony.class, p -> {
-            if (p.colony() == null) {
-                throw Rejection.badRequest("Failed to add colony, colony is nil");
-            }
-            return LogEntry.newBuilder().setAddColony(AddColony.newBuilder().setColonyId(p.colony().colonyId())
-                    .setName(p.colony().name()));
+            Colony colony = Required.present(p.colony(), PayloadType.ADD_COLONY, "colony");
+            return LogEntry.newBuilder().setAddColony(AddColony.newBuilder().setColonyId(colony.colonyId())
+                    .setName(colony.name()));
         })
                 .write(PayloadType.REMOVE_COLONY, Access.SERVER_OWNER, ColonyPayloads.ColonyRef.class,
                         p -> LogEntry.newBuilder().setRemoveColony(RemoveColony.newBuilder()

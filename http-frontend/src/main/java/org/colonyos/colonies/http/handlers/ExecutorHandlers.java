@@ -29,13 +29,9 @@ public final class ExecutorHandlers {
     }
 
     public static void register(RouteTable.Builder routes) {
-        routes.write(PayloadType.ADD_EXECUTOR, Access.COLONY_OWNER, ExecutorPayloads.AddExecutor.class, p -> {
-            if (p.executor() == null) {
-                throw Rejection.badRequest("Failed to add executor, executor is nil");
-            }
-            return LogEntry.newBuilder().setAddExecutor(AddExecutor.newBuilder()
-                    .setExecutorJson(ByteString.copyFrom(Json.toBytes(p.executor()))));
-        })
+        routes.write(PayloadType.ADD_EXECUTOR, Access.COLONY_OWNER, ExecutorPayloads.AddExecutor.class,
+                        p -> LogEntry.newBuilder().setAddExecutor(AddExecutor.newBuilder().setExecutorJson(
+                                json(Required.present(p.executor(), PayloadType.ADD_EXECUTOR, "executor")))))
                 .write(PayloadType.APPROVE_EXECUTOR, Access.COLONY_OWNER, ExecutorRef.class,
                         p -> setState(p, ExecutorState.EXECUTOR_STATE_APPROVED))
                 .write(PayloadType.REJECT_EXECUTOR, Access.COLONY_OWNER, ExecutorRef.class,

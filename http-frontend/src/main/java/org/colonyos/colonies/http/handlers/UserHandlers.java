@@ -21,10 +21,7 @@ public final class UserHandlers {
 
     public static void register(RouteTable.Builder routes) {
         routes.write(PayloadType.ADD_USER, Access.COLONY_OWNER, UserPayloads.AddUser.class, p -> {
-            User user = p.user();
-            if (user == null) {
-                throw Rejection.badRequest("Failed to add user, user is nil");
-            }
+            User user = Required.present(p.user(), PayloadType.ADD_USER, "user");
             return LogEntry.newBuilder().setAddUser(AddUser.newBuilder().setColonyName(user.colonyName())
                     .setUserId(user.userId()).setName(user.name()).setEmail(user.email()).setPhone(user.phone()));
         })

@@ -57,6 +57,7 @@ public final class RpcDispatcher {
         PayloadType type = PayloadType.fromWire(msg.payloadType()).orElse(null);
         Route route = type == null ? null : table.route(type).orElse(null);
         if (route != null && route.kind() == Route.Kind.UNSIGNED) {
+            // Protocol 1.5 step 4: getserverinfomsg is answered without parsing its payload at all.
             Payload payload = type == PayloadType.GET_SERVER_INFO ? new ServerPayloads.Empty()
                     : decode(type, msg.payload());
             Object reply = route.unsigned().reply(payload);

@@ -46,7 +46,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             send(ctx, HttpReply.error(400, "malformed HTTP request"), false);
             return;
         }
-        String path = request.uri().split("\\?", 2)[0];
+        String uri = request.uri();
+        int query = uri.indexOf('?');
+        String path = query < 0 ? uri : uri.substring(0, query);
         if (path.equals("/api") && request.method().equals(HttpMethod.POST)) {
             byte[] body = ByteBufUtil.getBytes(request.content());
             dispatcher.dispatch(body).thenAccept(reply -> send(ctx, reply, keepAlive));

@@ -38,10 +38,6 @@ public final class Table<V> {
         return bytes == null ? Optional.empty() : Optional.of(Json.parse(bytes, type));
     }
 
-    public boolean contains(String key) {
-        return map.containsKey(key);
-    }
-
     public void put(String key, V value) {
         map.put(key, Json.toBytes(value));
     }

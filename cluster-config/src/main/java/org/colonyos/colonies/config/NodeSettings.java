@@ -11,9 +11,10 @@ import java.nio.file.Path;
  * @param dataDir directory for the Raft log, snapshots and the MapDB store
  * @param serverId server owner id written into a fresh state ({@code COLONIES_SERVER_ID}); may be empty
  * @param snapshotEveryEntries take a snapshot (and commit MapDB) after this many applied entries
+ * @param timers how the leader's timers run
  */
 public record NodeSettings(ClusterConfig cluster, String nodeId, Path dataDir, String serverId,
-        long snapshotEveryEntries) {
+        long snapshotEveryEntries, TimerSettings timers) {
 
     /** Default snapshot interval: bounds crash replay and MapDB's uncommitted write-ahead log. */
     public static final long DEFAULT_SNAPSHOT_EVERY_ENTRIES = 10_000;
@@ -24,6 +25,13 @@ public record NodeSettings(ClusterConfig cluster, String nodeId, Path dataDir, S
             throw new ConfigException("snapshot interval must be at least 1 entry, got " + snapshotEveryEntries);
         }
         serverId = serverId == null ? "" : serverId;
+        timers = timers == null ? TimerSettings.DEFAULT : timers;
+    }
+
+    /** Settings with the default timers. */
+    public NodeSettings(ClusterConfig cluster, String nodeId, Path dataDir, String serverId,
+            long snapshotEveryEntries) {
+        this(cluster, nodeId, dataDir, serverId, snapshotEveryEntries, TimerSettings.DEFAULT);
     }
 
     /** This node's address. */

@@ -2,6 +2,7 @@ package org.colonyos.colonies.sm;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -18,9 +19,11 @@ import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
 import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 import org.apache.ratis.util.LifeCycle;
+import org.colonyos.colonies.proto.crypto.Sha3;
 import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.LogEntry;
+import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.sm.apply.CommandDispatcher;
 import org.colonyos.colonies.sm.snapshot.StateFiles;
 import org.colonyos.colonies.sm.state.ColoniesState;
@@ -46,6 +49,16 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     private final StateFiles files;
     private final Clock clock;
     private ColoniesState state;
+    private volatile Signals.Listener listener = NO_LISTENER;
+    private static final Signals.Listener NO_LISTENER = new Signals.Listener() {
+        @Override
+        public void processChanged(Process process) {
+        }
+
+        @Override
+        public void assignmentsResumed(String colonyName) {
+        }
+    };
 
     /**
      * @param files where the MapDB store lives, and how snapshots are written and loaded
@@ -109,8 +122,11 @@ public final class ColoniesStateMachine extends BaseStateMachine {
                 .setClientRequest(request);
         try {
             LogEntry entry = LogEntry.parseFrom(request.getMessage().getContent().asReadOnlyByteBuffer());
-            LogEntry stamped = entry.toBuilder().setLeaderTimeUnixNanos(GoTime.toUnixNanos(clock.instant())).build();
-            return builder.setLogData(UnsafeByteOperations.unsafeWrap(stamped.toByteArray())).build();
+            LogEntry.Builder stamped = entry.toBuilder().setLeaderTimeUnixNanos(GoTime.toUnixNanos(clock.instant()));
+            if (createsObject(entry)) {
+                stamped.setGeneratedId(Sha3.hashHex(UUID.randomUUID().toString()));
+            }
+            return builder.setLogData(UnsafeByteOperations.unsafeWrap(stamped.build().toByteArray())).build();
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             TransactionContext rejected = builder.build();
             rejected.setException(new IOException("not a colonies log entry: " + e.getMessage()));
@@ -118,19 +134,34 @@ public final class ColoniesStateMachine extends BaseStateMachine {
         }
     }
 
+    /** Commands whose apply creates an object with a server-chosen id (Go: sha3 of a random UUID). */
+    private static boolean createsObject(LogEntry entry) {
+        return switch (entry.getCommandCase()) {
+            case SUBMIT_PROCESS, ADD_FUNCTION -> true;
+            default -> false;
+        };
+    }
+
+    /** Sets who hears about applied process changes (the node's long-polls and subscriptions). */
+    public void setListener(Signals.Listener newListener) {
+        this.listener = newListener;
+    }
+
     @Override
     public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
         LogEntryProto logEntry = trx.getLogEntry();
         LogEntry entry = decode(logEntry);
         ApplyReply reply;
+        Signals signals = new Signals();
         lock.writeLock().lock();
         try {
-            reply = dispatcher.apply(state, entry, logEntry.getIndex());
+            reply = dispatcher.apply(state, entry, logEntry.getIndex(), signals);
             state.setApplied(logEntry.getTerm(), logEntry.getIndex());
             updateLastAppliedTermIndex(logEntry.getTerm(), logEntry.getIndex());
         } finally {
             lock.writeLock().unlock();
         }
+        signals.deliverTo(listener);
         return CompletableFuture.completedFuture(Message.valueOf(UnsafeByteOperations.unsafeWrap(
                 reply.toByteArray())));
     }

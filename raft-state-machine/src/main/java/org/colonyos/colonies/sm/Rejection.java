@@ -20,6 +20,10 @@ public final class Rejection extends RuntimeException {
         return new Rejection(400, message);
     }
 
+    public static Rejection unavailable(String message) {
+        return new Rejection(503, message);
+    }
+
     public static Rejection forbidden(String message) {
         return new Rejection(403, message);
     }

@@ -64,4 +64,9 @@ public record Executor(
                 commissionTime, lastHeardFromTime, locationName, capabilities, newAllocations, blueprintId,
                 blueprintGen);
     }
+
+    public Executor withLastHeardFromTime(Instant time) {
+        return new Executor(executorId, executorType, executorName, colonyName, state, requireFuncReg,
+                commissionTime, time, locationName, capabilities, allocations, blueprintId, blueprintGen);
+    }
 }

@@ -13,6 +13,8 @@ import org.colonyos.colonies.proto.wire.ExecutorPayloads.ExecutorIdRef;
 import org.colonyos.colonies.proto.wire.ExecutorPayloads.ExecutorRef;
 import org.colonyos.colonies.proto.wire.ExecutorPayloads.ReportAllocation;
 import org.colonyos.colonies.proto.wire.ExecutorPayloads.UpdateExecutor;
+import org.colonyos.colonies.proto.wire.ProcessPayloads.ProcessOutput;
+import org.colonyos.colonies.proto.wire.ProcessPayloads.ProcessRef;
 import org.colonyos.colonies.proto.wire.ServerPayloads.ChangeServerId;
 import org.colonyos.colonies.proto.wire.ServerPayloads.Empty;
 import org.colonyos.colonies.proto.wire.UserPayloads.AddUser;
@@ -52,7 +54,41 @@ public enum PayloadType {
     GET_USER("getusermsg", UserRef.class, "get user"),
     GET_USER_BY_ID("getuserbyidmsg", UserIdRef.class, "get user by id"),
     REMOVE_USER("removeusermsg", UserRef.class, "remove user"),
-    CHANGE_USER_ID("changeuseridmsg", UserIdRef.class, "change user id");
+    CHANGE_USER_ID("changeuseridmsg", UserIdRef.class, "change user id"),
+
+    ADD_FUNCTION("addfunctionmsg", RecordPayloads.AddFunction.class, "add function"),
+    GET_FUNCTIONS("getfunctionsmsg", RecordPayloads.GetFunctions.class, "get functions"),
+    REMOVE_FUNCTION("removefunctionmsg", RecordPayloads.FunctionRef.class, "remove function"),
+
+    SUBMIT_FUNC_SPEC("submitfuncspecmsg", ProcessPayloads.SubmitFuncSpec.class, "submit function spec"),
+    ASSIGN_PROCESS("assignprocessmsg", ProcessPayloads.AssignProcess.class, "assign process"),
+    GET_PROCESS("getprocessmsg", ProcessRef.class, "get process"),
+    GET_PROCESSES("getprocessesmsg", ProcessPayloads.GetProcesses.class, "get processes"),
+    GET_PROCESS_HIST("getprocesshistmsg", ProcessPayloads.GetProcessHist.class, "get process history"),
+    REMOVE_PROCESS("removeprocessmsg", ProcessRef.class, "remove process"),
+    REMOVE_ALL_PROCESSES("removeallprocessesmsg", ProcessPayloads.RemoveAllProcesses.class,
+            "remove all processes"),
+    SET_OUTPUT("setoutputmsg", ProcessOutput.class, "set output"),
+    CLOSE_SUCCESSFUL("closesuccessfulmsg", ProcessOutput.class, "close process as successful"),
+    CLOSE_FAILED("closefailedmsg", ProcessPayloads.CloseFailed.class, "close process as failed"),
+    CANCEL_PROCESS("cancelprocessmsg", ProcessRef.class, "cancel process"),
+    PAUSE_ASSIGNMENTS("pauseassignmentsmsg", ColonyRef.class, "pause assignments"),
+    RESUME_ASSIGNMENTS("resumeassignmentsmsg", ColonyRef.class, "resume assignments"),
+    GET_PAUSE_STATUS("getpausestatusmsg", ColonyRef.class, "get pause status"),
+
+    ADD_ATTRIBUTE("addattributemsg", RecordPayloads.AddAttribute.class, "add attribute"),
+    GET_ATTRIBUTE("getattributemsg", RecordPayloads.AttributeRef.class, "get attribute"),
+    ADD_LOG("addlogmsg", RecordPayloads.AddLog.class, "add log"),
+    ADD_EXECUTOR_LOG("addexecutorlogmsg", RecordPayloads.AddExecutorLog.class, "add executor log"),
+    GET_LOGS("getlogsmsg", RecordPayloads.GetLogs.class, "get logs"),
+    SEARCH_LOGS("searchlogsmsg", RecordPayloads.SearchLogs.class, "search logs"),
+
+    GET_COLONY_STATS("getcolonystatsmsg", ColonyRef.class, "get colony statistics"),
+    GET_STATISTICS("getstatisticsmsg", Empty.class, "get statistics"),
+
+    SUBSCRIBE_PROCESS("subscribeprocessmsg", ProcessPayloads.SubscribeProcess.class, "subscribe process", true),
+    SUBSCRIBE_PROCESSES("subscribeprocessesmsg", ProcessPayloads.SubscribeProcesses.class,
+            "subscribe processes", true);
 
     private static final Map<String, PayloadType> BY_WIRE_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(PayloadType::wireName, Function.identity()));
@@ -60,11 +96,22 @@ public enum PayloadType {
     private final String wireName;
     private final Class<? extends Payload> payloadClass;
     private final String operation;
+    private final boolean webSocketOnly;
 
     PayloadType(String wireName, Class<? extends Payload> payloadClass, String operation) {
+        this(wireName, payloadClass, operation, false);
+    }
+
+    PayloadType(String wireName, Class<? extends Payload> payloadClass, String operation, boolean webSocketOnly) {
         this.wireName = wireName;
         this.payloadClass = payloadClass;
         this.operation = operation;
+        this.webSocketOnly = webSocketOnly;
+    }
+
+    /** True for the subscriptions served only on {@code /pubsub} ({@code /api} answers them as unknown). */
+    public boolean webSocketOnly() {
+        return webSocketOnly;
     }
 
     /** The name on the wire, e.g. {@code addcolonymsg}. */

@@ -5,6 +5,7 @@ import org.colonyos.colonies.proto.log.ChangeColonyId;
 import org.colonyos.colonies.proto.log.RemoveColony;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Executor;
+import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.proto.model.User;
 import org.colonyos.colonies.proto.wire.Replies;
 import org.colonyos.colonies.sm.Rejection;
@@ -26,7 +27,7 @@ final class ColonyApplier {
         return colony;
     }
 
-    /** Removes a colony with everything in it (users and executors; hard delete). */
+    /** Removes a colony with everything in it: users, executors, functions, processes, logs (hard delete). */
     Object apply(RemoveColony command, ApplyContext ctx) {
         ColoniesState state = ctx.state();
         Authorizer.requireServerOwner(state, ctx.callerId());
@@ -38,8 +39,12 @@ final class ColonyApplier {
             state.removeUser(user);
         }
         for (Executor executor : state.executorsOf(name)) {
+            state.functions().ofExecutor(name, executor.executorName()).forEach(state.functions()::remove);
             state.removeExecutor(executor);
         }
+        ProcessApplier.removeAllIn(state, name, ProcessState.ALL);
+        state.logs().removeColony(name);
+        state.setPaused(name, false);
         state.removeColony(name);
         return Replies.EMPTY;
     }

@@ -5,6 +5,7 @@ import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.sm.Rejection;
+import org.colonyos.colonies.sm.Signals;
 import org.colonyos.colonies.sm.state.ColoniesState;
 
 /**
@@ -19,11 +20,14 @@ public final class CommandDispatcher {
     private final ColonyApplier colonies = new ColonyApplier();
     private final ExecutorApplier executors = new ExecutorApplier();
     private final UserApplier users = new UserApplier();
+    private final ProcessApplier processes = new ProcessApplier();
+    private final RecordApplier records = new RecordApplier();
+    private final TimerApplier timers = new TimerApplier();
 
-    /** Applies one entry at a log index and returns its reply. */
-    public ApplyReply apply(ColoniesState state, LogEntry entry, long index) {
+    /** Applies one entry at a log index and returns its reply; signals for waiting clients go to {@code signals}. */
+    public ApplyReply apply(ColoniesState state, LogEntry entry, long index, Signals signals) {
         ApplyContext ctx = new ApplyContext(state, entry.getInitiatorId(),
-                state.advanceClock(entry.getLeaderTimeUnixNanos()), index);
+                state.advanceClock(entry.getLeaderTimeUnixNanos()), index, entry.getGeneratedId(), signals);
         try {
             return ApplyReply.newBuilder().setReplyJson(ByteString.copyFrom(Json.toBytes(dispatch(entry, ctx))))
                     .build();
@@ -49,6 +53,22 @@ public final class CommandDispatcher {
             case REPORT_ALLOCATION -> executors.apply(entry.getReportAllocation(), ctx);
             case UPDATE_CAPABILITIES -> executors.apply(entry.getUpdateCapabilities(), ctx);
             case CHANGE_EXECUTOR_ID -> executors.apply(entry.getChangeExecutorId(), ctx);
+            case TOUCH_EXECUTOR -> timers.apply(entry.getTouchExecutor(), ctx);
+            case SUBMIT_PROCESS -> processes.apply(entry.getSubmitProcess(), ctx);
+            case ASSIGN_PROCESS -> processes.apply(entry.getAssignProcess(), ctx);
+            case CLOSE_PROCESS -> processes.apply(entry.getCloseProcess(), ctx);
+            case SET_OUTPUT -> processes.apply(entry.getSetOutput(), ctx);
+            case REMOVE_PROCESS -> processes.apply(entry.getRemoveProcess(), ctx);
+            case REMOVE_ALL_PROCESSES -> processes.apply(entry.getRemoveAllProcesses(), ctx);
+            case CANCEL_PROCESS -> processes.apply(entry.getCancelProcess(), ctx);
+            case SET_ASSIGNMENTS_PAUSED -> processes.apply(entry.getSetAssignmentsPaused(), ctx);
+            case ADD_ATTRIBUTE -> records.apply(entry.getAddAttribute(), ctx);
+            case ADD_PROCESS_LOG -> records.apply(entry.getAddProcessLog(), ctx);
+            case ADD_EXECUTOR_LOG -> records.apply(entry.getAddExecutorLog(), ctx);
+            case ADD_FUNCTION -> records.apply(entry.getAddFunction(), ctx);
+            case REMOVE_FUNCTION -> records.apply(entry.getRemoveFunction(), ctx);
+            case EXPIRE_PROCESSES -> timers.apply(entry.getExpireProcesses(), ctx);
+            case UNREGISTER_STALE_EXECUTORS -> timers.apply(entry.getUnregisterStaleExecutors(), ctx);
             case COMMAND_NOT_SET -> throw new IllegalStateException("log entry without a command at " + ctx.index());
         };
     }

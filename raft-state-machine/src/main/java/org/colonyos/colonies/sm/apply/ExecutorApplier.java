@@ -46,10 +46,13 @@ final class ExecutorApplier {
         return Replies.EMPTY;
     }
 
-    /** Unregisters an executor: the row is kept (state UNREGISTERED) for traceability. */
+    /**
+     * Unregisters an executor: the row is kept (state UNREGISTERED) for traceability, its functions are removed
+     * and the processes it was running go back to the queue.
+     */
     Object apply(RemoveExecutor command, ApplyContext ctx) {
         Executor executor = ownedExecutor(ctx, command.getColonyName(), command.getExecutorName());
-        ctx.state().putExecutor(executor.withState(ExecutorState.UNREGISTERED));
+        ProcessLifecycle.unregister(ctx, executor);
         return Replies.EMPTY;
     }
 

@@ -25,6 +25,7 @@ import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.BootstrapServerId;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.sm.ColoniesStateMachine;
+import org.colonyos.colonies.sm.Signals;
 import org.colonyos.colonies.sm.snapshot.StateFiles;
 import org.colonyos.colonies.sm.state.ColoniesState;
 import org.slf4j.Logger;
@@ -46,13 +47,15 @@ public final class ReplicatedNode implements AutoCloseable {
     private final RaftClient client;
     private final ColoniesStateMachine stateMachine;
     private final RaftPeerId selfId;
+    private final RaftGroupId groupId;
 
     private ReplicatedNode(RaftServer server, RaftClient client, ColoniesStateMachine stateMachine,
-            RaftPeerId selfId) {
+            RaftPeerId selfId, RaftGroupId groupId) {
         this.server = server;
         this.client = client;
         this.stateMachine = stateMachine;
         this.selfId = selfId;
+        this.groupId = groupId;
     }
 
     /**
@@ -73,7 +76,7 @@ public final class ReplicatedNode implements AutoCloseable {
                 .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(100,
                         TimeDuration.valueOf(100, TimeUnit.MILLISECONDS)))
                 .build();
-        ReplicatedNode node = new ReplicatedNode(server, client, stateMachine, selfId);
+        ReplicatedNode node = new ReplicatedNode(server, client, stateMachine, selfId, group.getGroupId());
         try {
             node.bootstrapServerId(settings.serverId());
         } catch (IOException | RuntimeException e) {
@@ -149,6 +152,20 @@ public final class ReplicatedNode implements AutoCloseable {
                     CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS))
                     .thenCompose(ignored -> readBarrier(retriesLeft - 1));
         }).thenCompose(Function.identity());
+    }
+
+    /** True while this node is the Raft leader (a hint: leadership may end at any moment). */
+    public boolean isLeader() {
+        try {
+            return server.getDivision(groupId).getInfo().isLeader();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Sets who hears about process changes applied on this node (long-polls and subscriptions). */
+    public void setSignalListener(Signals.Listener listener) {
+        stateMachine.setListener(listener);
     }
 
     /** Reads the local state under the read lock (call after {@link #readBarrier()} for linearizability). */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Executor;
+import org.colonyos.colonies.proto.model.ExecutorState;
 import org.colonyos.colonies.proto.model.User;
 
 /**
@@ -30,6 +31,10 @@ public final class ColoniesState {
     private final Table<String> executorIds;
     private final Table<User> users;
     private final Table<String> userIds;
+    private final Table<String> executorLiveness;
+    private final ProcessTables processes;
+    private final LogTables logs;
+    private final FunctionTables functions;
 
     public ColoniesState(ColoniesStore store) {
         this.store = store;
@@ -40,6 +45,22 @@ public final class ColoniesState {
         this.executorIds = new Table<>(store.raw("executor_ids"), String.class);
         this.users = new Table<>(store.raw("users"), User.class);
         this.userIds = new Table<>(store.raw("user_ids"), String.class);
+        this.executorLiveness = new Table<>(store.raw("executor_liveness"), String.class);
+        this.processes = new ProcessTables(store);
+        this.logs = new LogTables(store);
+        this.functions = new FunctionTables(store);
+    }
+
+    public ProcessTables processes() {
+        return processes;
+    }
+
+    public LogTables logs() {
+        return logs;
+    }
+
+    public FunctionTables functions() {
+        return functions;
     }
 
     public ColoniesStore store() {
@@ -57,19 +78,38 @@ public final class ColoniesState {
         meta.put(SERVER_ID, id);
     }
 
-    /** The replicated clock: the largest leader time applied so far (never goes backwards). */
+    /**
+     * The replicated clock: the time of the last applied entry (never goes backwards). Kept with the log
+     * bookkeeping: it moves with every entry, so it is exported with snapshots but not part of the digest.
+     */
     public Instant clock() {
-        return meta.get(CLOCK).map(nanos -> GoTime.ofUnixNanos(Long.parseLong(nanos))).orElse(GoTime.ZERO);
+        return applied.get(CLOCK).map(nanos -> GoTime.ofUnixNanos(Long.parseLong(nanos))).orElse(GoTime.ZERO);
     }
 
-    /** Advances the replicated clock to {@code max(clock, leaderTime)} and returns it. */
+    /**
+     * Advances the replicated clock to {@code max(clock + 1 ns, leaderTime)} and returns it. Every entry thus
+     * gets a distinct, increasing time: submissions of equal priority order strictly first-in first-out, and
+     * log lines have unique timestamps.
+     */
     public Instant advanceClock(long leaderTimeUnixNanos) {
-        long current = meta.get(CLOCK).map(Long::parseLong).orElse(Long.MIN_VALUE);
-        long next = Math.max(current, leaderTimeUnixNanos);
-        if (next != current) {
-            meta.put(CLOCK, Long.toString(next));
-        }
+        long current = applied.get(CLOCK).map(Long::parseLong).orElse(Long.MIN_VALUE);
+        long next = Math.max(current == Long.MIN_VALUE ? current : current + 1, leaderTimeUnixNanos);
+        applied.put(CLOCK, Long.toString(next));
         return GoTime.ofUnixNanos(next);
+    }
+
+    // ---- assignment pauses ----
+
+    public boolean isPaused(String colonyName) {
+        return meta.get(Table.key("paused", colonyName)).isPresent();
+    }
+
+    public void setPaused(String colonyName, boolean paused) {
+        if (paused) {
+            meta.put(Table.key("paused", colonyName), "");
+        } else {
+            meta.remove(Table.key("paused", colonyName));
+        }
     }
 
     /** Index of the last applied log entry (0 if none). */
@@ -126,18 +166,41 @@ public final class ColoniesState {
         return refs.isEmpty() ? Optional.empty() : executors.get(refs.get(0).substring(executorId.length() + 1));
     }
 
-    /** Stores an executor, keeping the id index in step with the previous version (if any). */
+    /** Stores an executor, keeping the id and liveness indexes in step with the previous version (if any). */
     public void putExecutor(Executor executor) {
         String key = Table.key(executor.colonyName(), executor.executorName());
-        executors.get(key).ifPresent(old -> executorIds.remove(Table.key(old.executorId(), key)));
+        executors.get(key).ifPresent(this::unindexExecutor);
         executors.put(key, executor);
         executorIds.put(Table.key(executor.executorId(), key), "");
+        livenessKey(executor).ifPresent(k -> executorLiveness.put(k, ""));
     }
 
     public void removeExecutor(Executor executor) {
-        String key = Table.key(executor.colonyName(), executor.executorName());
-        executors.remove(key);
-        executorIds.remove(Table.key(executor.executorId(), key));
+        executors.get(Table.key(executor.colonyName(), executor.executorName())).ifPresent(this::unindexExecutor);
+        executors.remove(Table.key(executor.colonyName(), executor.executorName()));
+    }
+
+    private void unindexExecutor(Executor old) {
+        executorIds.remove(Table.key(old.executorId(), Table.key(old.colonyName(), old.executorName())));
+        livenessKey(old).ifPresent(executorLiveness::remove);
+    }
+
+    /**
+     * Executors last heard from at or before a time, oldest first, at most {@code limit}. Only executors that
+     * were heard from at all and are not UNREGISTERED are indexed (as in Go, others are never cleaned).
+     */
+    public List<Executor> executorsSilentSince(long unixNanos, int limit) {
+        return executorLiveness.keyStreamBetween("", SortKey.ascending(unixNanos) + (char) 1).limit(limit)
+                .map(k -> k.split(String.valueOf(Table.SEPARATOR))).map(p -> executor(p[1], p[2]))
+                .flatMap(Optional::stream).toList();
+    }
+
+    private static Optional<String> livenessKey(Executor e) {
+        if (e.state() == ExecutorState.UNREGISTERED || e.lastHeardFromTime().equals(GoTime.ZERO)) {
+            return Optional.empty();
+        }
+        return Optional.of(Table.key(SortKey.ascending(GoTime.toUnixNanos(e.lastHeardFromTime())), e.colonyName(),
+                e.executorName()));
     }
 
     // ---- users ----

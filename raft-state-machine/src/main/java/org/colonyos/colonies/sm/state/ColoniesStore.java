@@ -28,7 +28,9 @@ public final class ColoniesStore implements AutoCloseable {
     public static final int EXPORT_VERSION = 1;
     /** Every table, in the fixed order used by digests and snapshots. Append new tables at the end. */
     static final List<String> TABLES = List.of("applied", "meta", "colonies", "executors", "executor_ids", "users",
-            "user_ids");
+            "user_ids", "processes", "process_queue", "process_by_state", "process_by_submission",
+            "process_deadlines", "process_by_executor", "attribute_ids", "process_counters", "logs", "logs_by_process",
+            "logs_by_executor", "logs_by_colony", "log_counters", "functions", "function_ids", "executor_liveness");
     /** Log bookkeeping (applied index and term): exported with snapshots, but not part of the state digest. */
     static final String BOOKKEEPING = "applied";
     private static final byte[] MAGIC = "CLNYSNAP".getBytes(StandardCharsets.US_ASCII);

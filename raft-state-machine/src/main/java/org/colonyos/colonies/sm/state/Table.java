@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.colonyos.colonies.proto.json.Json;
 
 /**
@@ -58,6 +59,16 @@ public final class Table<V> {
     /** The keys that start with {@code prefix + SEPARATOR}, in key order. */
     public List<String> keysUnder(String prefix) {
         return new ArrayList<>(under(prefix).keySet());
+    }
+
+    /** The keys that start with {@code prefix + SEPARATOR}, in key order, read lazily. */
+    public Stream<String> keyStreamUnder(String prefix) {
+        return under(prefix).keySet().stream();
+    }
+
+    /** The keys in {@code [from, to)}, in key order, read lazily. */
+    public Stream<String> keyStreamBetween(String from, String to) {
+        return map.subMap(from, true, to, false).keySet().stream();
     }
 
     /** Every document, in key order. */

@@ -6,6 +6,7 @@ import static org.colonyos.colonies.sm.Commands.SERVER_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.colonyos.colonies.sm.Signals;
 import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.ChangeColonyId;
@@ -34,7 +35,7 @@ class AppliersTest {
     }
 
     private ApplyReply apply(LogEntry entry) {
-        return dispatcher.apply(state, entry, ++index);
+        return dispatcher.apply(state, entry, ++index, new Signals());
     }
 
     private static void assertRejected(ApplyReply reply, int status, String message) {
@@ -110,9 +111,12 @@ class AppliersTest {
     }
 
     @Test
-    void theReplicatedClockNeverGoesBackwards() {
+    void theReplicatedClockNeverGoesBackwardsAndMovesAtLeastOneNanosecondPerEntry() {
         apply(Commands.addColony("a", 9_000));
-        apply(Commands.addColony("b", 3_000));
         assertEquals(GoTime.ofUnixNanos(9_000), state.clock());
+        apply(Commands.addColony("b", 3_000));
+        assertEquals(GoTime.ofUnixNanos(9_001), state.clock());
+        apply(Commands.addColony("c", 20_000));
+        assertEquals(GoTime.ofUnixNanos(20_000), state.clock());
     }
 }

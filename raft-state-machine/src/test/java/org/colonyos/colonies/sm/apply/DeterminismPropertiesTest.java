@@ -11,6 +11,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.colonyos.colonies.sm.Signals;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.log.RemoveColony;
 import org.colonyos.colonies.proto.log.RemoveExecutor;
@@ -53,7 +54,7 @@ class DeterminismPropertiesTest {
     private static ColoniesState replay(ColoniesState state, List<LogEntry> log, int from, int to) {
         CommandDispatcher dispatcher = new CommandDispatcher();
         for (int i = from; i < to; i++) {
-            dispatcher.apply(state, log.get(i), i + 1);
+            dispatcher.apply(state, log.get(i), i + 1, new Signals());
             state.setApplied(1, i + 1);
         }
         return state;
@@ -61,7 +62,7 @@ class DeterminismPropertiesTest {
 
     private static ColoniesState fresh() {
         ColoniesState state = new ColoniesState(ColoniesStore.inMemory());
-        new CommandDispatcher().apply(state, Commands.bootstrap(), 0);
+        new CommandDispatcher().apply(state, Commands.bootstrap(), 0, new Signals());
         return state;
     }
 

@@ -1,0 +1,43 @@
+package org.colonyos.colonies.sm;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.colonyos.colonies.proto.model.Process;
+
+/**
+ * What one applied entry changed that waiting clients may care about: processes that were submitted or changed
+ * state, and colonies whose assignments were resumed. Apply records them; the state machine hands them to its
+ * {@link Listener} after the entry is applied and the state lock is released. Nothing here influences the
+ * replicated state.
+ *
+ * <p>Confined to the apply thread until handed over.
+ */
+public final class Signals {
+    private final List<Process> processes = new ArrayList<>();
+    private final List<String> resumedColonies = new ArrayList<>();
+
+    /** Records a process in its new state. */
+    public void process(Process process) {
+        processes.add(process);
+    }
+
+    /** Records that a colony's assignments were resumed. */
+    public void resumed(String colonyName) {
+        resumedColonies.add(colonyName);
+    }
+
+    /** Delivers the recorded signals in the order they happened. */
+    public void deliverTo(Listener listener) {
+        processes.forEach(listener::processChanged);
+        resumedColonies.forEach(listener::assignmentsResumed);
+    }
+
+    /** Receives signals on the apply thread; must not block. */
+    public interface Listener {
+        /** A process was submitted or changed state. */
+        void processChanged(Process process);
+
+        /** A colony's assignments were resumed. */
+        void assignmentsResumed(String colonyName);
+    }
+}

@@ -1,0 +1,101 @@
+package org.colonyos.colonies.sm.apply;
+
+import java.time.Instant;
+import java.util.List;
+import org.colonyos.colonies.proto.json.GoTime;
+import org.colonyos.colonies.proto.model.Attribute;
+import org.colonyos.colonies.proto.model.Executor;
+import org.colonyos.colonies.proto.model.ExecutorState;
+import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ProcessState;
+import org.colonyos.colonies.sm.Rejection;
+import org.colonyos.colonies.sm.auth.Authorizer;
+import org.colonyos.colonies.sm.state.ColoniesState;
+
+/**
+ * The process state transitions shared by the appliers (client commands, leader timers and executor removal),
+ * each storing the process, re-indexing it and recording a signal. Attributes mirror the process state.
+ *
+ * <p>Stateless; called only from the apply thread.
+ */
+final class ProcessLifecycle {
+    private ProcessLifecycle() {
+    }
+
+    /** The process with this id, or a 500 (the Go server reports these as "X is nil"). */
+    static Process existing(ColoniesState state, String processId) {
+        return state.processes().get(processId).orElseThrow(() ->
+                Rejection.internal("Process with Id <" + processId + "> not found"));
+    }
+
+    /** The process, checked to be running on the caller (a member of its colony). */
+    static Process assignedToCaller(ApplyContext ctx, String processId, String operation) {
+        Process process = existing(ctx.state(), processId);
+        Authorizer.requireMember(ctx.state(), ctx.callerId(), process.colonyName(), true);
+        if (!process.isAssigned()) {
+            throw Rejection.forbidden("Failed to " + operation + ", process is not assigned");
+        }
+        if (!process.assignedExecutorId().equals(ctx.callerId())) {
+            throw Rejection.forbidden("Failed to " + operation + ", not allowed: the process is assigned to "
+                    + "another executor");
+        }
+        return process;
+    }
+
+    /** Stores a changed process (attributes follow its state) and signals it. */
+    static Process store(ApplyContext ctx, Process.Builder changed) {
+        Process draft = changed.build();
+        List<Attribute> attributes = draft.attributes().stream().map(a -> a.withState(draft.state())).toList();
+        Process process = draft.toBuilder().attributes(attributes).build();
+        ctx.state().processes().put(process);
+        ctx.signals().process(process);
+        return process;
+    }
+
+    /** Ends a process in a final state at the entry's time. */
+    static Process finish(ApplyContext ctx, Process process, int finalState, List<String> errors) {
+        Process.Builder changed = process.toBuilder().state(finalState).endTime(ctx.now());
+        if (errors != null) {
+            changed.errors(errors);
+        }
+        return store(ctx, changed);
+    }
+
+    /**
+     * Puts a process back in the queue: unassigned and WAITING, with a new waiting deadline.
+     *
+     * @param countRetry true for an execution timeout (counts a retry and stamps the end time), false when its
+     *        executor went away (start and end times reset)
+     */
+    static Process requeue(ApplyContext ctx, Process process, boolean countRetry) {
+        Instant now = ctx.now();
+        int maxWait = process.spec().maxWaitTime();
+        Process.Builder changed = process.toBuilder().state(ProcessState.WAITING).assignedTo("")
+                .waitDeadline(maxWait > 0 ? now.plusSeconds(maxWait) : process.waitDeadline());
+        if (countRetry) {
+            changed.retries(process.retries() + 1).endTime(now);
+        } else {
+            changed.startTime(GoTime.ZERO)
+                    .endTime(GoTime.ZERO);
+        }
+        return store(ctx, changed);
+    }
+
+    /** Requeues every process an executor is running (the executor was removed or went silent). */
+    static void requeueAllOf(ApplyContext ctx, Executor executor) {
+        for (String processId : ctx.state().processes().runningOn(executor.executorId())) {
+            ctx.state().processes().get(processId)
+                    .filter(p -> p.colonyName().equals(executor.colonyName()))
+                    .ifPresent(p -> requeue(ctx, p, false));
+        }
+    }
+
+    /** Unregisters an executor: state UNREGISTERED, its functions removed and its running processes requeued. */
+    static void unregister(ApplyContext ctx, Executor executor) {
+        ColoniesState state = ctx.state();
+        state.functions().ofExecutor(executor.colonyName(), executor.executorName())
+                .forEach(state.functions()::remove);
+        requeueAllOf(ctx, executor);
+        state.putExecutor(executor.withState(ExecutorState.UNREGISTERED));
+    }
+}

@@ -7,16 +7,24 @@ import java.time.Duration;
 import java.util.List;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.model.Allocations;
+import org.colonyos.colonies.proto.model.Attribute;
 import org.colonyos.colonies.proto.model.Capabilities;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Executor;
+import org.colonyos.colonies.proto.model.Function;
+import org.colonyos.colonies.proto.model.FunctionSpec;
+import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ProcessLog;
 import org.colonyos.colonies.proto.model.ServerInfo;
+import org.colonyos.colonies.proto.model.Statistics;
 import org.colonyos.colonies.proto.model.User;
 import org.colonyos.colonies.proto.model.Version;
 import org.colonyos.colonies.proto.wire.ColonyPayloads;
 import org.colonyos.colonies.proto.wire.ExecutorPayloads;
 import org.colonyos.colonies.proto.wire.Payload;
 import org.colonyos.colonies.proto.wire.PayloadType;
+import org.colonyos.colonies.proto.wire.ProcessPayloads;
+import org.colonyos.colonies.proto.wire.RecordPayloads;
 import org.colonyos.colonies.proto.wire.ServerPayloads;
 import org.colonyos.colonies.proto.wire.UserPayloads;
 
@@ -30,6 +38,7 @@ import org.colonyos.colonies.proto.wire.UserPayloads;
  */
 public final class ColoniesClient {
     private final RpcTransport transport;
+    private final Duration transportTimeout;
 
     /** A client of the server at {@code baseUrl} (e.g. {@code http://127.0.0.1:50080}). */
     public ColoniesClient(URI baseUrl) {
@@ -39,6 +48,7 @@ public final class ColoniesClient {
     /** A client whose calls time out after {@code timeout}. */
     public ColoniesClient(URI baseUrl, Duration timeout) {
         this.transport = new RpcTransport(baseUrl, timeout);
+        this.transportTimeout = timeout;
     }
 
     /** Sends a message and decodes the reply JSON into a type (the generic call under every method). */
@@ -183,5 +193,133 @@ public final class ColoniesClient {
 
     public void changeUserId(String colonyName, String newUserId, String userPrvKey) {
         callEmpty(PayloadType.CHANGE_USER_ID, new UserPayloads.UserIdRef(colonyName, newUserId), userPrvKey);
+    }
+
+    // ---- processes ----
+
+    public Process submit(FunctionSpec spec, String prvKey) {
+        return call(PayloadType.SUBMIT_FUNC_SPEC, new ProcessPayloads.SubmitFuncSpec(spec), prvKey, Process.class);
+    }
+
+    /**
+     * Asks for a process to run, waiting up to {@code timeoutSeconds} on the server (negative: try once).
+     * Throws a {@link ColoniesException} with status 404 when nothing was assigned.
+     */
+    public Process assign(String colonyName, int timeoutSeconds, String availableCpu, String availableMem,
+            String executorPrvKey) {
+        Duration wait = Duration.ofSeconds(Math.max(timeoutSeconds, 0)).plus(transportTimeout);
+        return decode(transport.call(PayloadType.ASSIGN_PROCESS, new ProcessPayloads.AssignProcess(colonyName,
+                timeoutSeconds, availableCpu, availableMem), executorPrvKey, wait),
+                Json.mapper().constructType(Process.class));
+    }
+
+    public Process getProcess(String processId, String prvKey) {
+        return call(PayloadType.GET_PROCESS, new ProcessPayloads.ProcessRef(processId, false), prvKey, Process.class);
+    }
+
+    /** Processes of a colony in a state; at most one of executorType, initiator, label is applied. */
+    public List<Process> getProcesses(String colonyName, int state, int count, String executorType, String label,
+            String initiator, String prvKey) {
+        return callList(PayloadType.GET_PROCESSES, new ProcessPayloads.GetProcesses(colonyName, count, state,
+                executorType, label, initiator), prvKey, Process.class);
+    }
+
+    public List<Process> getProcessHistory(String colonyName, String executorId, int seconds, int state,
+            String prvKey) {
+        return callList(PayloadType.GET_PROCESS_HIST, new ProcessPayloads.GetProcessHist(colonyName, executorId,
+                seconds, state), prvKey, Process.class);
+    }
+
+    public void removeProcess(String processId, String prvKey) {
+        callEmpty(PayloadType.REMOVE_PROCESS, new ProcessPayloads.ProcessRef(processId, false), prvKey);
+    }
+
+    public void removeAllProcesses(String colonyName, int state, String colonyPrvKey) {
+        callEmpty(PayloadType.REMOVE_ALL_PROCESSES, new ProcessPayloads.RemoveAllProcesses(colonyName, state),
+                colonyPrvKey);
+    }
+
+    public void setOutput(String processId, List<Object> out, String executorPrvKey) {
+        callEmpty(PayloadType.SET_OUTPUT, new ProcessPayloads.ProcessOutput(processId, out), executorPrvKey);
+    }
+
+    public void closeSuccessful(String processId, List<Object> out, String executorPrvKey) {
+        callEmpty(PayloadType.CLOSE_SUCCESSFUL, new ProcessPayloads.ProcessOutput(processId, out), executorPrvKey);
+    }
+
+    public void closeFailed(String processId, List<String> errors, String executorPrvKey) {
+        callEmpty(PayloadType.CLOSE_FAILED, new ProcessPayloads.CloseFailed(processId, errors), executorPrvKey);
+    }
+
+    public void cancelProcess(String processId, String prvKey) {
+        callEmpty(PayloadType.CANCEL_PROCESS, new ProcessPayloads.ProcessRef(processId, false), prvKey);
+    }
+
+    public void pauseAssignments(String colonyName, String colonyPrvKey) {
+        callEmpty(PayloadType.PAUSE_ASSIGNMENTS, new ColonyPayloads.ColonyRef(colonyName), colonyPrvKey);
+    }
+
+    public void resumeAssignments(String colonyName, String colonyPrvKey) {
+        callEmpty(PayloadType.RESUME_ASSIGNMENTS, new ColonyPayloads.ColonyRef(colonyName), colonyPrvKey);
+    }
+
+    public boolean isPaused(String colonyName, String prvKey) {
+        return call(PayloadType.GET_PAUSE_STATUS, new ColonyPayloads.ColonyRef(colonyName), prvKey,
+                ProcessPayloads.PauseStatus.class).isPaused();
+    }
+
+    // ---- attributes, logs, functions, statistics ----
+
+    public Attribute addAttribute(Attribute attribute, String executorPrvKey) {
+        return call(PayloadType.ADD_ATTRIBUTE, new RecordPayloads.AddAttribute(attribute), executorPrvKey,
+                Attribute.class);
+    }
+
+    public Attribute getAttribute(String attributeId, String prvKey) {
+        return call(PayloadType.GET_ATTRIBUTE, new RecordPayloads.AttributeRef(attributeId), prvKey, Attribute.class);
+    }
+
+    public void addLog(String processId, String message, String executorPrvKey) {
+        callEmpty(PayloadType.ADD_LOG, new RecordPayloads.AddLog(processId, message), executorPrvKey);
+    }
+
+    public void addExecutorLog(String colonyName, String executorName, String message, String executorPrvKey) {
+        callEmpty(PayloadType.ADD_EXECUTOR_LOG, new RecordPayloads.AddExecutorLog(colonyName, executorName, message),
+                executorPrvKey);
+    }
+
+    /** Log lines of a process, or of an executor name when {@code executorName} is not empty. */
+    public List<ProcessLog> getLogs(String colonyName, String processId, String executorName, int count, long since,
+            boolean latest, String prvKey) {
+        return callList(PayloadType.GET_LOGS, new RecordPayloads.GetLogs(colonyName, processId, executorName, count,
+                since, latest), prvKey, ProcessLog.class);
+    }
+
+    public List<ProcessLog> searchLogs(String colonyName, String text, int days, int count, String prvKey) {
+        return callList(PayloadType.SEARCH_LOGS, new RecordPayloads.SearchLogs(colonyName, text, days, count), prvKey,
+                ProcessLog.class);
+    }
+
+    public Function addFunction(Function function, String executorPrvKey) {
+        return call(PayloadType.ADD_FUNCTION, new RecordPayloads.AddFunction(function), executorPrvKey,
+                Function.class);
+    }
+
+    public List<Function> getFunctions(String colonyName, String executorName, String prvKey) {
+        return callList(PayloadType.GET_FUNCTIONS, new RecordPayloads.GetFunctions(colonyName, executorName), prvKey,
+                Function.class);
+    }
+
+    public void removeFunction(String functionId, String executorPrvKey) {
+        callEmpty(PayloadType.REMOVE_FUNCTION, new RecordPayloads.FunctionRef(functionId), executorPrvKey);
+    }
+
+    public Statistics getColonyStatistics(String colonyName, String prvKey) {
+        return call(PayloadType.GET_COLONY_STATS, new ColonyPayloads.ColonyRef(colonyName), prvKey,
+                Statistics.class);
+    }
+
+    public Statistics getStatistics(String serverPrvKey) {
+        return call(PayloadType.GET_STATISTICS, new ServerPayloads.Empty(), serverPrvKey, Statistics.class);
     }
 }

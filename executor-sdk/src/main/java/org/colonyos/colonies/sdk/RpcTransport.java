@@ -35,16 +35,25 @@ final class RpcTransport {
 
     /** Sends a message signed with the key (an empty key sends it unsigned); returns the reply JSON. */
     byte[] call(PayloadType type, Payload payload, String privateKey) {
+        return call(type, payload, privateKey, timeout);
+    }
+
+    /** Like {@link #call(PayloadType, Payload, String)} with its own HTTP timeout (long-polls). */
+    byte[] call(PayloadType type, Payload payload, String privateKey, Duration callTimeout) {
         String encoded = PayloadCodec.encode(type, payload);
         String signature = privateKey.isEmpty() ? "" : Identity.sign(encoded, privateKey);
-        return post(Json.toBytes(new RpcMsg(signature, type.wireName(), encoded)));
+        return post(Json.toBytes(new RpcMsg(signature, type.wireName(), encoded)), callTimeout);
     }
 
     /** Posts an envelope as it is and returns the reply JSON, or throws the error it carries. */
     byte[] post(byte[] envelope) {
+        return post(envelope, timeout);
+    }
+
+    private byte[] post(byte[] envelope, Duration callTimeout) {
         HttpResponse<byte[]> response;
         try {
-            response = http.send(HttpRequest.newBuilder(api).timeout(timeout)
+            response = http.send(HttpRequest.newBuilder(api).timeout(callTimeout)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(envelope)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());

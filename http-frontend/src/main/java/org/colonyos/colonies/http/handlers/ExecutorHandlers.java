@@ -1,9 +1,7 @@
 package org.colonyos.colonies.http.handlers;
 
-import com.google.protobuf.ByteString;
 import org.colonyos.colonies.http.rpc.Access;
 import org.colonyos.colonies.http.rpc.RouteTable;
-import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.log.AddExecutor;
 import org.colonyos.colonies.proto.log.ChangeExecutorId;
 import org.colonyos.colonies.proto.log.ExecutorState;
@@ -31,7 +29,7 @@ public final class ExecutorHandlers {
     public static void register(RouteTable.Builder routes) {
         routes.write(PayloadType.ADD_EXECUTOR, Access.COLONY_OWNER, ExecutorPayloads.AddExecutor.class,
                         p -> LogEntry.newBuilder().setAddExecutor(AddExecutor.newBuilder().setExecutorJson(
-                                json(Required.present(p.executor(), PayloadType.ADD_EXECUTOR, "executor")))))
+                                Documents.json(Required.present(p.executor(), PayloadType.ADD_EXECUTOR, "executor")))))
                 .write(PayloadType.APPROVE_EXECUTOR, Access.COLONY_OWNER, ExecutorRef.class,
                         p -> setState(p, ExecutorState.EXECUTOR_STATE_APPROVED))
                 .write(PayloadType.REJECT_EXECUTOR, Access.COLONY_OWNER, ExecutorRef.class,
@@ -65,12 +63,12 @@ public final class ExecutorHandlers {
                         ExecutorPayloads.ReportAllocation.class,
                         p -> LogEntry.newBuilder().setReportAllocation(ReportAllocation.newBuilder()
                                 .setColonyName(p.colonyName()).setExecutorName(p.executorName())
-                                .setAllocationsJson(json(p.allocations() == null ? Allocations.NONE
+                                .setAllocationsJson(Documents.json(p.allocations() == null ? Allocations.NONE
                                         : p.allocations()))))
                 .write(PayloadType.UPDATE_EXECUTOR, Access.MEMBER_SELF_EXECUTOR, ExecutorPayloads.UpdateExecutor.class,
                         p -> LogEntry.newBuilder().setUpdateCapabilities(UpdateCapabilities.newBuilder()
                                 .setColonyName(p.colonyName()).setExecutorName(p.executorName())
-                                .setCapabilitiesJson(json(p.capabilities() == null ? Capabilities.NONE
+                                .setCapabilitiesJson(Documents.json(p.capabilities() == null ? Capabilities.NONE
                                         : p.capabilities()))))
                 .echoWrite(PayloadType.CHANGE_EXECUTOR_ID, Access.MEMBER_SELF_EXECUTOR,
                         ExecutorPayloads.ExecutorIdRef.class,
@@ -83,7 +81,4 @@ public final class ExecutorHandlers {
                 .setColonyName(p.colonyName()).setExecutorName(p.executorName()).setState(state));
     }
 
-    private static ByteString json(Object value) {
-        return ByteString.copyFrom(Json.toBytes(value));
-    }
 }

@@ -1,6 +1,8 @@
 package org.colonyos.colonies.http.handlers;
 
+import java.time.Clock;
 import java.util.function.Supplier;
+import org.colonyos.colonies.http.rpc.Route;
 import org.colonyos.colonies.http.rpc.RouteTable;
 import org.colonyos.colonies.proto.model.ServerInfo;
 
@@ -9,13 +11,22 @@ public final class Routes {
     private Routes() {
     }
 
-    /** The complete, validated route table. */
-    public static RouteTable table(ServerHandlers.BuildInfo build, Supplier<ServerInfo.Backend> backend) {
+    /**
+     * The complete, validated route table.
+     *
+     * @param assign the long-polling assign flow
+     * @param clock wall time for reads relative to now (process history, log search)
+     */
+    public static RouteTable table(ServerHandlers.BuildInfo build, Supplier<ServerInfo.Backend> backend,
+            Route.AsyncHandler assign, Clock clock) {
         RouteTable.Builder routes = RouteTable.builder();
         ServerHandlers.register(routes, build, backend);
         ColonyHandlers.register(routes);
         ExecutorHandlers.register(routes);
         UserHandlers.register(routes);
+        ProcessHandlers.register(routes, assign, clock);
+        RecordHandlers.register(routes, clock);
+        StatisticsHandlers.register(routes);
         return routes.build();
     }
 }

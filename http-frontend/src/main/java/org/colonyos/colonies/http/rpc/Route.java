@@ -1,13 +1,15 @@
 package org.colonyos.colonies.http.rpc;
 
+import java.util.concurrent.CompletableFuture;
 import org.colonyos.colonies.proto.log.LogEntry;
+import org.colonyos.colonies.proto.log.SignedRequest;
 import org.colonyos.colonies.proto.wire.Payload;
 import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.sm.state.ColoniesState;
 
 /**
- * How one payload type is served: who may call it and whether it is an unsigned call, a linearizable read or
- * a replicated write. Immutable.
+ * How one payload type is served: who may call it and whether it is an unsigned call, a linearizable read, a
+ * replicated write or a call with its own asynchronous flow (the long-polling assign). Immutable.
  *
  * @param type the payload type
  * @param access the declared access rule
@@ -15,13 +17,14 @@ import org.colonyos.colonies.sm.state.ColoniesState;
  * @param unsigned for {@link Kind#UNSIGNED}: computes the reply from the payload alone
  * @param read for {@link Kind#READ}: computes the reply from the state
  * @param write for {@link Kind#WRITE}: builds the log command
+ * @param async for {@link Kind#ASYNC}: serves the whole call
  * @param echo for writes: reply with the request's own JSON (the Go server does this for id changes)
  */
 public record Route(PayloadType type, Access access, Kind kind, UnsignedHandler unsigned, ReadHandler read,
-        WriteHandler write, boolean echo) {
+        WriteHandler write, AsyncHandler async, boolean echo) {
 
-    /** The three ways a message is served. */
-    public enum Kind { UNSIGNED, READ, WRITE }
+    /** The ways a message is served. */
+    public enum Kind { UNSIGNED, READ, WRITE, ASYNC }
 
     /** Answers an unsigned message. */
     @FunctionalInterface
@@ -33,6 +36,29 @@ public record Route(PayloadType type, Access access, Kind kind, UnsignedHandler 
     @FunctionalInterface
     public interface ReadHandler {
         Object read(ColoniesState state, String callerId, Payload payload);
+    }
+
+    /**
+     * Serves a call with its own flow; never completes exceptionally.
+     */
+    @FunctionalInterface
+    public interface AsyncHandler {
+        CompletableFuture<HttpReply> handle(Call call);
+    }
+
+    /**
+     * One signed call after the pipeline's checks.
+     *
+     * @param callerId the id recovered from the signature
+     * @param payload the decoded payload
+     * @param connection the client's connection (long-polls stop waiting when it closes)
+     * @param request the signed envelope as received
+     */
+    public record Call(String callerId, Payload payload, Connection connection, SignedRequest request) {
+        /** A log entry for a command of this call, carrying the caller and the signed envelope. */
+        public LogEntry entry(LogEntry.Builder command) {
+            return command.setInitiatorId(callerId).setRequest(request).build();
+        }
     }
 
     /** Turns a write into its log command; may refuse obviously bad payloads before anything is replicated. */

@@ -41,10 +41,17 @@ public final class RpcDispatcher {
         this.node = node;
     }
 
-    /** Handles one request body. Never completes exceptionally. */
+    /** Handles one request body on a connection that stays open. Never completes exceptionally. */
     public CompletableFuture<HttpReply> dispatch(byte[] body) {
+        return dispatch(body, Connection.detached());
+    }
+
+    /**
+     * Handles one request body that arrived on a connection. Never completes exceptionally.
+     */
+    public CompletableFuture<HttpReply> dispatch(byte[] body, Connection connection) {
         try {
-            return handle(body).exceptionally(RpcDispatcher::unexpected);
+            return handle(body, connection).exceptionally(RpcDispatcher::unexpected);
         } catch (Rejection rejection) {
             return CompletableFuture.completedFuture(HttpReply.error(rejection.status(), rejection.getMessage()));
         } catch (RuntimeException e) {
@@ -52,7 +59,7 @@ public final class RpcDispatcher {
         }
     }
 
-    private CompletableFuture<HttpReply> handle(byte[] body) {
+    private CompletableFuture<HttpReply> handle(byte[] body, Connection connection) {
         RpcMsg msg = parseEnvelope(body);
         PayloadType type = PayloadType.fromWire(msg.payloadType()).orElse(null);
         Route route = type == null ? null : table.route(type).orElse(null);
@@ -64,13 +71,16 @@ public final class RpcDispatcher {
             return CompletableFuture.completedFuture(HttpReply.ok(type.wireName(), Json.toBytes(reply)));
         }
         String callerId = recoverCaller(msg);
-        if (route == null) {
+        if (route == null || type.webSocketOnly()) {
             String name = msg.payloadType().isEmpty() ? EMPTY_TYPE_HINT : msg.payloadType();
             throw Rejection.forbidden("invalid rpcMsg.PayloadType: " + name);
         }
         Payload payload = decode(type, msg.payload());
         if (route.kind() == Route.Kind.READ) {
             return node.readBarrier().thenApply(ignored -> read(route, callerId, payload));
+        }
+        if (route.kind() == Route.Kind.ASYNC) {
+            return route.async().handle(new Route.Call(callerId, payload, connection, signed(msg)));
         }
         return write(route, msg, callerId, payload);
     }
@@ -102,18 +112,20 @@ public final class RpcDispatcher {
     private HttpReply read(Route route, String callerId, Payload payload) {
         try {
             Object reply = node.read(state -> route.read().read(state, callerId, payload));
-            return HttpReply.ok(route.type().wireName(), Json.toBytes(reply));
+            return HttpReply.ok(route.type().replyWireName(), Json.toBytes(reply));
         } catch (Rejection rejection) {
             return HttpReply.error(rejection.status(), rejection.getMessage());
         }
     }
 
     private CompletableFuture<HttpReply> write(Route route, RpcMsg msg, String callerId, Payload payload) {
-        LogEntry entry = route.write().command(payload).setInitiatorId(callerId)
-                .setRequest(SignedRequest.newBuilder().setPayloadType(msg.payloadType()).setPayload(msg.payload())
-                        .setSignature(msg.signature()))
-                .build();
+        LogEntry entry = route.write().command(payload).setInitiatorId(callerId).setRequest(signed(msg)).build();
         return node.submit(entry).thenApply(reply -> toHttp(route, msg, reply));
+    }
+
+    private static SignedRequest signed(RpcMsg msg) {
+        return SignedRequest.newBuilder().setPayloadType(msg.payloadType()).setPayload(msg.payload())
+                .setSignature(msg.signature()).build();
     }
 
     private static HttpReply toHttp(Route route, RpcMsg msg, ApplyReply reply) {
@@ -121,7 +133,7 @@ public final class RpcDispatcher {
             return HttpReply.error(reply.getErrorStatus(), reply.getErrorMessage());
         }
         byte[] json = route.echo() ? PayloadCodec.decodeBase64(msg.payload()) : reply.getReplyJson().toByteArray();
-        return HttpReply.ok(route.type().wireName(), json);
+        return HttpReply.ok(route.type().replyWireName(), json);
     }
 
     private static HttpReply unexpected(Throwable error) {

@@ -15,7 +15,9 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AttributeKey;
 import java.nio.charset.StandardCharsets;
+import org.colonyos.colonies.http.rpc.Connection;
 import org.colonyos.colonies.http.rpc.HttpReply;
 import org.colonyos.colonies.http.rpc.RpcDispatcher;
 import org.slf4j.Logger;
@@ -32,6 +34,7 @@ import org.slf4j.LoggerFactory;
 final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final String TEXT = "text/plain; charset=utf-8";
+    private static final AttributeKey<Connection> CONNECTION = AttributeKey.valueOf("colonies.connection");
 
     private final RpcDispatcher dispatcher;
 
@@ -51,12 +54,24 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         String path = query < 0 ? uri : uri.substring(0, query);
         if (path.equals("/api") && request.method().equals(HttpMethod.POST)) {
             byte[] body = ByteBufUtil.getBytes(request.content());
-            dispatcher.dispatch(body).thenAccept(reply -> send(ctx, reply, keepAlive));
+            dispatcher.dispatch(body, connectionOf(ctx)).thenAccept(reply -> send(ctx, reply, keepAlive));
         } else if (path.equals("/health") && request.method().equals(HttpMethod.GET)) {
             write(ctx, HttpResponseStatus.OK, new byte[0], keepAlive);
         } else {
             write(ctx, HttpResponseStatus.NOT_FOUND, "404 page not found".getBytes(StandardCharsets.UTF_8), keepAlive);
         }
+    }
+
+    /** The connection of a channel, shared by its keep-alive requests (event-loop thread only). */
+    private static Connection connectionOf(ChannelHandlerContext ctx) {
+        Connection connection = ctx.channel().attr(CONNECTION).get();
+        if (connection == null) {
+            Connection created = new Connection();
+            ctx.channel().attr(CONNECTION).set(created);
+            ctx.channel().closeFuture().addListener(f -> created.close());
+            connection = created;
+        }
+        return connection;
     }
 
     /** Writes a reply envelope with its status. */

@@ -2,12 +2,18 @@ package org.colonyos.colonies.http.server;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.colonyos.colonies.config.NodeSettings;
 import org.colonyos.colonies.http.handlers.Routes;
 import org.colonyos.colonies.http.handlers.ServerHandlers;
 import org.colonyos.colonies.http.rpc.RpcDispatcher;
+import org.colonyos.colonies.http.wait.AssignLongPoll;
+import org.colonyos.colonies.http.wait.ProcessWaiters;
 import org.colonyos.colonies.proto.model.ServerInfo;
+import org.colonyos.colonies.sm.duty.LeaderDuties;
 import org.colonyos.colonies.sm.node.ReplicatedNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +31,18 @@ public final class ColoniesServer implements AutoCloseable {
     private final ReplicatedNode node;
     private final HttpServer http;
     private final String host;
+    private final LeaderDuties duties;
+    private final ExecutorService wakeExecutor;
+    private final ProcessWaiters waiters;
 
-    private ColoniesServer(ReplicatedNode node, HttpServer http, String host) {
+    private ColoniesServer(ReplicatedNode node, HttpServer http, String host, LeaderDuties duties,
+            ExecutorService wakeExecutor, ProcessWaiters waiters) {
         this.node = node;
         this.http = http;
         this.host = host;
+        this.duties = duties;
+        this.wakeExecutor = wakeExecutor;
+        this.waiters = waiters;
     }
 
     /**
@@ -40,20 +53,27 @@ public final class ColoniesServer implements AutoCloseable {
             Clock clock) throws IOException {
         ReplicatedNode node = ReplicatedNode.start(settings, clock);
         String host = settings.self().host();
+        ExecutorService wakeExecutor = Executors.newFixedThreadPool(2, daemon("colonies-wake"));
         try {
+            ProcessWaiters waiters = new ProcessWaiters(wakeExecutor);
+            node.setSignalListener(waiters);
             AtomicInteger boundPort = new AtomicInteger(settings.self().httpPort());
             RpcDispatcher dispatcher = new RpcDispatcher(Routes.table(build,
-                    () -> new ServerInfo.Backend("http", boundPort.get(), host, false, false)), node);
+                    () -> new ServerInfo.Backend("http", boundPort.get(), host, false, false),
+                    new AssignLongPoll(node, waiters), clock), node);
             HttpServer http = HttpServer.start(host, settings.self().httpPort(), maxBodyBytes, dispatcher);
             boundPort.set(http.port());
-            ColoniesServer server = new ColoniesServer(node, http, host);
+            ColoniesServer server = new ColoniesServer(node, http, host,
+                    LeaderDuties.start(node, clock, settings.timers()), wakeExecutor, waiters);
             LOG.info("Colonies server {} ready at {}", settings.nodeId(), server.url());
             return server;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            wakeExecutor.shutdownNow();
             node.close();
             throw new IOException("interrupted while starting", e);
         } catch (RuntimeException e) {
+            wakeExecutor.shutdownNow();
             node.close();
             throw new IOException("cannot serve HTTP on " + host + ":" + settings.self().httpPort() + ": "
                     + e.getMessage(), e);
@@ -70,6 +90,19 @@ public final class ColoniesServer implements AutoCloseable {
         return "http://" + host + ":" + httpPort();
     }
 
+    /** The node's notifier of long-polls and subscriptions (tests and metrics). */
+    public ProcessWaiters waiters() {
+        return waiters;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     /** The replicated node (tests and operators). */
     public ReplicatedNode node() {
         return node;
@@ -78,7 +111,9 @@ public final class ColoniesServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            duties.close();
             http.close();
+            wakeExecutor.shutdownNow();
         } finally {
             node.close();
         }

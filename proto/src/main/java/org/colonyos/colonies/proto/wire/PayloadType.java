@@ -119,6 +119,11 @@ public enum PayloadType {
         return wireName;
     }
 
+    /** The payloadtype of a success reply: the request's own, but {@code pausestatusreplymsg} for pause status. */
+    public String replyWireName() {
+        return this == GET_PAUSE_STATUS ? ProcessPayloads.PauseStatus.MSG_TYPE : wireName;
+    }
+
     /** The record the message JSON decodes into. */
     public Class<? extends Payload> payloadClass() {
         return payloadClass;

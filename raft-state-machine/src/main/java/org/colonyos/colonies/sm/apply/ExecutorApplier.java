@@ -73,8 +73,7 @@ final class ExecutorApplier {
         ColoniesState state = ctx.state();
         Validation.requireNonEmpty(command.getExecutorId(), "Failed to change executor Id, executor Id is empty");
         Authorizer.requireMember(state, ctx.callerId(), command.getColonyName(), false);
-        Executor executor = state.executorById(ctx.callerId())
-                .filter(e -> e.colonyName().equals(command.getColonyName()))
+        Executor executor = state.executorById(command.getColonyName(), ctx.callerId())
                 .orElseThrow(() -> Rejection.badRequest("Failed to change executor Id, caller is not an executor"));
         Validation.requireIdLength(command.getExecutorId(), "Failed to change executor Id, invalid Id length");
         state.putExecutor(executor.withId(command.getExecutorId()));

@@ -59,7 +59,7 @@ final class ProcessApplier {
     }
 
     private static String initiatorName(ColoniesState state, String callerId, String colony) {
-        return state.executorById(callerId).filter(e -> e.colonyName().equals(colony)).map(Executor::executorName)
+        return state.executorById(colony, callerId).map(Executor::executorName)
                 .or(() -> state.userById(colony, callerId).map(u -> u.name()))
                 .orElseThrow(() -> Rejection.internal("Could not derive InitiatorName"));
     }
@@ -72,7 +72,7 @@ final class ProcessApplier {
         ColoniesState state = ctx.state();
         String colony = command.getColonyName();
         Authorizer.requireMember(state, ctx.callerId(), colony, true);
-        Executor executor = state.executorById(ctx.callerId()).filter(e -> e.colonyName().equals(colony))
+        Executor executor = state.executorById(colony, ctx.callerId())
                 .orElseThrow(() -> Rejection.internal("Failed to assign process, executor not found"));
         if (state.isPaused(colony)) {
             throw Rejection.unavailable("No processes available: colony assignments are paused");
@@ -111,7 +111,7 @@ final class ProcessApplier {
     /** Updates the statistics of the function the closing executor registered under the process's name. */
     private static void countCall(ApplyContext ctx, Process process) {
         ColoniesState state = ctx.state();
-        state.executorById(process.assignedExecutorId())
+        state.executorById(process.colonyName(), process.assignedExecutorId())
                 .flatMap(e -> state.functions().get(e.colonyName(), e.executorName(), process.spec().funcName()))
                 .ifPresent(f -> state.functions().put(f.withCall(
                         seconds(process.submissionTime(), process.startTime()),

@@ -67,7 +67,7 @@ final class RecordApplier {
             throw Rejection.forbidden("Failed to add log, only the assigned executor may add logs");
         }
         requireLogSize(command.getMessage());
-        Executor executor = state.executorById(ctx.callerId()).orElseThrow(() ->
+        Executor executor = state.executorById(process.colonyName(), ctx.callerId()).orElseThrow(() ->
                 Rejection.forbidden("Failed to add log, caller is not an executor"));
         state.logs().add(new ProcessLog(process.processId(), process.colonyName(), executor.executorName(),
                 command.getMessage(), GoTime.toUnixNanos(ctx.now())));
@@ -78,8 +78,7 @@ final class RecordApplier {
     Object apply(AddExecutorLog command, ApplyContext ctx) {
         ColoniesState state = ctx.state();
         Authorizer.requireMember(state, ctx.callerId(), command.getColonyName(), true);
-        Executor executor = state.executorById(ctx.callerId())
-                .filter(e -> e.colonyName().equals(command.getColonyName()))
+        Executor executor = state.executorById(command.getColonyName(), ctx.callerId())
                 .orElseThrow(() -> Rejection.forbidden("Failed to add executor log, caller is not an executor"));
         if (!executor.executorName().equals(command.getExecutorName())) {
             throw Rejection.forbidden("Failed to add executor log, an executor may only log as itself");

@@ -67,8 +67,7 @@ final class TimerApplier {
     /** Records that the calling executor polled (an assign that found nothing). */
     Object apply(TouchExecutor command, ApplyContext ctx) {
         ColoniesState state = ctx.state();
-        Executor executor = state.executorById(ctx.callerId())
-                .filter(e -> e.colonyName().equals(command.getColonyName()))
+        Executor executor = state.executorById(command.getColonyName(), ctx.callerId())
                 .orElseThrow(() -> Rejection.forbidden("Failed to record liveness, caller is not an executor"));
         state.putExecutor(executor.withLastHeardFromTime(ctx.now()));
         return Replies.EMPTY;

@@ -53,8 +53,7 @@ public final class Authorizer {
 
     private static boolean isExecutorMember(ColoniesState state, String callerId, String colonyName,
             boolean approvedOnly) {
-        return state.executorById(callerId)
-                .filter(executor -> executor.colonyName().equals(colonyName))
+        return state.executorById(colonyName, callerId)
                 .map(Executor::state)
                 .filter(s -> !approvedOnly || s == ExecutorState.APPROVED)
                 .isPresent();

@@ -166,6 +166,12 @@ public final class ColoniesState {
         return refs.isEmpty() ? Optional.empty() : executors.get(refs.get(0).substring(executorId.length() + 1));
     }
 
+    /** The executor of a colony registered with this id (the first by name if the key is registered twice). */
+    public Optional<Executor> executorById(String colonyName, String executorId) {
+        List<String> refs = executorIds.keysUnder(Table.key(executorId, colonyName));
+        return refs.isEmpty() ? Optional.empty() : executors.get(refs.get(0).substring(executorId.length() + 1));
+    }
+
     /** Stores an executor, keeping the id and liveness indexes in step with the previous version (if any). */
     public void putExecutor(Executor executor) {
         String key = Table.key(executor.colonyName(), executor.executorName());

@@ -1,0 +1,209 @@
+package org.colonyos.colonies.http.wait;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.colonyos.colonies.http.rpc.HttpReply;
+import org.colonyos.colonies.http.rpc.Route;
+import org.colonyos.colonies.proto.log.ApplyReply;
+import org.colonyos.colonies.proto.log.AssignProcess;
+import org.colonyos.colonies.proto.log.LogEntry;
+import org.colonyos.colonies.proto.log.TouchExecutor;
+import org.colonyos.colonies.proto.model.Executor;
+import org.colonyos.colonies.proto.model.Resources;
+import org.colonyos.colonies.proto.wire.PayloadType;
+import org.colonyos.colonies.proto.wire.ProcessPayloads;
+import org.colonyos.colonies.sm.Rejection;
+import org.colonyos.colonies.sm.auth.Authorizer;
+import org.colonyos.colonies.sm.node.ReplicatedNode;
+import org.colonyos.colonies.sm.scheduler.Scheduler;
+import org.colonyos.colonies.sm.state.ColoniesState;
+
+/**
+ * {@code assignprocessmsg} (protocol 4.6, 6.3; DESIGN section 5). The node first looks at its own state; only
+ * when a candidate is there does it propose {@code AssignProcess}, and the scheduler inside apply makes the
+ * exclusive choice. Otherwise a call with {@code timeout > 0} waits without a thread: it registers a
+ * {@link ProcessWaiters.Waiter}, re-checks, and sleeps until this node applies a process it could run, the
+ * colony is resumed, the timeout passes (404, or 408 while paused) or the client disconnects (the waiter is
+ * dropped). A call with {@code timeout < 0} tries once (404, or 503 while paused). Empty polls do not write to
+ * the log, except a {@code TouchExecutor} at most every {@link #TOUCH_EVERY_NANOS} per executor to keep its
+ * {@code lastheardfromtime} fresh for the stale-executor cleanup.
+ *
+ * <p>Thread-safe; every call runs as a chain of futures.
+ */
+public final class AssignLongPoll implements Route.AsyncHandler {
+    /** How often an executor's empty polls refresh its liveness in the replicated state. */
+    static final long TOUCH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** Waits longer than a day are cut to a day. */
+    private static final int MAX_TIMEOUT_SECONDS = 86_400;
+    private static final String NOTHING = "No process available for assignment";
+    private static final String PAUSED_TIMEOUT = "Assignment timeout: colony assignments are paused";
+    private static final String PAUSED_NOW = "No processes available: colony assignments are paused";
+
+    private final ReplicatedNode node;
+    private final ProcessWaiters waiters;
+    private final Map<String, Long> lastTouch = new ConcurrentHashMap<>();
+
+    public AssignLongPoll(ReplicatedNode node, ProcessWaiters waiters) {
+        this.node = node;
+        this.waiters = waiters;
+    }
+
+    @Override
+    public CompletableFuture<HttpReply> handle(Route.Call call) {
+        ProcessPayloads.AssignProcess p = (ProcessPayloads.AssignProcess) call.payload();
+        return node.readBarrier().thenCompose(ignored -> {
+            Executor executor = node.read(state -> checked(state, call.callerId(), p));
+            long cpu = Resources.availableCpuMillis(p.availableCpu()).orElseThrow(() -> Rejection.badRequest(
+                    "Failed to assign process, invalid availablecpu <" + p.availableCpu() + ">"));
+            long mem = Resources.memMiB(p.availableMem(), Resources.UNLIMITED).orElseThrow(() ->
+                    Rejection.badRequest("Failed to assign process, invalid availablemem <" + p.availableMem()
+                            + ">"));
+            Attempt attempt = new Attempt(call, executor, p.colonyName(), cpu, mem,
+                    Math.min(p.timeout(), MAX_TIMEOUT_SECONDS));
+            attempt.next();
+            return attempt.result;
+        });
+    }
+
+    private static Executor checked(ColoniesState state, String callerId, ProcessPayloads.AssignProcess p) {
+        Authorizer.requireMember(state, callerId, p.colonyName(), true);
+        if (p.timeout() == 0) {
+            throw Rejection.badRequest("Invalid timeout value, timeout cannot be zero");
+        }
+        return state.executorById(p.colonyName(), callerId)
+                .orElseThrow(() -> Rejection.internal("Failed to assign process, executor not found"));
+    }
+
+    /** One call: loops check → propose or wait until it has a reply. */
+    private final class Attempt {
+        private final Route.Call call;
+        private final Executor executor;
+        private final String colony;
+        private final long cpu;
+        private final long mem;
+        private final int timeoutSeconds;
+        private final long deadlineNanos;
+        private final CompletableFuture<HttpReply> result = new CompletableFuture<>();
+        private final Runnable removeCloseHook;
+        private volatile ProcessWaiters.Waiter current;
+
+        Attempt(Route.Call call, Executor executor, String colony, long cpu, long mem, int timeoutSeconds) {
+            this.call = call;
+            this.executor = executor;
+            this.colony = colony;
+            this.cpu = cpu;
+            this.mem = mem;
+            this.timeoutSeconds = timeoutSeconds;
+            this.deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(timeoutSeconds, 0));
+            this.removeCloseHook = call.connection().onClose(this::abandon);
+        }
+
+        /** Checks the local state and proposes, fails or waits. */
+        void next() {
+            if (result.isDone()) {
+                return;
+            }
+            ProcessWaiters.Waiter waiter = timeoutSeconds > 0 ? new ProcessWaiters.Waiter(executor, colony, cpu, mem)
+                    : null;
+            if (waiter != null) {
+                current = waiter;
+                waiters.register(waiter);
+            }
+            Optional<Boolean> paused = node.read(state -> state.isPaused(colony) ? Optional.of(true)
+                    : Scheduler.pick(state.processes(), executor, colony, cpu, mem).isPresent()
+                            ? Optional.<Boolean>empty() : Optional.of(false));
+            if (paused.isEmpty()) {
+                unregister(waiter);
+                propose();
+            } else if (waiter == null) {
+                if (!paused.get()) {
+                    touch();
+                }
+                finish(HttpReply.error(paused.get() ? 503 : 404, paused.get() ? PAUSED_NOW : NOTHING));
+            } else {
+                await(waiter, paused.get());
+            }
+        }
+
+        private void await(ProcessWaiters.Waiter waiter, boolean paused) {
+            long remaining = deadlineNanos - System.nanoTime();
+            if (remaining <= 0) {
+                expire(waiter, paused);
+                return;
+            }
+            waiter.woken().orTimeout(remaining, TimeUnit.NANOSECONDS).whenComplete((ok, error) -> {
+                if (error instanceof TimeoutException) {
+                    expire(waiter, paused);
+                } else if (result.isDone()) {
+                    waiters.passOn(waiter);
+                } else {
+                    next();
+                }
+            });
+        }
+
+        private void expire(ProcessWaiters.Waiter waiter, boolean paused) {
+            unregister(waiter);
+            if (!paused) {
+                touch();
+            }
+            finish(HttpReply.error(paused ? 408 : 404, paused ? PAUSED_TIMEOUT : NOTHING));
+        }
+
+        private void propose() {
+            LogEntry entry = call.entry(LogEntry.newBuilder().setAssignProcess(AssignProcess.newBuilder()
+                    .setColonyName(colony).setAvailableCpuMillis(cpu).setAvailableMemMib(mem)));
+            node.submit(entry).whenComplete((reply, error) -> {
+                if (error != null) {
+                    finish(HttpReply.error(503, "Service unavailable, the assignment could not be replicated"));
+                } else {
+                    onApplied(reply);
+                }
+            });
+        }
+
+        private void onApplied(ApplyReply reply) {
+            lastTouch.put(executor.executorId(), System.nanoTime());
+            int status = reply.getErrorStatus();
+            if (status == 0) {
+                finish(HttpReply.ok(PayloadType.ASSIGN_PROCESS.replyWireName(), reply.getReplyJson().toByteArray()));
+            } else if ((status == 404 || status == 503) && timeoutSeconds > 0 && System.nanoTime() < deadlineNanos) {
+                next();
+            } else {
+                finish(HttpReply.error(status, reply.getErrorMessage()));
+            }
+        }
+
+        /** Keeps the executor's liveness fresh without writing on every empty poll. */
+        private void touch() {
+            long now = System.nanoTime();
+            Long last = lastTouch.get(executor.executorId());
+            if (last == null || now - last >= TOUCH_EVERY_NANOS) {
+                lastTouch.put(executor.executorId(), now);
+                node.submit(call.entry(LogEntry.newBuilder().setTouchExecutor(TouchExecutor.newBuilder()
+                        .setColonyName(colony))));
+            }
+        }
+
+        private void abandon() {
+            unregister(current);
+            finish(HttpReply.error(499, "client closed the connection"));
+        }
+
+        private void unregister(ProcessWaiters.Waiter waiter) {
+            if (waiter != null) {
+                waiters.unregister(waiter);
+            }
+        }
+
+        private void finish(HttpReply reply) {
+            if (result.complete(reply)) {
+                removeCloseHook.run();
+            }
+        }
+    }
+}

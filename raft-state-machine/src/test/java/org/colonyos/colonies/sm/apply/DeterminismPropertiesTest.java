@@ -82,7 +82,7 @@ class DeterminismPropertiesTest {
                 });
     }
 
-    private static ColoniesState restore(ColoniesState state) {
+    static ColoniesState restore(ColoniesState state) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             state.store().exportTo(new DataOutputStream(bytes));

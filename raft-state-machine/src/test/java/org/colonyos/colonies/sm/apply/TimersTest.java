@@ -1,0 +1,151 @@
+package org.colonyos.colonies.sm.apply;
+
+import static org.colonyos.colonies.sm.Commands.EXECUTOR_ID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.ByteString;
+import java.util.List;
+import org.colonyos.colonies.proto.json.Json;
+import org.colonyos.colonies.proto.log.ApplyReply;
+import org.colonyos.colonies.proto.log.AssignProcess;
+import org.colonyos.colonies.proto.log.ExecutorKey;
+import org.colonyos.colonies.proto.log.ExpireProcesses;
+import org.colonyos.colonies.proto.log.LogEntry;
+import org.colonyos.colonies.proto.log.SubmitProcess;
+import org.colonyos.colonies.proto.log.UnregisterStaleExecutors;
+import org.colonyos.colonies.proto.model.ExecutorState;
+import org.colonyos.colonies.proto.model.FunctionSpec;
+import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ProcessState;
+import org.colonyos.colonies.sm.Commands;
+import org.colonyos.colonies.sm.Signals;
+import org.colonyos.colonies.sm.state.ColoniesState;
+import org.colonyos.colonies.sm.state.ColoniesStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** maxwaittime, maxexectime, maxretries and executor liveness with the entry time as the only clock. */
+class TimersTest {
+    private static final long SECOND = 1_000_000_000L;
+    private final CommandDispatcher dispatcher = new CommandDispatcher();
+    private ColoniesState state;
+    private long index;
+
+    @BeforeEach
+    void setUp() {
+        state = new ColoniesState(ColoniesStore.inMemory());
+        apply(Commands.bootstrap());
+        apply(Commands.addColony("a", 1));
+        apply(Commands.addExecutor("a", "x", EXECUTOR_ID, 1));
+        apply(Commands.approve("a", "x", 1));
+    }
+
+    private ApplyReply apply(LogEntry entry) {
+        return dispatcher.apply(state, entry, ++index, new Signals());
+    }
+
+    private String submit(int waitSeconds, int execSeconds, int retries, long at) {
+        String id = "p" + index;
+        FunctionSpec spec = FunctionSpec.of("a", "cli", "f", List.of()).withLimits(waitSeconds, execSeconds, retries);
+        assertEquals(0, apply(Commands.by(EXECUTOR_ID, at).setGeneratedId(id).setSubmitProcess(SubmitProcess
+                .newBuilder().setSpecJson(ByteString.copyFrom(Json.toBytes(spec)))).build()).getErrorStatus());
+        return id;
+    }
+
+    private void assign(long at) {
+        assertEquals(0, apply(Commands.by(EXECUTOR_ID, at).setAssignProcess(AssignProcess.newBuilder()
+                .setColonyName("a").setAvailableCpuMillis(-1).setAvailableMemMib(-1)).build()).getErrorStatus());
+    }
+
+    /** What the leader's timer does at a time: propose every due id. */
+    private void tick(long at) {
+        apply(Commands.by("", at).setExpireProcesses(ExpireProcesses.newBuilder()
+                .addAllProcessIds(state.processes().dueAt(at, 500))).build());
+    }
+
+    private Process process(String id) {
+        return state.processes().get(id).orElseThrow();
+    }
+
+    @Test
+    void aWaitingProcessFailsAfterMaxWaitTimeAndNotBefore() {
+        String id = submit(10, -1, 0, 100 * SECOND);
+        tick(105 * SECOND);
+        assertEquals(ProcessState.WAITING, process(id).state());
+        tick(111 * SECOND);
+        assertEquals(ProcessState.FAILED, process(id).state());
+        assertEquals(List.of(TimerApplier.WAIT_TIMEOUT), process(id).errors());
+        assertTrue(state.processes().dueAt(Long.MAX_VALUE, 10).isEmpty(), "a failed process has no deadline");
+    }
+
+    @Test
+    void anExpiredExecutionIsRetriedUntilMaxRetriesThenFailed() {
+        String id = submit(-1, 5, 1, 100 * SECOND);
+        assign(101 * SECOND);
+        tick(104 * SECOND);
+        assertEquals(ProcessState.RUNNING, process(id).state());
+        tick(107 * SECOND);
+        assertEquals(ProcessState.WAITING, process(id).state());
+        assertEquals(1, process(id).retries());
+        assertEquals("", process(id).assignedExecutorId());
+        assign(108 * SECOND);
+        tick(120 * SECOND);
+        assertEquals(ProcessState.FAILED, process(id).state());
+        assertEquals(List.of(TimerApplier.EXEC_TIMEOUT), process(id).errors());
+    }
+
+    @Test
+    void maxExecTimeZeroExpiresAtTheFirstTickAfterAssignmentAsInGo() {
+        String id = submit(-1, 0, 0, 100 * SECOND);
+        assign(101 * SECOND);
+        tick(101 * SECOND + 1_000);
+        assertEquals(ProcessState.FAILED, process(id).state());
+    }
+
+    @Test
+    void unlimitedRetriesRequeueForeverAndMinusOneNeverExpires() {
+        String forever = submit(-1, 1, -1, 100 * SECOND);
+        for (int round = 0; round < 5; round++) {
+            assign((101 + round * 10) * SECOND);
+            tick((105 + round * 10) * SECOND);
+            assertEquals(ProcessState.WAITING, process(forever).state());
+        }
+        assertEquals(5, process(forever).retries());
+        String never = submit(-1, -1, 0, 200 * SECOND);
+        assign(201 * SECOND);
+        assign(202 * SECOND);
+        tick(100_000 * SECOND);
+        assertEquals(ProcessState.RUNNING, process(never).state());
+    }
+
+    @Test
+    void aLateOrRepeatedExpiryChangesNothing() {
+        String id = submit(-1, 5, 3, 100 * SECOND);
+        assign(101 * SECOND);
+        String digest = state.store().digest();
+        apply(Commands.by("", 102 * SECOND).setExpireProcesses(ExpireProcesses.newBuilder().addProcessIds(id)
+                .addProcessIds("unknown")).build());
+        assertEquals(digest, state.store().digest(), "not yet due: nothing changes");
+        tick(110 * SECOND);
+        apply(Commands.by("", 111 * SECOND).setExpireProcesses(ExpireProcesses.newBuilder().addProcessIds(id))
+                .build());
+        assertEquals(1, process(id).retries(), "the second proposal found nothing due");
+    }
+
+    @Test
+    void silentExecutorsAreUnregisteredAndTheirWorkRequeued() {
+        String id = submit(-1, -1, 0, 100 * SECOND);
+        assign(101 * SECOND);
+        assertEquals(1, state.executorsSilentSince(102 * SECOND, 10).size());
+        UnregisterStaleExecutors.Builder stale = UnregisterStaleExecutors.newBuilder().setStaleAfterNanos(600 * SECOND)
+                .addExecutors(ExecutorKey.newBuilder().setColonyName("a").setExecutorName("x"));
+        apply(Commands.by("", 500 * SECOND).setUnregisterStaleExecutors(stale).build());
+        assertEquals(ExecutorState.APPROVED, state.executor("a", "x").orElseThrow().state(), "not stale yet");
+        apply(Commands.by("", 800 * SECOND).setUnregisterStaleExecutors(stale).build());
+        assertEquals(ExecutorState.UNREGISTERED, state.executor("a", "x").orElseThrow().state());
+        assertEquals(ProcessState.WAITING, process(id).state());
+        assertEquals("", process(id).assignedExecutorId());
+        assertTrue(state.executorsSilentSince(Long.MAX_VALUE, 10).isEmpty());
+    }
+}

@@ -2,7 +2,11 @@ package org.colonyos.colonies.cli;
 
 import org.colonyos.colonies.cli.cmd.ColonyCommands;
 import org.colonyos.colonies.cli.cmd.ExecutorCommands;
+import org.colonyos.colonies.cli.cmd.FunctionCommands;
+import org.colonyos.colonies.cli.cmd.ProcessCommands;
+import org.colonyos.colonies.cli.cmd.RecordCommands;
 import org.colonyos.colonies.cli.cmd.SecurityCommands;
+import org.colonyos.colonies.cli.cmd.StatCommand;
 import org.colonyos.colonies.cli.cmd.UserCommands;
 import org.colonyos.colonies.cli.server.DevCommand;
 import org.colonyos.colonies.cli.server.ServerCommands;
@@ -14,7 +18,8 @@ import picocli.CommandLine.Command;
 @Command(name = "colonies", mixinStandardHelpOptions = true, version = "colonies-java",
         description = "ColonyOS Colonies: client commands and a Raft-replicated server",
         subcommands = {SecurityCommands.class, ColonyCommands.class, ExecutorCommands.class, UserCommands.class,
-            ServerCommands.class, DevCommand.class})
+            FunctionCommands.class, ProcessCommands.class, RecordCommands.Log.class,
+            RecordCommands.AttributeGroup.class, StatCommand.class, ServerCommands.class, DevCommand.class})
 public final class ColoniesCli {
     private ColoniesCli() {
     }

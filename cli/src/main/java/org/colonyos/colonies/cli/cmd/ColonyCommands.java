@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 /** {@code colonies colony}: add, remove, list and show colonies. */
 @Command(name = "colony", description = "Manage colonies",
         subcommands = {ColonyCommands.Add.class, ColonyCommands.Remove.class, ColonyCommands.Ls.class,
-            ColonyCommands.Get.class})
+            ColonyCommands.Get.class, ColonyCommands.Pause.class, ColonyCommands.Resume.class,
+            StatCommand.class})
 public final class ColonyCommands {
 
     @Command(name = "add", description = "Add a colony (server owner key)")
@@ -54,6 +55,24 @@ public final class ColonyCommands {
         @Override
         protected void run() {
             printer().item(client().getColony(name != null ? name : options.colonyName(), options.prvKey()));
+        }
+    }
+
+    @Command(name = "pause", description = "Pause assignments in the colony (colony owner key)")
+    static final class Pause extends ClientCommand {
+        @Override
+        protected void run() {
+            client().pauseAssignments(options.colonyName(), options.colonyPrvKey());
+            printer().done("Assignments in colony " + options.colonyName() + " paused");
+        }
+    }
+
+    @Command(name = "resume", description = "Resume assignments in the colony (colony owner key)")
+    static final class Resume extends ClientCommand {
+        @Override
+        protected void run() {
+            client().resumeAssignments(options.colonyName(), options.colonyPrvKey());
+            printer().done("Assignments in colony " + options.colonyName() + " resumed");
         }
     }
 }

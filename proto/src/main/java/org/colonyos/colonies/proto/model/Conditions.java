@@ -36,6 +36,11 @@ public record Conditions(
                 Capabilities.Gpu.NONE, 0);
     }
 
+    public Conditions withColonyName(String name) {
+        return new Conditions(name, executorNames, executorType, locationName, dependencies, nodes, cpu, processes,
+                processesPerNode, mem, storage, gpu, wallTime);
+    }
+
     public Conditions withExecutorNames(List<String> names) {
         return new Conditions(colonyName, names, executorType, locationName, dependencies, nodes, cpu, processes,
                 processesPerNode, mem, storage, gpu, wallTime);

@@ -1,0 +1,174 @@
+package org.colonyos.colonies.cli.cmd;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.colonyos.colonies.cli.ClientCommand;
+import org.colonyos.colonies.cli.UsageException;
+import org.colonyos.colonies.cli.output.Printer.Column;
+import org.colonyos.colonies.proto.json.Json;
+import org.colonyos.colonies.proto.json.JsonDecodeException;
+import org.colonyos.colonies.proto.model.Function;
+import org.colonyos.colonies.proto.model.FunctionSpec;
+import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ProcessState;
+import org.colonyos.colonies.sdk.ColoniesClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code colonies function}: submit specs, run functions, list and remove registered functions. */
+@Command(name = "function", description = "Submit and run functions, list registered functions",
+        subcommands = {FunctionCommands.Submit.class, FunctionCommands.Exec.class, FunctionCommands.Ls.class,
+            FunctionCommands.Remove.class})
+public final class FunctionCommands {
+    private FunctionCommands() {
+    }
+
+    /** Shared by submit and exec: waits for the process to end and prints its output, one value per line. */
+    abstract static class Submitting extends ClientCommand {
+        @Option(names = "--wait", description = "Wait for the process to finish and print its output")
+        boolean await;
+
+        @Option(names = "--waittimeout", defaultValue = "3600", description = "Seconds to wait (default 3600)")
+        int waitTimeout;
+
+        void submitAndReport(FunctionSpec spec) {
+            ColoniesClient client = client();
+            Process process = client.submit(spec, options.prvKey());
+            if (!await) {
+                printer().item(process);
+                return;
+            }
+            Process done = waitUntilFinal(client, process.processId());
+            if (options.json()) {
+                printer().item(done);
+                return;
+            }
+            PrintWriter out = this.spec.commandLine().getOut();
+            if (done.state() != ProcessState.SUCCESS) {
+                throw new UsageException("process " + done.processId() + " " + ProcessState.name(done.state())
+                        + ": " + String.join("; ", done.errors()));
+            }
+            done.out().forEach(value -> out.println(value instanceof String text ? text : Json.toText(value)));
+            out.flush();
+        }
+
+        private Process waitUntilFinal(ColoniesClient client, String processId) {
+            long deadline = System.nanoTime() + waitTimeout * 1_000_000_000L;
+            while (true) {
+                Process current = client.getProcess(processId, options.prvKey());
+                if (ProcessState.isFinal(current.state()) || System.nanoTime() > deadline) {
+                    return current;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return current;
+                }
+            }
+        }
+    }
+
+    @Command(name = "submit", description = "Submit a function spec from a JSON file (member key)")
+    static final class Submit extends Submitting {
+        @Option(names = "--spec", required = true, description = "FunctionSpec JSON file")
+        Path specFile;
+
+        @Override
+        protected void run() {
+            FunctionSpec spec;
+            try {
+                spec = Json.parse(Files.readAllBytes(specFile), FunctionSpec.class);
+            } catch (IOException | JsonDecodeException e) {
+                throw new UsageException("cannot read spec " + specFile + ": " + e.getMessage());
+            }
+            if (spec.conditions().colonyName().isEmpty()) {
+                spec = spec.withConditions(spec.conditions().withColonyName(options.colonyName()));
+            }
+            // Like the Go CLI: 0 means "no limit" here.
+            submitAndReport(spec.withLimits(spec.maxWaitTime() == 0 ? -1 : spec.maxWaitTime(),
+                    spec.maxExecTime() == 0 ? -1 : spec.maxExecTime(), spec.maxRetries()));
+        }
+    }
+
+    @Command(name = "exec", description = "Run a function (member key)")
+    static final class Exec extends Submitting {
+        @Option(names = "--func", required = true)
+        String func;
+
+        @Option(names = "--args", split = ",", description = "Positional arguments (comma separated)")
+        List<String> args = new ArrayList<>();
+
+        @Option(names = "--kwargs", split = ",", description = "Keyword arguments as key=value")
+        Map<String, String> kwargs = new TreeMap<>();
+
+        @Option(names = "--env", split = ",", description = "Environment as key=value")
+        Map<String, String> env = new TreeMap<>();
+
+        @Option(names = "--targettype", description = "Executor type (env COLONIES_EXECUTOR_TYPE, default cli)")
+        String targetType;
+
+        @Option(names = "--targetname", description = "Run only on the executor with this name")
+        String targetName;
+
+        @Option(names = "--maxwaittime", defaultValue = "-1")
+        int maxWaitTime;
+
+        @Option(names = "--maxexectime", defaultValue = "-1")
+        int maxExecTime;
+
+        @Option(names = "--maxretries", defaultValue = "0")
+        int maxRetries;
+
+        @Option(names = "--priority", defaultValue = "0")
+        int priority;
+
+        @Override
+        protected void run() {
+            String type = targetType != null ? targetType
+                    : System.getenv().getOrDefault("COLONIES_EXECUTOR_TYPE", "cli");
+            FunctionSpec spec = FunctionSpec.of(options.colonyName(), type, func, new ArrayList<>(args))
+                    .withLimits(maxWaitTime, maxExecTime, maxRetries).withPriority(priority)
+                    .withKwargsAndEnv(new TreeMap<>(kwargs), env);
+            if (targetName != null) {
+                spec = spec.withConditions(spec.conditions().withExecutorNames(List.of(targetName)));
+            }
+            submitAndReport(spec);
+        }
+    }
+
+    @Command(name = "ls", description = "List registered functions (member key)")
+    static final class Ls extends ClientCommand {
+        @Option(names = "--executorname", defaultValue = "", description = "Only this executor's functions")
+        String executorName;
+
+        @Override
+        protected void run() {
+            printer().table(client().getFunctions(options.colonyName(), executorName, options.prvKey()),
+                    new Column<Function>("FUNCNAME", Function::funcName),
+                    new Column<Function>("EXECUTOR", Function::executorName),
+                    new Column<Function>("TYPE", Function::executorType),
+                    new Column<Function>("CALLS", Function::counter),
+                    new Column<Function>("AVGEXEC(S)", f -> String.format("%.3f", f.avgExecTime())),
+                    new Column<Function>("FUNCTIONID", Function::functionId));
+        }
+    }
+
+    @Command(name = "remove", description = "Remove a function (its executor's key)")
+    static final class Remove extends ClientCommand {
+        @Option(names = "--functionid", required = true)
+        String functionId;
+
+        @Override
+        protected void run() {
+            client().removeFunction(functionId, options.prvKey());
+            printer().done("Function " + functionId + " removed");
+        }
+    }
+}

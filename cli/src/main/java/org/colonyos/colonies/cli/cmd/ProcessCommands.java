@@ -1,0 +1,152 @@
+package org.colonyos.colonies.cli.cmd;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.colonyos.colonies.cli.ClientCommand;
+import org.colonyos.colonies.cli.output.Printer.Column;
+import org.colonyos.colonies.proto.json.GoTime;
+import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ProcessState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code colonies process}: list, show, cancel and remove processes of the colony. */
+@Command(name = "process", description = "List, show, cancel and remove processes",
+        subcommands = {ProcessCommands.Ps.class, ProcessCommands.Psw.class, ProcessCommands.Pss.class,
+            ProcessCommands.Psf.class, ProcessCommands.Psc.class, ProcessCommands.Psa.class,
+            ProcessCommands.Get.class, ProcessCommands.Cancel.class, ProcessCommands.Remove.class,
+            ProcessCommands.RemoveAll.class})
+public final class ProcessCommands {
+    private ProcessCommands() {
+    }
+
+    /** Lists processes in some states (member key). */
+    abstract static class Listing extends ClientCommand {
+        @Option(names = "--count", defaultValue = "100", description = "At most this many per state (max 100)")
+        int count;
+
+        @Option(names = "--executortype", defaultValue = "")
+        String executorType;
+
+        @Option(names = "--label", defaultValue = "")
+        String label;
+
+        @Option(names = "--initiator", defaultValue = "", description = "Name of the submitting user")
+        String initiator;
+
+        abstract int[] states();
+
+        @Override
+        protected void run() {
+            List<Process> all = new ArrayList<>();
+            for (int state : states()) {
+                all.addAll(client().getProcesses(options.colonyName(), state, count, executorType, label, initiator,
+                        options.prvKey()));
+            }
+            printer().table(all, new Column<Process>("PROCESSID", Process::processId),
+                    new Column<Process>("FUNCNAME", p -> p.spec().funcName()),
+                    new Column<Process>("STATE", p -> ProcessState.name(p.state())),
+                    new Column<Process>("TYPE", Process::executorType),
+                    new Column<Process>("SUBMITTED", p -> GoTime.format(p.submissionTime())),
+                    new Column<Process>("INITIATOR", Process::initiatorName));
+        }
+    }
+
+    @Command(name = "ps", description = "List running processes")
+    static final class Ps extends Listing {
+        int[] states() {
+            return new int[] {ProcessState.RUNNING};
+        }
+    }
+
+    @Command(name = "psw", description = "List waiting processes")
+    static final class Psw extends Listing {
+        int[] states() {
+            return new int[] {ProcessState.WAITING};
+        }
+    }
+
+    @Command(name = "pss", description = "List successful processes")
+    static final class Pss extends Listing {
+        int[] states() {
+            return new int[] {ProcessState.SUCCESS};
+        }
+    }
+
+    @Command(name = "psf", description = "List failed processes")
+    static final class Psf extends Listing {
+        int[] states() {
+            return new int[] {ProcessState.FAILED};
+        }
+    }
+
+    @Command(name = "psc", description = "List cancelled processes")
+    static final class Psc extends Listing {
+        int[] states() {
+            return new int[] {ProcessState.CANCELLED};
+        }
+    }
+
+    @Command(name = "psa", description = "List processes in every state")
+    static final class Psa extends Listing {
+        int[] states() {
+            return new int[] {ProcessState.WAITING, ProcessState.RUNNING, ProcessState.SUCCESS, ProcessState.FAILED,
+                ProcessState.CANCELLED};
+        }
+    }
+
+    /** A command about one process. */
+    abstract static class OneProcess extends ClientCommand {
+        @Option(names = {"--processid", "-p"}, required = true)
+        String processId;
+    }
+
+    @Command(name = "get", description = "Show a process (member key)")
+    static final class Get extends OneProcess {
+        @Override
+        protected void run() {
+            printer().item(client().getProcess(processId, options.prvKey()));
+        }
+    }
+
+    @Command(name = "cancel", description = "Cancel a process that has not ended (member key)")
+    static final class Cancel extends OneProcess {
+        @Override
+        protected void run() {
+            client().cancelProcess(processId, options.prvKey());
+            printer().done("Process " + processId + " cancelled");
+        }
+    }
+
+    @Command(name = "remove", description = "Remove a process that is not running (member key)")
+    static final class Remove extends OneProcess {
+        @Override
+        protected void run() {
+            client().removeProcess(processId, options.prvKey());
+            printer().done("Process " + processId + " removed");
+        }
+    }
+
+    @Command(name = "removeall", description = "Remove the colony's processes (colony owner key)")
+    static final class RemoveAll extends ClientCommand {
+        @Option(names = "--waiting")
+        boolean waiting;
+
+        @Option(names = "--successful")
+        boolean successful;
+
+        @Option(names = "--failed")
+        boolean failed;
+
+        @Option(names = "--cancelled")
+        boolean cancelled;
+
+        @Override
+        protected void run() {
+            int state = waiting ? ProcessState.WAITING : successful ? ProcessState.SUCCESS
+                    : failed ? ProcessState.FAILED : cancelled ? ProcessState.CANCELLED : ProcessState.ALL;
+            client().removeAllProcesses(options.colonyName(), state, options.colonyPrvKey());
+            printer().done("Processes removed");
+        }
+    }
+}

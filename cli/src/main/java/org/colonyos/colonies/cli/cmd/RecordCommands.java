@@ -1,0 +1,101 @@
+package org.colonyos.colonies.cli.cmd;
+
+import org.colonyos.colonies.cli.ClientCommand;
+import org.colonyos.colonies.cli.output.Printer.Column;
+import org.colonyos.colonies.proto.model.Attribute;
+import org.colonyos.colonies.proto.model.ProcessLog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code colonies log} and {@code colonies attribute}. */
+public final class RecordCommands {
+    private RecordCommands() {
+    }
+
+    /** {@code colonies log}. */
+    @Command(name = "log", description = "Read and search executor logs",
+            subcommands = {LogGet.class, LogSearch.class})
+    public static final class Log {
+    }
+
+    @Command(name = "get", description = "Log lines of a process or an executor (member key)")
+    static final class LogGet extends ClientCommand {
+        @Option(names = {"--processid", "-p"}, defaultValue = "")
+        String processId;
+
+        @Option(names = "--executorname", defaultValue = "")
+        String executorName;
+
+        @Option(names = "--count", defaultValue = "100")
+        int count;
+
+        @Option(names = "--latest", description = "The newest lines")
+        boolean latest;
+
+        @Option(names = "--since", defaultValue = "0", description = "Only lines after this Unix time in ns")
+        long since;
+
+        @Override
+        protected void run() {
+            printer().table(client().getLogs(options.colonyName(), processId, executorName, count, since, latest,
+                    options.prvKey()), new Column<ProcessLog>("TIMESTAMP", ProcessLog::timestamp),
+                    new Column<ProcessLog>("EXECUTOR", ProcessLog::executorName),
+                    new Column<ProcessLog>("MESSAGE", ProcessLog::message));
+        }
+    }
+
+    @Command(name = "search", description = "Search the colony's log lines (member key)")
+    static final class LogSearch extends ClientCommand {
+        @Option(names = "--text", required = true)
+        String text;
+
+        @Option(names = "--days", defaultValue = "1")
+        int days;
+
+        @Option(names = "--count", defaultValue = "20")
+        int count;
+
+        @Override
+        protected void run() {
+            printer().table(client().searchLogs(options.colonyName(), text, days, count, options.prvKey()),
+                    new Column<ProcessLog>("PROCESSID", ProcessLog::processId),
+                    new Column<ProcessLog>("EXECUTOR", ProcessLog::executorName),
+                    new Column<ProcessLog>("MESSAGE", ProcessLog::message));
+        }
+    }
+
+    /** {@code colonies attribute}. */
+    @Command(name = "attribute", description = "Add and read process attributes",
+            subcommands = {AttributeAdd.class, AttributeGet.class})
+    public static final class AttributeGroup {
+    }
+
+    @Command(name = "add", description = "Add an output attribute to a running process (assigned executor key)")
+    static final class AttributeAdd extends ClientCommand {
+        @Option(names = {"--processid", "-p"}, required = true)
+        String processId;
+
+        @Option(names = "--key", required = true)
+        String key;
+
+        @Option(names = "--value", required = true)
+        String value;
+
+        @Override
+        protected void run() {
+            printer().item(client().addAttribute(new Attribute("", processId, options.colonyName(), "", 0,
+                    Attribute.OUT, key, value), options.prvKey()));
+        }
+    }
+
+    @Command(name = "get", description = "Show an attribute (member key)")
+    static final class AttributeGet extends ClientCommand {
+        @Option(names = "--attributeid", required = true)
+        String attributeId;
+
+        @Override
+        protected void run() {
+            printer().item(client().getAttribute(attributeId, options.prvKey()));
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package org.colonyos.colonies.cli;
 
+import org.colonyos.colonies.cli.bench.BenchCommand;
 import org.colonyos.colonies.cli.cmd.ColonyCommands;
 import org.colonyos.colonies.cli.cmd.ExecutorCommands;
 import org.colonyos.colonies.cli.cmd.FunctionCommands;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         description = "ColonyOS Colonies: client commands and a Raft-replicated server",
         subcommands = {SecurityCommands.class, ColonyCommands.class, ExecutorCommands.class, UserCommands.class,
             FunctionCommands.class, ProcessCommands.class, RecordCommands.Log.class,
-            RecordCommands.AttributeGroup.class, StatCommand.class, ServerCommands.class, DevCommand.class})
+            RecordCommands.AttributeGroup.class, StatCommand.class, ServerCommands.class, DevCommand.class, BenchCommand.class})
 public final class ColoniesCli {
     private ColoniesCli() {
     }

@@ -13,7 +13,7 @@ import org.colonyos.colonies.http.handlers.ServerHandlers;
 import org.colonyos.colonies.http.server.ColoniesServer;
 
 /** Starts a one-node server and keeps it running until the JVM is asked to stop (SIGTERM, SIGINT). */
-final class ServerLauncher {
+public final class ServerLauncher {
     private static final String STARTED = Instant.now().toString();
 
     private ServerLauncher() {
@@ -26,7 +26,7 @@ final class ServerLauncher {
     }
 
     /** Starts a one-node server; {@code raftPort} 0 picks a free loopback port. */
-    static ColoniesServer startSingleNode(String host, int httpPort, int raftPort, Path dataDir, String serverId,
+    public static ColoniesServer startSingleNode(String host, int httpPort, int raftPort, Path dataDir, String serverId,
             int maxBodyBytes) throws IOException {
         int raft = raftPort != 0 ? raftPort : freePort();
         NodeSettings settings = new NodeSettings(ClusterConfig.single("colonies",

@@ -1,0 +1,211 @@
+package org.colonyos.colonies.cli.bench;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.colonyos.colonies.cli.ClientOptions;
+import org.colonyos.colonies.cli.server.ServerLauncher;
+import org.colonyos.colonies.http.server.ColoniesServer;
+import org.colonyos.colonies.proto.crypto.Identity;
+import org.colonyos.colonies.proto.crypto.Secp256k1;
+import org.colonyos.colonies.proto.model.Colony;
+import org.colonyos.colonies.proto.model.Executor;
+import org.colonyos.colonies.proto.model.FunctionSpec;
+import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.sdk.ColoniesClient;
+import org.colonyos.colonies.sdk.ColoniesException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code colonies bench}: N executors long-poll and close while M submitters keep at most {@code --inflight}
+ * processes outstanding, for a fixed time, against a server (or an in-process one-node server with
+ * {@code --local}). Prints a progress line per second and then submits/s, full cycles/s (submit → assign →
+ * close), assign round trip and wake-up latency (submit acknowledged → a waiting assign returns) p50/p99, and
+ * with {@code --local} the share of CPU used by the server's threads. Every request is signed.
+ */
+@Command(name = "bench", description = "Measure submit/assign/close throughput and latencies")
+public final class BenchCommand implements java.util.concurrent.Callable<Integer> {
+    @Mixin
+    ClientOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--local", description = "Start an in-process one-node server in a temporary directory")
+    boolean local;
+
+    @Option(names = "--executors", defaultValue = "4")
+    int executors;
+
+    @Option(names = "--submitters", defaultValue = "2")
+    int submitters;
+
+    @Option(names = "--inflight", defaultValue = "8", description = "Most processes submitted but not closed")
+    int inflight;
+
+    @Option(names = "--duration", defaultValue = "20", description = "Seconds of load")
+    int durationSeconds;
+
+    private final AtomicLong submits = new AtomicLong();
+    private final AtomicLong cycles = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final Latencies assignLatency = new Latencies();
+    private final Latencies wakeLatency = new Latencies();
+    private final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+    private final List<Thread> loadThreads = new ArrayList<>();
+    private volatile boolean running = true;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        String serverKey;
+        ColoniesServer server = null;
+        URI url = options.url();
+        if (!local) {
+            serverKey = options.serverPrvKey();
+        } else {
+            serverKey = Secp256k1.generatePrivateKey();
+            server = ServerLauncher.startSingleNode("127.0.0.1", 0, 0, Files.createTempDirectory("colonies-bench-"),
+                    Identity.idOfPrivateKey(serverKey), ColoniesServer.DEFAULT_MAX_BODY_BYTES);
+            url = URI.create(server.url());
+        }
+        try {
+            run(new ColoniesClient(url), serverKey, out);
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+        return 0;
+    }
+
+    private void run(ColoniesClient client, String serverKey, PrintWriter out) throws InterruptedException {
+        String colony = "bench-" + Long.toHexString(System.nanoTime());
+        String colonyKey = Secp256k1.generatePrivateKey();
+        client.addColony(new Colony(Identity.idOfPrivateKey(colonyKey), colony), serverKey);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < executors; i++) {
+            String key = Secp256k1.generatePrivateKey();
+            client.addExecutor(Executor.of(Identity.idOfPrivateKey(key), "bench", "bench-" + i, colony), colonyKey);
+            client.approveExecutor(colony, "bench-" + i, colonyKey);
+            keys.add(key);
+        }
+        out.printf("bench: %d executors, %d submitters, %d in flight, %d s, colony %s%n", executors, submitters,
+                inflight, durationSeconds, colony);
+        out.flush();
+        Semaphore slots = new Semaphore(inflight);
+        for (int i = 0; i < executors; i++) {
+            String key = keys.get(i);
+            start("bench-executor-" + i, () -> executorLoop(client, colony, key, slots));
+        }
+        for (int i = 0; i < submitters; i++) {
+            String key = keys.get(i % keys.size());
+            start("bench-submitter-" + i, () -> submitterLoop(client, colony, key, slots));
+        }
+        measure(out);
+    }
+
+    private void start(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        loadThreads.add(thread);
+        thread.start();
+    }
+
+    private void submitterLoop(ColoniesClient client, String colony, String key, Semaphore slots) {
+        FunctionSpec spec = FunctionSpec.of(colony, "bench", "noop", List.of());
+        while (running) {
+            try {
+                if (!slots.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                    continue;
+                }
+                Process process = client.submit(spec, key);
+                acknowledged.put(process.processId(), System.nanoTime());
+                submits.incrementAndGet();
+            } catch (ColoniesException e) {
+                errors.incrementAndGet();
+                slots.release();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void executorLoop(ColoniesClient client, String colony, String key, Semaphore slots) {
+        while (running) {
+            long asked = System.nanoTime();
+            try {
+                Process process = client.assign(colony, 2, "", "", key);
+                long now = System.nanoTime();
+                assignLatency.add(now - asked);
+                Long ack = acknowledged.remove(process.processId());
+                if (ack != null && ack > asked) {
+                    wakeLatency.add(now - ack);
+                }
+                client.closeSuccessful(process.processId(), List.of(), key);
+                cycles.incrementAndGet();
+                slots.release();
+            } catch (ColoniesException e) {
+                if (e.status() != 404) {
+                    errors.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    private void measure(PrintWriter out) throws InterruptedException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
+        long loadCpuStart = loadCpu(threads);
+        long start = System.nanoTime();
+        for (int second = 1; second <= durationSeconds; second++) {
+            Thread.sleep(1000);
+            out.printf("  %3d s: %d submits, %d cycles, %d errors%n", second, submits.get(), cycles.get(),
+                    errors.get());
+            out.flush();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long cycleCount = cycles.get();
+        long submitCount = submits.get();
+        long cpu = os.getProcessCpuTime() - cpuStart;
+        long loadCpu = loadCpu(threads) - loadCpuStart;
+        running = false;
+        out.printf("submits/s        %.0f%n", submitCount / seconds);
+        out.printf("cycles/s         %.0f   (submit -> assign -> close, %d in %.1f s)%n", cycleCount / seconds,
+                cycleCount, seconds);
+        out.printf("assign   p50/p99 %.2f / %.2f ms (round trip of assigns that returned a process)%n",
+                assignLatency.percentileMillis(50), assignLatency.percentileMillis(99));
+        out.printf("wake-up  p50/p99 %.2f / %.2f ms (%d samples: submit acknowledged -> waiting assign returns)%n",
+                wakeLatency.percentileMillis(50), wakeLatency.percentileMillis(99), wakeLatency.count());
+        out.printf("errors           %d%n", errors.get());
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.printf("cpu              %.0f%% of %d cores in this JVM%s%n", 100.0 * cpu / (seconds * 1e9 * cores), cores,
+                local ? String.format(", server threads %.0f%%", 100.0 * (cpu - loadCpu) / (seconds * 1e9 * cores))
+                        : "");
+        out.flush();
+    }
+
+    private long loadCpu(ThreadMXBean threads) {
+        long total = 0;
+        for (Thread thread : loadThreads) {
+            long cpu = threads.getThreadCpuTime(thread.getId());
+            total += Math.max(cpu, 0);
+        }
+        return total;
+    }
+}

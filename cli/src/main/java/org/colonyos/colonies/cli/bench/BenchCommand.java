@@ -3,8 +3,6 @@ package org.colonyos.colonies.cli.bench;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.URI;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.colonyos.colonies.cli.ClientOptions;
 import org.colonyos.colonies.cli.server.ServerLauncher;
-import org.colonyos.colonies.http.server.ColoniesServer;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Colony;
@@ -71,23 +68,12 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        String serverKey;
-        ColoniesServer server = null;
-        URI url = options.url();
         if (!local) {
-            serverKey = options.serverPrvKey();
-        } else {
-            serverKey = Secp256k1.generatePrivateKey();
-            server = ServerLauncher.startSingleNode("127.0.0.1", 0, 0, Files.createTempDirectory("colonies-bench-"),
-                    Identity.idOfPrivateKey(serverKey), ColoniesServer.DEFAULT_MAX_BODY_BYTES);
-            url = URI.create(server.url());
+            run(new ColoniesClient(options.url()), options.serverPrvKey(), out);
+            return 0;
         }
-        try {
-            run(new ColoniesClient(url), serverKey, out);
-        } finally {
-            if (server != null) {
-                server.close();
-            }
+        try (ServerLauncher.LocalServer server = ServerLauncher.startLocal()) {
+            run(new ColoniesClient(server.url()), server.serverPrvKey(), out);
         }
         return 0;
     }

@@ -2,6 +2,8 @@ package org.colonyos.colonies.cli.server;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +13,8 @@ import org.colonyos.colonies.config.NodeSettings;
 import org.colonyos.colonies.config.PeerAddress;
 import org.colonyos.colonies.http.handlers.ServerHandlers;
 import org.colonyos.colonies.http.server.ColoniesServer;
+import org.colonyos.colonies.proto.crypto.Identity;
+import org.colonyos.colonies.proto.crypto.Secp256k1;
 
 /** Starts a one-node server and keeps it running until the JVM is asked to stop (SIGTERM, SIGINT). */
 public final class ServerLauncher {
@@ -54,5 +58,21 @@ public final class ServerLauncher {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** A throw-away one-node server for tools: its URL, a fresh server owner key, and how to stop it. */
+    public record LocalServer(URI url, String serverPrvKey, AutoCloseable stopper) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            stopper.close();
+        }
+    }
+
+    /** Starts a one-node server on a free loopback port in a new temporary directory. */
+    public static LocalServer startLocal() throws IOException {
+        String serverKey = Secp256k1.generatePrivateKey();
+        ColoniesServer server = startSingleNode("127.0.0.1", 0, 0, Files.createTempDirectory("colonies-local-"),
+                Identity.idOfPrivateKey(serverKey), ColoniesServer.DEFAULT_MAX_BODY_BYTES);
+        return new LocalServer(URI.create(server.url()), serverKey, server);
     }
 }

@@ -53,7 +53,11 @@ public final class ColoniesClient {
 
     /** Sends a message and decodes the reply JSON into a type (the generic call under every method). */
     public <T> T call(PayloadType type, Payload payload, String privateKey, Class<T> replyType) {
-        return decode(transport.call(type, payload, privateKey), Json.mapper().constructType(replyType));
+        return call(type, payload, privateKey, replyType, transportTimeout);
+    }
+
+    private <T> T call(PayloadType type, Payload payload, String privateKey, Class<T> replyType, Duration timeout) {
+        return decode(transport.call(type, payload, privateKey, timeout), Json.mapper().constructType(replyType));
     }
 
     /** Sends a raw envelope and returns the reply JSON (tools and tests). */
@@ -208,9 +212,8 @@ public final class ColoniesClient {
     public Process assign(String colonyName, int timeoutSeconds, String availableCpu, String availableMem,
             String executorPrvKey) {
         Duration wait = Duration.ofSeconds(Math.max(timeoutSeconds, 0)).plus(transportTimeout);
-        return decode(transport.call(PayloadType.ASSIGN_PROCESS, new ProcessPayloads.AssignProcess(colonyName,
-                timeoutSeconds, availableCpu, availableMem), executorPrvKey, wait),
-                Json.mapper().constructType(Process.class));
+        return call(PayloadType.ASSIGN_PROCESS, new ProcessPayloads.AssignProcess(colonyName, timeoutSeconds,
+                availableCpu, availableMem), executorPrvKey, Process.class, wait);
     }
 
     public Process getProcess(String processId, String prvKey) {

@@ -23,7 +23,6 @@ import org.colonyos.colonies.proto.crypto.Sha3;
 import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.LogEntry;
-import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.sm.apply.CommandDispatcher;
 import org.colonyos.colonies.sm.snapshot.StateFiles;
 import org.colonyos.colonies.sm.state.ColoniesState;
@@ -49,16 +48,7 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     private final StateFiles files;
     private final Clock clock;
     private ColoniesState state;
-    private volatile Signals.Listener listener = NO_LISTENER;
-    private static final Signals.Listener NO_LISTENER = new Signals.Listener() {
-        @Override
-        public void processChanged(Process process) {
-        }
-
-        @Override
-        public void assignmentsResumed(String colonyName) {
-        }
-    };
+    private volatile Signals.Listener listener = Signals.Listener.NONE;
 
     /**
      * @param files where the MapDB store lives, and how snapshots are written and loaded

@@ -32,12 +32,18 @@ public final class Signals {
         resumedColonies.forEach(listener::assignmentsResumed);
     }
 
-    /** Receives signals on the apply thread; must not block. */
+    /** Receives signals on the apply thread; must not block. Both methods default to ignoring the signal. */
     public interface Listener {
+        /** Ignores every signal. */
+        Listener NONE = new Listener() {
+        };
+
         /** A process was submitted or changed state. */
-        void processChanged(Process process);
+        default void processChanged(Process process) {
+        }
 
         /** A colony's assignments were resumed. */
-        void assignmentsResumed(String colonyName);
+        default void assignmentsResumed(String colonyName) {
+        }
     }
 }

@@ -12,7 +12,6 @@ import org.colonyos.colonies.proto.log.AddFunction;
 import org.colonyos.colonies.proto.log.AddProcessLog;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.log.RemoveFunction;
-import org.colonyos.colonies.proto.model.Attribute;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.proto.model.ProcessLog;
@@ -72,7 +71,6 @@ public final class RecordHandlers {
                 Rejection.notFound("Failed to get attribute, process not found"));
         Authorizer.requireMember(state, caller, process.colonyName(), true);
         return process.attributes().stream().filter(a -> a.attributeId().equals(p.attributeId())).findFirst()
-                .map(Attribute.class::cast)
                 .orElseThrow(() -> Rejection.badRequest("Attribute does not exists"));
     }
 

@@ -50,16 +50,17 @@ public final class StatisticsHandlers {
 
     /** Like Go: colonies, registered executors and four process counts over all colonies; the rest 0. */
     private static Statistics serverStatistics(ColoniesState state) {
+        List<Colony> colonies = state.colonies();
         int executors = 0;
         int[] processes = new int[ProcessState.CANCELLED + 1];
-        for (Colony colony : state.colonies()) {
+        for (Colony colony : colonies) {
             List<Executor> all = state.executorsOf(colony.name());
             executors += all.size() - countIn(all, ExecutorState.UNREGISTERED);
             for (int s = ProcessState.WAITING; s <= ProcessState.CANCELLED; s++) {
                 processes[s] += state.processes().count(colony.name(), s);
             }
         }
-        return new Statistics(state.colonies().size(), executors, 0, 0, processes[ProcessState.WAITING],
+        return new Statistics(colonies.size(), executors, 0, 0, processes[ProcessState.WAITING],
                 processes[ProcessState.RUNNING], processes[ProcessState.SUCCESS], processes[ProcessState.FAILED], 0,
                 0, 0, 0, 0, 0);
     }

@@ -13,11 +13,6 @@ public final class Connection {
     private final Set<Runnable> hooks = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    /** A connection that never closes (in-process callers). */
-    public static Connection detached() {
-        return new Connection();
-    }
-
     /**
      * Runs {@code hook} when the connection closes (at once if it already has).
      *

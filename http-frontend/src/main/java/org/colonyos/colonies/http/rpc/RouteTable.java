@@ -12,7 +12,7 @@ import org.colonyos.colonies.sm.state.ColoniesState;
 
 /**
  * The one table from payload type to {@link Route} for {@code /api}. {@link Builder#build()} refuses a table that
- * misses a payload type (other than the WebSocket-only subscriptions) or names one twice. Immutable once built; safe to share.
+ * misses a payload type or names one twice. Immutable once built; safe to share.
  */
 public final class RouteTable {
     private final Map<PayloadType, Route> routes;
@@ -83,7 +83,7 @@ public final class RouteTable {
         /** The table; every payload type must have exactly one route. */
         public RouteTable build() {
             for (PayloadType type : PayloadType.values()) {
-                if (!type.webSocketOnly() && !routes.containsKey(type)) {
+                if (!routes.containsKey(type)) {
                     throw new IllegalStateException("no route for " + type.wireName());
                 }
             }

@@ -7,7 +7,6 @@ import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.json.JsonDecodeException;
 import org.colonyos.colonies.proto.log.ApplyReply;
-import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.log.SignedRequest;
 import org.colonyos.colonies.proto.wire.Payload;
 import org.colonyos.colonies.proto.wire.PayloadCodec;
@@ -41,11 +40,6 @@ public final class RpcDispatcher {
         this.node = node;
     }
 
-    /** Handles one request body on a connection that stays open. Never completes exceptionally. */
-    public CompletableFuture<HttpReply> dispatch(byte[] body) {
-        return dispatch(body, Connection.detached());
-    }
-
     /**
      * Handles one request body that arrived on a connection. Never completes exceptionally.
      */
@@ -71,7 +65,7 @@ public final class RpcDispatcher {
             return CompletableFuture.completedFuture(HttpReply.ok(type.wireName(), Json.toBytes(reply)));
         }
         String callerId = recoverCaller(msg);
-        if (route == null || type.webSocketOnly()) {
+        if (route == null) {
             String name = msg.payloadType().isEmpty() ? EMPTY_TYPE_HINT : msg.payloadType();
             throw Rejection.forbidden("invalid rpcMsg.PayloadType: " + name);
         }
@@ -79,10 +73,11 @@ public final class RpcDispatcher {
         if (route.kind() == Route.Kind.READ) {
             return node.readBarrier().thenApply(ignored -> read(route, callerId, payload));
         }
+        Route.Call call = new Route.Call(callerId, payload, connection, signed(msg));
         if (route.kind() == Route.Kind.ASYNC) {
-            return route.async().handle(new Route.Call(callerId, payload, connection, signed(msg)));
+            return route.async().handle(call);
         }
-        return write(route, msg, callerId, payload);
+        return node.submit(call.entry(route.write().command(payload))).thenApply(reply -> toHttp(route, msg, reply));
     }
 
     private static RpcMsg parseEnvelope(byte[] body) {
@@ -116,11 +111,6 @@ public final class RpcDispatcher {
         } catch (Rejection rejection) {
             return HttpReply.error(rejection.status(), rejection.getMessage());
         }
-    }
-
-    private CompletableFuture<HttpReply> write(Route route, RpcMsg msg, String callerId, Payload payload) {
-        LogEntry entry = route.write().command(payload).setInitiatorId(callerId).setRequest(signed(msg)).build();
-        return node.submit(entry).thenApply(reply -> toHttp(route, msg, reply));
     }
 
     private static SignedRequest signed(RpcMsg msg) {

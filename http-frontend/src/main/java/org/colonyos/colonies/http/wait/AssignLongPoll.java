@@ -1,7 +1,6 @@
 package org.colonyos.colonies.http.wait;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +77,9 @@ public final class AssignLongPoll implements Route.AsyncHandler {
                 .orElseThrow(() -> Rejection.internal("Failed to assign process, executor not found"));
     }
 
+    /** What this node's state says before proposing: a process to take, nothing, or a paused colony. */
+    private enum LocalView { CANDIDATE, NOTHING, PAUSED }
+
     /** One call: loops check → propose or wait until it has a reply. */
     private final class Attempt {
         private final Route.Call call;
@@ -113,19 +115,19 @@ public final class AssignLongPoll implements Route.AsyncHandler {
                 current = waiter;
                 waiters.register(waiter);
             }
-            Optional<Boolean> paused = node.read(state -> state.isPaused(colony) ? Optional.of(true)
+            LocalView view = node.read(state -> state.isPaused(colony) ? LocalView.PAUSED
                     : Scheduler.pick(state.processes(), executor, colony, cpu, mem).isPresent()
-                            ? Optional.<Boolean>empty() : Optional.of(false));
-            if (paused.isEmpty()) {
+                            ? LocalView.CANDIDATE : LocalView.NOTHING);
+            if (view == LocalView.CANDIDATE) {
                 unregister(waiter);
                 propose();
             } else if (waiter == null) {
-                if (!paused.get()) {
+                if (view == LocalView.NOTHING) {
                     touch();
                 }
-                finish(HttpReply.error(paused.get() ? 503 : 404, paused.get() ? PAUSED_NOW : NOTHING));
+                finish(view == LocalView.PAUSED ? HttpReply.error(503, PAUSED_NOW) : HttpReply.error(404, NOTHING));
             } else {
-                await(waiter, paused.get());
+                await(waiter, view == LocalView.PAUSED);
             }
         }
 

@@ -8,8 +8,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.sm.Signals;
@@ -17,14 +15,12 @@ import org.colonyos.colonies.sm.scheduler.Scheduler;
 import org.colonyos.colonies.sm.state.ProcessTables;
 
 /**
- * The node's notifier (DESIGN section 5): fed by this node's own apply, it wakes long-polling assigns and feeds
- * process subscriptions.
+ * The node's notifier (DESIGN section 5): fed by this node's own apply, it wakes long-polling assigns.
  *
  * <p>Assign waiters queue per (colony, executor type). A process that becomes assignable wakes exactly one
  * waiter that could run it, the longest waiting first (no thundering herd; round-robin since a woken waiter
  * queues again at the back). A waiter registers before it re-checks the state, so a process applied between
- * its check and its wait is never missed. Resuming a colony wakes all its waiters. Subscribers see every
- * process change and filter for themselves.
+ * its check and its wait is never missed. Resuming a colony wakes all its waiters.
  *
  * <p>Thread-safe. Signals arrive on the apply thread; waiters are completed on {@code wakeExecutor} so apply
  * never runs their continuations.
@@ -32,7 +28,6 @@ import org.colonyos.colonies.sm.state.ProcessTables;
 public final class ProcessWaiters implements Signals.Listener {
     private final java.util.concurrent.Executor wakeExecutor;
     private final Map<String, Deque<Waiter>> waiters = new HashMap<>();
-    private final List<Consumer<Process>> subscribers = new CopyOnWriteArrayList<>();
 
     public ProcessWaiters(java.util.concurrent.Executor wakeExecutor) {
         this.wakeExecutor = wakeExecutor;
@@ -41,7 +36,6 @@ public final class ProcessWaiters implements Signals.Listener {
     /** An executor waiting for work: completes {@link #woken()} when a process it could run may be there. */
     public static final class Waiter {
         private final String colonyName;
-        private final String executorType;
         private final Executor executor;
         private final long cpuMillis;
         private final long memMiB;
@@ -50,7 +44,6 @@ public final class ProcessWaiters implements Signals.Listener {
         public Waiter(Executor executor, String colonyName, long cpuMillis,
                 long memMiB) {
             this.colonyName = colonyName;
-            this.executorType = executor.executorType();
             this.executor = executor;
             this.cpuMillis = cpuMillis;
             this.memMiB = memMiB;
@@ -61,8 +54,13 @@ public final class ProcessWaiters implements Signals.Listener {
         }
 
         private String key() {
-            return colonyName + '\u0000' + executorType;
+            return ProcessWaiters.key(colonyName, executor.executorType());
         }
+    }
+
+    /** Waiters queue per colony and executor type. */
+    private static String key(String colonyName, String executorType) {
+        return colonyName + '\u0000' + executorType;
     }
 
     /** Queues a waiter; call before re-checking the state. */
@@ -94,12 +92,6 @@ public final class ProcessWaiters implements Signals.Listener {
         }
     }
 
-    /** Adds a subscriber to every process change; returns what removes it. */
-    public Runnable subscribe(Consumer<Process> subscriber) {
-        subscribers.add(subscriber);
-        return () -> subscribers.remove(subscriber);
-    }
-
     /** The number of queued waiters (tests and metrics). */
     public synchronized int waiting() {
         return waiters.values().stream().mapToInt(Deque::size).sum();
@@ -113,13 +105,10 @@ public final class ProcessWaiters implements Signals.Listener {
                 wakeExecutor.execute(() -> chosen.woken.complete(null));
             }
         }
-        for (Consumer<Process> subscriber : subscribers) {
-            subscriber.accept(process);
-        }
     }
 
     private synchronized Waiter takeFirstMatching(Process process) {
-        Deque<Waiter> queue = waiters.get(process.colonyName() + '\u0000' + process.executorType());
+        Deque<Waiter> queue = waiters.get(key(process.colonyName(), process.executorType()));
         if (queue == null) {
             return null;
         }
@@ -138,7 +127,7 @@ public final class ProcessWaiters implements Signals.Listener {
         List<Waiter> woken = new ArrayList<>();
         synchronized (this) {
             waiters.entrySet().removeIf(entry -> {
-                if (entry.getKey().startsWith(colonyName + '\u0000')) {
+                if (entry.getKey().startsWith(key(colonyName, ""))) {
                     woken.addAll(entry.getValue());
                     return true;
                 }

@@ -3,7 +3,6 @@ package org.colonyos.colonies.http.rpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.util.Set;
@@ -25,11 +24,7 @@ class RouteTableTest {
 
     @ParameterizedTest
     @EnumSource(PayloadType.class)
-    void everyApiPayloadTypeIsRoutedWithAnAccessRule(PayloadType type) {
-        if (type.webSocketOnly()) {
-            assertTrue(TABLE.route(type).isEmpty(), "subscriptions are served on /pubsub only");
-            return;
-        }
+    void everyPayloadTypeIsRoutedWithAnAccessRule(PayloadType type) {
         Route route = TABLE.route(type).orElseThrow();
         assertEquals(type, route.type());
         assertNotNull(route.access());

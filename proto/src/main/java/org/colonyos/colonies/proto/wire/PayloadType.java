@@ -84,11 +84,7 @@ public enum PayloadType {
     SEARCH_LOGS("searchlogsmsg", RecordPayloads.SearchLogs.class, "search logs"),
 
     GET_COLONY_STATS("getcolonystatsmsg", ColonyRef.class, "get colony statistics"),
-    GET_STATISTICS("getstatisticsmsg", Empty.class, "get statistics"),
-
-    SUBSCRIBE_PROCESS("subscribeprocessmsg", ProcessPayloads.SubscribeProcess.class, "subscribe process", true),
-    SUBSCRIBE_PROCESSES("subscribeprocessesmsg", ProcessPayloads.SubscribeProcesses.class,
-            "subscribe processes", true);
+    GET_STATISTICS("getstatisticsmsg", Empty.class, "get statistics");
 
     private static final Map<String, PayloadType> BY_WIRE_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(PayloadType::wireName, Function.identity()));
@@ -96,22 +92,11 @@ public enum PayloadType {
     private final String wireName;
     private final Class<? extends Payload> payloadClass;
     private final String operation;
-    private final boolean webSocketOnly;
 
     PayloadType(String wireName, Class<? extends Payload> payloadClass, String operation) {
-        this(wireName, payloadClass, operation, false);
-    }
-
-    PayloadType(String wireName, Class<? extends Payload> payloadClass, String operation, boolean webSocketOnly) {
         this.wireName = wireName;
         this.payloadClass = payloadClass;
         this.operation = operation;
-        this.webSocketOnly = webSocketOnly;
-    }
-
-    /** True for the subscriptions served only on {@code /pubsub} ({@code /api} answers them as unknown). */
-    public boolean webSocketOnly() {
-        return webSocketOnly;
     }
 
     /** The name on the wire, e.g. {@code addcolonymsg}. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.colonyos.colonies.proto.model.FunctionSpec;
 
-/** Payloads of the process domain (protocol 4.6) and of the process subscriptions (1.8). */
+/** Payloads of the process domain (protocol 4.6). */
 public final class ProcessPayloads {
     private ProcessPayloads() {
     }
@@ -73,22 +73,5 @@ public final class ProcessPayloads {
         public static PauseStatus of(String colonyName, boolean paused) {
             return new PauseStatus(MSG_TYPE, colonyName, paused);
         }
-    }
-
-    /** {@code subscribeprocessmsg} (WebSocket only): wait until one process reaches a state. */
-    public record SubscribeProcess(
-            @JsonProperty("colonyname") String colonyName,
-            @JsonProperty("processid") String processId,
-            @JsonProperty("executortype") String executorType,
-            @JsonProperty("state") int state,
-            @JsonProperty("timeout") int timeout) implements Payload {
-    }
-
-    /** {@code subscribeprocessesmsg} (WebSocket only): processes of an executor type reaching a state. */
-    public record SubscribeProcesses(
-            @JsonProperty("colonyname") String colonyName,
-            @JsonProperty("executortype") String executorType,
-            @JsonProperty("state") int state,
-            @JsonProperty("timeout") int timeout) implements Payload {
     }
 }

@@ -39,7 +39,7 @@ final class ColonyApplier {
             state.removeUser(user);
         }
         for (Executor executor : state.executorsOf(name)) {
-            state.functions().ofExecutor(name, executor.executorName()).forEach(state.functions()::remove);
+            state.functions().removeExecutor(name, executor.executorName());
             state.removeExecutor(executor);
         }
         ProcessApplier.removeAllIn(state, name, ProcessState.ALL);

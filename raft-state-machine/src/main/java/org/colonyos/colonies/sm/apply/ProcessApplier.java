@@ -53,9 +53,7 @@ final class ProcessApplier {
                 spec.priority() * -Process.PRIORITY_STEP_NANOS + GoTime.toUnixNanos(now), now, GoTime.ZERO,
                 GoTime.ZERO, spec.maxWaitTime() > 0 ? now.plusSeconds(spec.maxWaitTime()) : GoTime.ZERO,
                 GoTime.ZERO, 0, env, spec, false, List.of(), List.of(), "", List.of(), List.of(), List.of());
-        state.processes().put(process);
-        ctx.signals().process(process);
-        return process;
+        return ProcessLifecycle.store(ctx, process.toBuilder());
     }
 
     private static String initiatorName(ColoniesState state, String callerId, String colony) {

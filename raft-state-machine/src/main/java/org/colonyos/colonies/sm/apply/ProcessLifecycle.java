@@ -42,6 +42,19 @@ final class ProcessLifecycle {
         return process;
     }
 
+    /**
+     * Checks that the process is RUNNING and assigned to the caller (both 403), in that order: what executors
+     * must be to add attributes and log lines.
+     */
+    static void requireRunningOnCaller(ApplyContext ctx, Process process, String operation) {
+        if (process.state() != ProcessState.RUNNING) {
+            throw Rejection.forbidden("Failed to " + operation + ", process is not running");
+        }
+        if (!process.assignedExecutorId().equals(ctx.callerId())) {
+            throw Rejection.forbidden("Failed to " + operation + ", only the assigned executor may do that");
+        }
+    }
+
     /** Stores a changed process (attributes follow its state) and signals it. */
     static Process store(ApplyContext ctx, Process.Builder changed) {
         Process draft = changed.build();
@@ -75,8 +88,7 @@ final class ProcessLifecycle {
         if (countRetry) {
             changed.retries(process.retries() + 1).endTime(now);
         } else {
-            changed.startTime(GoTime.ZERO)
-                    .endTime(GoTime.ZERO);
+            changed.startTime(GoTime.ZERO).endTime(GoTime.ZERO);
         }
         return store(ctx, changed);
     }
@@ -93,8 +105,7 @@ final class ProcessLifecycle {
     /** Unregisters an executor: state UNREGISTERED, its functions removed and its running processes requeued. */
     static void unregister(ApplyContext ctx, Executor executor) {
         ColoniesState state = ctx.state();
-        state.functions().ofExecutor(executor.colonyName(), executor.executorName())
-                .forEach(state.functions()::remove);
+        state.functions().removeExecutor(executor.colonyName(), executor.executorName());
         requeueAllOf(ctx, executor);
         state.putExecutor(executor.withState(ExecutorState.UNREGISTERED));
     }

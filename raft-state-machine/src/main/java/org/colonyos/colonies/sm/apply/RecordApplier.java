@@ -15,7 +15,6 @@ import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.Function;
 import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.proto.model.ProcessLog;
-import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.proto.wire.Replies;
 import org.colonyos.colonies.sm.Rejection;
 import org.colonyos.colonies.sm.auth.Authorizer;
@@ -36,12 +35,7 @@ final class RecordApplier {
         Process process = state.processes().get(sent.targetId()).orElseThrow(() ->
                 Rejection.notFound("Failed to add attribute, process with Id <" + sent.targetId() + "> not found"));
         Authorizer.requireMember(state, ctx.callerId(), process.colonyName(), true);
-        if (process.state() != ProcessState.RUNNING) {
-            throw Rejection.forbidden("Failed to add attribute, process is not running");
-        }
-        if (!process.assignedExecutorId().equals(ctx.callerId())) {
-            throw Rejection.forbidden("Failed to add attribute, only the assigned executor may add attributes");
-        }
+        ProcessLifecycle.requireRunningOnCaller(ctx, process, "add attribute");
         String id = Sha3.hashHex(sent.targetId() + sent.key() + sent.attributeType());
         if (state.processes().processOfAttribute(id).isPresent()) {
             throw Rejection.badRequest("Failed to add attribute, attribute with key <" + sent.key()
@@ -60,12 +54,7 @@ final class RecordApplier {
         ColoniesState state = ctx.state();
         Process process = ProcessLifecycle.existing(state, command.getProcessId());
         Authorizer.requireMember(state, ctx.callerId(), process.colonyName(), true);
-        if (process.state() != ProcessState.RUNNING) {
-            throw Rejection.forbidden("Failed to add log, process is not running");
-        }
-        if (!process.assignedExecutorId().equals(ctx.callerId())) {
-            throw Rejection.forbidden("Failed to add log, only the assigned executor may add logs");
-        }
+        ProcessLifecycle.requireRunningOnCaller(ctx, process, "add log");
         requireLogSize(command.getMessage());
         Executor executor = state.executorById(process.colonyName(), ctx.callerId()).orElseThrow(() ->
                 Rejection.forbidden("Failed to add log, caller is not an executor"));

@@ -162,14 +162,18 @@ public final class ColoniesState {
      * (colony, name) order, deterministically.
      */
     public Optional<Executor> executorById(String executorId) {
-        List<String> refs = executorIds.keysUnder(executorId);
-        return refs.isEmpty() ? Optional.empty() : executors.get(refs.get(0).substring(executorId.length() + 1));
+        return firstExecutorIndexedUnder(executorId, executorId);
     }
 
     /** The executor of a colony registered with this id (the first by name if the key is registered twice). */
     public Optional<Executor> executorById(String colonyName, String executorId) {
-        List<String> refs = executorIds.keysUnder(Table.key(executorId, colonyName));
-        return refs.isEmpty() ? Optional.empty() : executors.get(refs.get(0).substring(executorId.length() + 1));
+        return firstExecutorIndexedUnder(Table.key(executorId, colonyName), executorId);
+    }
+
+    /** The first executor of the id index under a prefix; index keys are {@code id, colony, name}. */
+    private Optional<Executor> firstExecutorIndexedUnder(String prefix, String executorId) {
+        return executorIds.keyStreamUnder(prefix).findFirst()
+                .flatMap(ref -> executors.get(ref.substring(executorId.length() + 1)));
     }
 
     /** Stores an executor, keeping the id and liveness indexes in step with the previous version (if any). */

@@ -42,6 +42,11 @@ public final class FunctionTables {
         ids.put(function.functionId(), key);
     }
 
+    /** Removes every function of one executor. */
+    public void removeExecutor(String colonyName, String executorName) {
+        ofExecutor(colonyName, executorName).forEach(this::remove);
+    }
+
     public void remove(Function function) {
         functions.remove(Table.key(function.colonyName(), function.executorName(), function.funcName()));
         ids.remove(function.functionId());

@@ -41,25 +41,16 @@ public final class LogTables {
         }
         byExecutor.put(Table.key(log.executorName(), key), "");
         byColony.put(Table.key(log.colonyName(), key), "");
-        addToCount(log.colonyName(), 1);
+        counters.addToCount(log.colonyName(), 1);
         if (count(log.colonyName()) > MAX_LOGS_PER_COLONY) {
-            byColony.keyStreamUnder(log.colonyName()).findFirst().map(LogTables::lastPart).flatMap(logs::get)
+            byColony.keyStreamUnder(log.colonyName()).findFirst().map(Table::lastPart).flatMap(logs::get)
                     .ifPresent(this::remove);
         }
     }
 
     /** How many lines a colony holds. */
     public int count(String colonyName) {
-        return counters.get(colonyName).map(Integer::parseInt).orElse(0);
-    }
-
-    private void addToCount(String colonyName, int delta) {
-        int next = count(colonyName) + delta;
-        if (next == 0) {
-            counters.remove(colonyName);
-        } else {
-            counters.put(colonyName, Integer.toString(next));
-        }
+        return counters.count(colonyName);
     }
 
     /** The lines of a process, oldest first. */
@@ -96,14 +87,10 @@ public final class LogTables {
         byProcess.remove(Table.key(log.processId(), key));
         byExecutor.remove(Table.key(log.executorName(), key));
         byColony.remove(Table.key(log.colonyName(), key));
-        addToCount(log.colonyName(), -1);
+        counters.addToCount(log.colonyName(), -1);
     }
 
     private Stream<ProcessLog> resolve(Stream<String> indexKeys) {
-        return indexKeys.map(LogTables::lastPart).map(logs::get).flatMap(Optional::stream);
-    }
-
-    private static String lastPart(String key) {
-        return key.substring(key.lastIndexOf(Table.SEPARATOR) + 1);
+        return indexKeys.map(Table::lastPart).map(logs::get).flatMap(Optional::stream);
     }
 }

@@ -1,5 +1,7 @@
 package org.colonyos.colonies.sm.state;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -63,30 +65,30 @@ public final class ProcessTables {
 
     /** Ids of the assignable processes of a colony and executor type, best first (lazily read). */
     public Stream<String> queued(String colonyName, String executorType) {
-        return queue.keyStreamUnder(Table.key(colonyName, executorType)).map(ProcessTables::lastPart);
+        return queue.keyStreamUnder(Table.key(colonyName, executorType)).map(Table::lastPart);
     }
 
     /** Ids of a colony's processes in a state, in the protocol's order for that state (lazily read). */
     public Stream<String> inState(String colonyName, int state) {
-        return byState.keyStreamUnder(Table.key(colonyName, Integer.toString(state))).map(ProcessTables::lastPart);
+        return byState.keyStreamUnder(Table.key(colonyName, Integer.toString(state))).map(Table::lastPart);
     }
 
     /** Ids of a colony's processes submitted at or after a time, oldest first (lazily read). */
     public Stream<String> submittedSince(String colonyName, long unixNanos) {
         String prefix = Table.key(colonyName, "");
         return bySubmission.keyStreamBetween(prefix + SortKey.ascending(unixNanos), colonyName + (char) 1)
-                .map(ProcessTables::lastPart);
+                .map(Table::lastPart);
     }
 
     /** Ids of processes whose deadline is at or before a time, earliest first, at most {@code limit}. */
     public List<String> dueAt(long unixNanos, int limit) {
         return deadlines.keyStreamBetween("", SortKey.ascending(unixNanos) + (char) 1).limit(limit)
-                .map(ProcessTables::lastPart).toList();
+                .map(Table::lastPart).toList();
     }
 
     /** Ids of the processes an executor is running. */
     public List<String> runningOn(String executorId) {
-        return runningByExecutor.keyStreamUnder(executorId).map(ProcessTables::lastPart).toList();
+        return runningByExecutor.keyStreamUnder(executorId).map(Table::lastPart).toList();
     }
 
     /** The process an attribute belongs to. */
@@ -96,66 +98,50 @@ public final class ProcessTables {
 
     /** How many processes of a colony are in a state. */
     public int count(String colonyName, int state) {
-        return counters.get(Table.key(colonyName, Integer.toString(state))).map(Integer::parseInt).orElse(0);
+        return counters.count(countKey(colonyName, state));
+    }
+
+    private static String countKey(String colonyName, int state) {
+        return Table.key(colonyName, Integer.toString(state));
     }
 
     private void index(Process p) {
-        for (String key : indexKeys(p)) {
-            tableOf(key).put(key.substring(2), "");
-        }
+        indexEntries(p).forEach(entry -> entry.table().put(entry.key(), ""));
         for (Attribute attribute : p.attributes()) {
             attributeIds.put(attribute.attributeId(), p.processId());
         }
-        addToCount(p, 1);
+        counters.addToCount(countKey(p.colonyName(), p.state()), 1);
     }
 
     private void unindex(Process p) {
-        for (String key : indexKeys(p)) {
-            tableOf(key).remove(key.substring(2));
-        }
+        indexEntries(p).forEach(entry -> entry.table().remove(entry.key()));
         for (Attribute attribute : p.attributes()) {
             attributeIds.remove(attribute.attributeId());
         }
-        addToCount(p, -1);
+        counters.addToCount(countKey(p.colonyName(), p.state()), -1);
     }
 
-    private void addToCount(Process p, int delta) {
-        String key = Table.key(p.colonyName(), Integer.toString(p.state()));
-        int next = count(p.colonyName(), p.state()) + delta;
-        if (next == 0) {
-            counters.remove(key);
-        } else {
-            counters.put(key, Integer.toString(next));
-        }
+    /** One key of one index table. */
+    private record IndexEntry(Table<String> table, String key) {
     }
 
-    /** Index keys, each prefixed with a one-letter table tag and a separator. */
-    private static List<String> indexKeys(Process p) {
+    /** The index keys of a process version. */
+    private List<IndexEntry> indexEntries(Process p) {
         String id = p.processId();
         String colony = p.colonyName();
-        Stream.Builder<String> keys = Stream.builder();
-        keys.add("s" + Table.SEPARATOR + Table.key(colony, Integer.toString(p.state()), stateOrder(p), id));
-        keys.add("h" + Table.SEPARATOR + Table.key(colony, SortKey.ascending(nanos(p.submissionTime())), id));
+        List<IndexEntry> entries = new ArrayList<>();
+        entries.add(new IndexEntry(byState, Table.key(colony, Integer.toString(p.state()), stateOrder(p), id)));
+        entries.add(new IndexEntry(bySubmission, Table.key(colony, SortKey.ascending(nanos(p.submissionTime())),
+                id)));
         if (isQueued(p)) {
-            keys.add("q" + Table.SEPARATOR + Table.key(colony, p.executorType(),
-                    SortKey.ascending(p.priorityTime()), id));
+            entries.add(new IndexEntry(queue, Table.key(colony, p.executorType(), SortKey.ascending(p.priorityTime()),
+                    id)));
         }
-        deadline(p).ifPresent(due -> keys.add("d" + Table.SEPARATOR + Table.key(SortKey.ascending(due), id)));
+        deadline(p).ifPresent(due -> entries.add(new IndexEntry(deadlines, Table.key(SortKey.ascending(due), id))));
         if (p.state() == ProcessState.RUNNING && p.isAssigned()) {
-            keys.add("e" + Table.SEPARATOR + Table.key(p.assignedExecutorId(), id));
+            entries.add(new IndexEntry(runningByExecutor, Table.key(p.assignedExecutorId(), id)));
         }
-        return keys.build().toList();
-    }
-
-    private Table<String> tableOf(String taggedKey) {
-        return switch (taggedKey.charAt(0)) {
-            case 's' -> byState;
-            case 'h' -> bySubmission;
-            case 'q' -> queue;
-            case 'd' -> deadlines;
-            case 'e' -> runningByExecutor;
-            default -> throw new IllegalStateException("unknown index tag " + taggedKey.charAt(0));
-        };
+        return entries;
     }
 
     /** True when the scheduler may hand the process out. */
@@ -186,11 +172,7 @@ public final class ProcessTables {
         };
     }
 
-    private static long nanos(java.time.Instant time) {
+    private static long nanos(Instant time) {
         return GoTime.toUnixNanos(time);
-    }
-
-    private static String lastPart(String key) {
-        return key.substring(key.lastIndexOf(Table.SEPARATOR) + 1);
     }
 }

@@ -29,6 +29,27 @@ public final class Table<V> {
         this.type = type;
     }
 
+    /** The last part of a composite key (index keys end with the id they point to). */
+    public static String lastPart(String key) {
+        return key.substring(key.lastIndexOf(SEPARATOR) + 1);
+    }
+
+    /** Adds {@code delta} to the counter stored as text under {@code key}; a counter at 0 is removed. */
+    void addToCount(String key, int delta) {
+        int next = count(key) + delta;
+        if (next == 0) {
+            map.remove(key);
+        } else {
+            map.put(key, Json.toBytes(Integer.toString(next)));
+        }
+    }
+
+    /** The counter stored under {@code key} (0 when absent). */
+    int count(String key) {
+        byte[] bytes = map.get(key);
+        return bytes == null ? 0 : Integer.parseInt(Json.parse(bytes, String.class));
+    }
+
     /** A composite key from parts. */
     public static String key(String... parts) {
         return String.join(String.valueOf(SEPARATOR), parts);
@@ -54,11 +75,6 @@ public final class Table<V> {
             out.add(Json.parse(bytes, type));
         }
         return out;
-    }
-
-    /** The keys that start with {@code prefix + SEPARATOR}, in key order. */
-    public List<String> keysUnder(String prefix) {
-        return new ArrayList<>(under(prefix).keySet());
     }
 
     /** The keys that start with {@code prefix + SEPARATOR}, in key order, read lazily. */

@@ -6,7 +6,6 @@ import static org.colonyos.colonies.sm.Commands.SERVER_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.colonyos.colonies.sm.Signals;
 import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.ChangeColonyId;
@@ -17,25 +16,24 @@ import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.ExecutorState;
 import org.colonyos.colonies.sm.Commands;
 import org.colonyos.colonies.sm.state.ColoniesState;
-import org.colonyos.colonies.sm.state.ColoniesStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Appliers: replay commands to build a state, apply one more, assert the state and the reply. */
 class AppliersTest {
-    private final CommandDispatcher dispatcher = new CommandDispatcher();
+    private AppliedLog log;
     private ColoniesState state;
-    private long index;
 
     @BeforeEach
     void setUp() {
-        state = new ColoniesState(ColoniesStore.inMemory());
+        log = new AppliedLog();
+        state = log.state;
         apply(Commands.bootstrap());
         apply(Commands.addColony("test", 1_000));
     }
 
     private ApplyReply apply(LogEntry entry) {
-        return dispatcher.apply(state, entry, ++index, new Signals());
+        return log.apply(entry);
     }
 
     private static void assertRejected(ApplyReply reply, int status, String message) {

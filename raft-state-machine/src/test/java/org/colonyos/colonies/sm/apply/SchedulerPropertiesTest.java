@@ -68,14 +68,13 @@ class SchedulerPropertiesTest {
 
     /** Turns steps into log entries against a live state, checking the invariants after each. */
     private static final class Run {
-        private final ColoniesState state = new ColoniesState(ColoniesStore.inMemory());
         private final CommandDispatcher dispatcher = new CommandDispatcher();
         private final List<LogEntry> log = new ArrayList<>();
         private final Map<String, Integer> executions = new HashMap<>();
         private final Map<String, Integer> finalStates = new HashMap<>();
         private final List<String> ids = new ArrayList<>();
         private long time = 1_000_000_000L;
-        private ColoniesState current = state;
+        private ColoniesState current = new ColoniesState(ColoniesStore.inMemory());
 
         Run() {
             setup().forEach(this::apply);

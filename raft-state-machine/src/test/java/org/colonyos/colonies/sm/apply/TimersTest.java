@@ -19,22 +19,21 @@ import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.sm.Commands;
-import org.colonyos.colonies.sm.Signals;
 import org.colonyos.colonies.sm.state.ColoniesState;
-import org.colonyos.colonies.sm.state.ColoniesStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** maxwaittime, maxexectime, maxretries and executor liveness with the entry time as the only clock. */
 class TimersTest {
     private static final long SECOND = 1_000_000_000L;
-    private final CommandDispatcher dispatcher = new CommandDispatcher();
+    private AppliedLog log;
     private ColoniesState state;
-    private long index;
+    private int submitted;
 
     @BeforeEach
     void setUp() {
-        state = new ColoniesState(ColoniesStore.inMemory());
+        log = new AppliedLog();
+        state = log.state;
         apply(Commands.bootstrap());
         apply(Commands.addColony("a", 1));
         apply(Commands.addExecutor("a", "x", EXECUTOR_ID, 1));
@@ -42,11 +41,11 @@ class TimersTest {
     }
 
     private ApplyReply apply(LogEntry entry) {
-        return dispatcher.apply(state, entry, ++index, new Signals());
+        return log.apply(entry);
     }
 
     private String submit(int waitSeconds, int execSeconds, int retries, long at) {
-        String id = "p" + index;
+        String id = "p" + (++submitted);
         FunctionSpec spec = FunctionSpec.of("a", "cli", "f", List.of()).withLimits(waitSeconds, execSeconds, retries);
         assertEquals(0, apply(Commands.by(EXECUTOR_ID, at).setGeneratedId(id).setSubmitProcess(SubmitProcess
                 .newBuilder().setSpecJson(ByteString.copyFrom(Json.toBytes(spec)))).build()).getErrorStatus());

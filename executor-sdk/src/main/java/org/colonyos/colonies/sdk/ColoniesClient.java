@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.model.Allocations;
 import org.colonyos.colonies.proto.model.Attribute;
@@ -214,6 +218,48 @@ public final class ColoniesClient {
         Duration wait = Duration.ofSeconds(Math.max(timeoutSeconds, 0)).plus(transportTimeout);
         return call(PayloadType.ASSIGN_PROCESS, new ProcessPayloads.AssignProcess(colonyName, timeoutSeconds,
                 availableCpu, availableMem), executorPrvKey, Process.class, wait);
+    }
+
+    /**
+     * Subscribes over {@code /pubsub} to one process entering {@code state}; the server sends it at once when it
+     * already is in that state, and closes the subscription after {@code timeoutSeconds}.
+     */
+    public ProcessSubscription subscribeProcess(String colonyName, String processId, int state, int timeoutSeconds,
+            String prvKey, Consumer<Process> onProcess) {
+        return transport.subscribe(PayloadType.SUBSCRIBE_PROCESS, new ProcessPayloads.SubscribeProcess(colonyName,
+                processId, "", state, timeoutSeconds), prvKey, onProcess);
+    }
+
+    /**
+     * Waits over {@code /pubsub} until a process is in {@code state}: the process then, or empty when
+     * {@code timeoutSeconds} passed first. Error replies (unknown process, not a member) are thrown.
+     */
+    public Optional<Process> waitForProcess(String colonyName, String processId, int state, int timeoutSeconds,
+            String prvKey) {
+        CompletableFuture<Process> first = new CompletableFuture<>();
+        try (ProcessSubscription subscription = subscribeProcess(colonyName, processId, state, timeoutSeconds,
+                prvKey, first::complete)) {
+            subscription.ended().whenComplete((ok, error) -> {
+                if (error != null) {
+                    first.completeExceptionally(error);
+                } else {
+                    first.complete(null);
+                }
+            });
+            return Optional.ofNullable(first.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof ColoniesException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Subscribes over {@code /pubsub} to every process of a colony and executor type that enters {@code state},
+     * until the server closes the subscription after {@code timeoutSeconds}.
+     */
+    public ProcessSubscription subscribeProcesses(String colonyName, String executorType, int state,
+            int timeoutSeconds, String prvKey, Consumer<Process> onProcess) {
+        return transport.subscribe(PayloadType.SUBSCRIBE_PROCESSES, new ProcessPayloads.SubscribeProcesses(
+                colonyName, executorType, state, timeoutSeconds), prvKey, onProcess);
     }
 
     public Process getProcess(String processId, String prvKey) {

@@ -25,11 +25,15 @@ import org.colonyos.colonies.proto.wire.RpcReplyMsg;
 final class RpcTransport {
     private final HttpClient http;
     private final URI api;
+    private final URI pubsub;
     private final Duration timeout;
 
     RpcTransport(URI baseUrl, Duration timeout) {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.api = baseUrl.resolve("/api");
+        URI http = baseUrl.resolve("/pubsub");
+        this.pubsub = URI.create(("https".equalsIgnoreCase(http.getScheme()) ? "wss" : "ws")
+                + http.toString().substring(http.getScheme().length()));
         this.timeout = timeout;
     }
 
@@ -40,9 +44,19 @@ final class RpcTransport {
 
     /** Like {@link #call(PayloadType, Payload, String)} with its own HTTP timeout (long-polls). */
     byte[] call(PayloadType type, Payload payload, String privateKey, Duration callTimeout) {
+        return post(envelope(type, payload, privateKey), callTimeout);
+    }
+
+    /** Opens a {@code /pubsub} subscription with a signed request; see {@link ProcessSubscription}. */
+    ProcessSubscription subscribe(PayloadType type, Payload payload, String privateKey,
+            java.util.function.Consumer<org.colonyos.colonies.proto.model.Process> onProcess) {
+        return ProcessSubscription.open(http, pubsub, envelope(type, payload, privateKey), onProcess);
+    }
+
+    private static byte[] envelope(PayloadType type, Payload payload, String privateKey) {
         String encoded = PayloadCodec.encode(type, payload);
         String signature = privateKey.isEmpty() ? "" : Identity.sign(encoded, privateKey);
-        return post(Json.toBytes(new RpcMsg(signature, type.wireName(), encoded)), callTimeout);
+        return Json.toBytes(new RpcMsg(signature, type.wireName(), encoded));
     }
 
     /** Posts an envelope as it is and returns the reply JSON, or throws the error it carries. */
@@ -66,7 +80,8 @@ final class RpcTransport {
         return unwrap(response.statusCode(), response.body());
     }
 
-    private static byte[] unwrap(int httpStatus, byte[] body) {
+    /** The payload JSON of a reply envelope, or the error it carries as a {@link ColoniesException}. */
+    static byte[] unwrap(int httpStatus, byte[] body) {
         RpcReplyMsg reply;
         try {
             reply = Json.parse(body, RpcReplyMsg.class);

@@ -38,6 +38,22 @@ public final class Signals {
         Listener NONE = new Listener() {
         };
 
+        /** A listener that hands every signal to each of {@code listeners}, in order. */
+        static Listener all(Listener... listeners) {
+            List<Listener> copy = List.of(listeners);
+            return new Listener() {
+                @Override
+                public void processChanged(Process process) {
+                    copy.forEach(l -> l.processChanged(process));
+                }
+
+                @Override
+                public void assignmentsResumed(String colonyName) {
+                    copy.forEach(l -> l.assignmentsResumed(colonyName));
+                }
+            };
+        }
+
         /** A process was submitted or changed state. */
         default void processChanged(Process process) {
         }

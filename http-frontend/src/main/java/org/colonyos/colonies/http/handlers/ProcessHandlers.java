@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.colonyos.colonies.http.rpc.Access;
 import org.colonyos.colonies.http.rpc.Route;
 import org.colonyos.colonies.http.rpc.RouteTable;
+import org.colonyos.colonies.http.wait.SubscribeFlows;
 import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.log.CancelProcess;
 import org.colonyos.colonies.proto.log.CloseProcess;
@@ -35,11 +36,16 @@ public final class ProcessHandlers {
     private ProcessHandlers() {
     }
 
-    public static void register(RouteTable.Builder routes, Route.AsyncHandler assign, Clock clock) {
+    public static void register(RouteTable.Builder routes, Route.AsyncHandler assign, SubscribeFlows subscribe,
+            Clock clock) {
         routes.write(PayloadType.SUBMIT_FUNC_SPEC, Access.MEMBER, ProcessPayloads.SubmitFuncSpec.class,
                         p -> LogEntry.newBuilder().setSubmitProcess(SubmitProcess.newBuilder().setSpecJson(
                                 Documents.json(Required.present(p.spec(), PayloadType.SUBMIT_FUNC_SPEC, "spec")))))
                 .async(PayloadType.ASSIGN_PROCESS, Access.MEMBER, ProcessPayloads.AssignProcess.class, assign)
+                .subscription(PayloadType.SUBSCRIBE_PROCESS, Access.MEMBER, ProcessPayloads.SubscribeProcess.class,
+                        subscribe::process)
+                .subscription(PayloadType.SUBSCRIBE_PROCESSES, Access.MEMBER,
+                        ProcessPayloads.SubscribeProcesses.class, subscribe::processes)
                 .write(PayloadType.CLOSE_SUCCESSFUL, Access.MEMBER, ProcessPayloads.ProcessOutput.class,
                         p -> LogEntry.newBuilder().setCloseProcess(CloseProcess.newBuilder()
                                 .setProcessId(p.processId()).setSuccessful(true).setOutJson(out(p.out()))))

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.function.Supplier;
 import org.colonyos.colonies.http.rpc.Route;
 import org.colonyos.colonies.http.rpc.RouteTable;
+import org.colonyos.colonies.http.wait.SubscribeFlows;
 import org.colonyos.colonies.proto.model.ServerInfo;
 
 /** Assembles the route table of every domain. */
@@ -15,16 +16,17 @@ public final class Routes {
      * The complete, validated route table.
      *
      * @param assign the long-polling assign flow
+     * @param subscribe the {@code /pubsub} process subscriptions
      * @param clock wall time for reads relative to now (process history, log search)
      */
     public static RouteTable table(ServerHandlers.BuildInfo build, Supplier<ServerInfo.Backend> backend,
-            Route.AsyncHandler assign, Clock clock) {
+            Route.AsyncHandler assign, SubscribeFlows subscribe, Clock clock) {
         RouteTable.Builder routes = RouteTable.builder();
         ServerHandlers.register(routes, build, backend);
         ColonyHandlers.register(routes);
         ExecutorHandlers.register(routes);
         UserHandlers.register(routes);
-        ProcessHandlers.register(routes, assign, clock);
+        ProcessHandlers.register(routes, assign, subscribe, clock);
         RecordHandlers.register(routes, clock);
         StatisticsHandlers.register(routes);
         return routes.build();

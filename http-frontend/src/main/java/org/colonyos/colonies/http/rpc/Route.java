@@ -18,13 +18,14 @@ import org.colonyos.colonies.sm.state.ColoniesState;
  * @param read for {@link Kind#READ}: computes the reply from the state
  * @param write for {@link Kind#WRITE}: builds the log command
  * @param async for {@link Kind#ASYNC}: serves the whole call
+ * @param subscribe for {@link Kind#SUBSCRIBE}: starts a subscription (WebSocket {@code /pubsub} only)
  * @param echo for writes: reply with the request's own JSON (the Go server does this for id changes)
  */
 public record Route(PayloadType type, Access access, Kind kind, UnsignedHandler unsigned, ReadHandler read,
-        WriteHandler write, AsyncHandler async, boolean echo) {
+        WriteHandler write, AsyncHandler async, SubscribeHandler subscribe, boolean echo) {
 
-    /** The ways a message is served. */
-    public enum Kind { UNSIGNED, READ, WRITE, ASYNC }
+    /** The ways a message is served; only {@link #SUBSCRIBE} routes are served over {@code /pubsub}, and only there. */
+    public enum Kind { UNSIGNED, READ, WRITE, ASYNC, SUBSCRIBE }
 
     /** Answers an unsigned message. */
     @FunctionalInterface
@@ -44,6 +45,15 @@ public record Route(PayloadType type, Access access, Kind kind, UnsignedHandler 
     @FunctionalInterface
     public interface AsyncHandler {
         CompletableFuture<HttpReply> handle(Call call);
+    }
+
+    /**
+     * Starts a subscription that sends frames until its socket closes. The future completes once the
+     * subscription is in place; failing it with a {@link org.colonyos.colonies.sm.Rejection} sends an error frame.
+     */
+    @FunctionalInterface
+    public interface SubscribeHandler {
+        CompletableFuture<Void> subscribe(Call call, FrameSink sink);
     }
 
     /**

@@ -11,7 +11,7 @@ import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.sm.state.ColoniesState;
 
 /**
- * The one table from payload type to {@link Route} for {@code /api}. {@link Builder#build()} refuses a table that
+ * The one table from payload type to {@link Route}, for {@code /api} and the subscriptions of {@code /pubsub}. {@link Builder#build()} refuses a table that
  * misses a payload type or names one twice. Immutable once built; safe to share.
  */
 public final class RouteTable {
@@ -48,21 +48,21 @@ public final class RouteTable {
         public <P extends Payload> Builder unsigned(PayloadType type, Class<P> payload, Function<P, Object> reply) {
             check(type, payload);
             return add(new Route(type, Access.NONE, Route.Kind.UNSIGNED, p -> reply.apply(payload.cast(p)),
-                    null, null, null, false));
+                    null, null, null, null, false));
         }
 
         public <P extends Payload> Builder read(PayloadType type, Access access, Class<P> payload,
                 TypedRead<P> read) {
             check(type, payload);
             return add(new Route(type, access, Route.Kind.READ, null,
-                    (state, caller, p) -> read.read(state, caller, payload.cast(p)), null, null, false));
+                    (state, caller, p) -> read.read(state, caller, payload.cast(p)), null, null, null, false));
         }
 
         public <P extends Payload> Builder write(PayloadType type, Access access, Class<P> payload,
                 Function<P, LogEntry.Builder> command) {
             check(type, payload);
             return add(new Route(type, access, Route.Kind.WRITE, null, null, p -> command.apply(payload.cast(p)),
-                    null, false));
+                    null, null, false));
         }
 
         /** A write whose success reply is the request's own JSON. */
@@ -70,14 +70,21 @@ public final class RouteTable {
                 Function<P, LogEntry.Builder> command) {
             check(type, payload);
             return add(new Route(type, access, Route.Kind.WRITE, null, null, p -> command.apply(payload.cast(p)),
-                    null, true));
+                    null, null, true));
         }
 
         /** A call with its own asynchronous flow. */
         public <P extends Payload> Builder async(PayloadType type, Access access, Class<P> payload,
                 Route.AsyncHandler handler) {
             check(type, payload);
-            return add(new Route(type, access, Route.Kind.ASYNC, null, null, null, handler, false));
+            return add(new Route(type, access, Route.Kind.ASYNC, null, null, null, handler, null, false));
+        }
+
+        /** A WebSocket subscription. */
+        public <P extends Payload> Builder subscription(PayloadType type, Access access, Class<P> payload,
+                Route.SubscribeHandler handler) {
+            check(type, payload);
+            return add(new Route(type, access, Route.Kind.SUBSCRIBE, null, null, null, null, handler, false));
         }
 
         /** The table; every payload type must have exactly one route. */

@@ -56,7 +56,8 @@ public final class RpcDispatcher {
     private CompletableFuture<HttpReply> handle(byte[] body, Connection connection) {
         RpcMsg msg = parseEnvelope(body);
         PayloadType type = PayloadType.fromWire(msg.payloadType()).orElse(null);
-        Route route = type == null ? null : table.route(type).orElse(null);
+        Route route = type == null ? null : table.route(type).filter(r -> r.kind() != Route.Kind.SUBSCRIBE)
+                .orElse(null);
         if (route != null && route.kind() == Route.Kind.UNSIGNED) {
             // Protocol 1.5 step 4: getserverinfomsg is answered without parsing its payload at all.
             Payload payload = type == PayloadType.GET_SERVER_INFO ? new ServerPayloads.Empty()
@@ -78,6 +79,41 @@ public final class RpcDispatcher {
             return route.async().handle(call);
         }
         return node.submit(call.entry(route.write().command(payload))).thenApply(reply -> toHttp(route, msg, reply));
+    }
+
+    /**
+     * Handles one request frame of a {@code /pubsub} WebSocket (protocol 1.8): an unparsable envelope or a bad
+     * signature closes the socket, types other than subscriptions are ignored, and failures of a subscription
+     * are sent as error frames (a msgtype mismatch is 403 here). Never throws.
+     */
+    public void dispatchFrame(byte[] frame, Connection connection, FrameSink sink) {
+        RpcMsg msg;
+        String callerId;
+        Route route;
+        try {
+            msg = parseEnvelope(frame);
+            route = PayloadType.fromWire(msg.payloadType()).flatMap(table::route)
+                    .filter(r -> r.kind() == Route.Kind.SUBSCRIBE).orElse(null);
+            callerId = route == null ? null : recoverCaller(msg);
+        } catch (RuntimeException e) {
+            sink.closeAfter(0);
+            return;
+        }
+        if (route == null) {
+            return;
+        }
+        try {
+            Payload payload = PayloadCodec.decode(route.type(), msg.payload());
+            route.subscribe().subscribe(new Route.Call(callerId, payload, connection, signed(msg)), sink)
+                    .exceptionally(error -> {
+                        sink.send(unexpected(error));
+                        return null;
+                    });
+        } catch (PayloadException e) {
+            sink.send(HttpReply.error(e.typeMismatch() ? 403 : 400, e.getMessage()));
+        } catch (RuntimeException e) {
+            sink.send(unexpected(e));
+        }
     }
 
     private static RpcMsg parseEnvelope(byte[] body) {

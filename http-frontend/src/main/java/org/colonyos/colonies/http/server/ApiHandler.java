@@ -62,8 +62,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
-    /** The connection of a channel, shared by its keep-alive requests (event-loop thread only). */
-    private static Connection connectionOf(ChannelHandlerContext ctx) {
+    /** The connection of a channel, shared by its requests and WebSocket frames (event-loop thread only). */
+    static Connection connectionOf(ChannelHandlerContext ctx) {
         Connection connection = ctx.channel().attr(CONNECTION).get();
         if (connection == null) {
             Connection created = new Connection();

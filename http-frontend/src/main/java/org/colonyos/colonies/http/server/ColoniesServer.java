@@ -11,8 +11,11 @@ import org.colonyos.colonies.http.handlers.Routes;
 import org.colonyos.colonies.http.handlers.ServerHandlers;
 import org.colonyos.colonies.http.rpc.RpcDispatcher;
 import org.colonyos.colonies.http.wait.AssignLongPoll;
+import org.colonyos.colonies.http.wait.ProcessSubscriptions;
 import org.colonyos.colonies.http.wait.ProcessWaiters;
+import org.colonyos.colonies.http.wait.SubscribeFlows;
 import org.colonyos.colonies.proto.model.ServerInfo;
+import org.colonyos.colonies.sm.Signals;
 import org.colonyos.colonies.sm.duty.LeaderDuties;
 import org.colonyos.colonies.sm.node.ReplicatedNode;
 import org.slf4j.Logger;
@@ -34,15 +37,17 @@ public final class ColoniesServer implements AutoCloseable {
     private final LeaderDuties duties;
     private final ExecutorService wakeExecutor;
     private final ProcessWaiters waiters;
+    private final ProcessSubscriptions subscriptions;
 
     private ColoniesServer(ReplicatedNode node, HttpServer http, String host, LeaderDuties duties,
-            ExecutorService wakeExecutor, ProcessWaiters waiters) {
+            ExecutorService wakeExecutor, ProcessWaiters waiters, ProcessSubscriptions subscriptions) {
         this.node = node;
         this.http = http;
         this.host = host;
         this.duties = duties;
         this.wakeExecutor = wakeExecutor;
         this.waiters = waiters;
+        this.subscriptions = subscriptions;
     }
 
     /**
@@ -56,15 +61,16 @@ public final class ColoniesServer implements AutoCloseable {
         ExecutorService wakeExecutor = Executors.newFixedThreadPool(2, daemon("colonies-wake"));
         try {
             ProcessWaiters waiters = new ProcessWaiters(wakeExecutor);
-            node.setSignalListener(waiters);
+            ProcessSubscriptions subscriptions = new ProcessSubscriptions(wakeExecutor);
+            node.setSignalListener(Signals.Listener.all(waiters, subscriptions));
             AtomicInteger boundPort = new AtomicInteger(settings.self().httpPort());
             RpcDispatcher dispatcher = new RpcDispatcher(Routes.table(build,
                     () -> new ServerInfo.Backend("http", boundPort.get(), host, false, false),
-                    new AssignLongPoll(node, waiters), clock), node);
+                    new AssignLongPoll(node, waiters), new SubscribeFlows(node, subscriptions), clock), node);
             HttpServer http = HttpServer.start(host, settings.self().httpPort(), maxBodyBytes, dispatcher);
             boundPort.set(http.port());
             ColoniesServer server = new ColoniesServer(node, http, host,
-                    LeaderDuties.start(node, clock, settings.timers()), wakeExecutor, waiters);
+                    LeaderDuties.start(node, clock, settings.timers()), wakeExecutor, waiters, subscriptions);
             LOG.info("Colonies server {} ready at {}", settings.nodeId(), server.url());
             return server;
         } catch (InterruptedException e) {
@@ -93,6 +99,11 @@ public final class ColoniesServer implements AutoCloseable {
     /** The node's notifier of long-polls and subscriptions (tests and metrics). */
     public ProcessWaiters waiters() {
         return waiters;
+    }
+
+    /** The node's {@code /pubsub} subscriptions (tests and metrics). */
+    public ProcessSubscriptions subscriptions() {
+        return subscriptions;
     }
 
     private static ThreadFactory daemon(String name) {

@@ -14,17 +14,23 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.cors.CorsConfig;
 import io.netty.handler.codec.http.cors.CorsConfigBuilder;
 import io.netty.handler.codec.http.cors.CorsHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.colonyos.colonies.http.rpc.RpcDispatcher;
 
 /**
- * The Netty HTTP listener: codec, permissive CORS (like gin-contrib/cors Default), the body limit and the
- * {@link ApiHandler}.
+ * The Netty HTTP listener: codec, permissive CORS (like gin-contrib/cors Default), the body limit, the
+ * {@link ApiHandler} and, after the WebSocket handshake on {@code /pubsub}, the {@link PubSubHandler}.
  *
  * <p>Thread-safe; {@link #close()} stops accepting and waits for the event loops to end.
  */
 final class HttpServer implements AutoCloseable {
+    /** Where WebSocket subscriptions are served. */
+    static final String PUBSUB_PATH = "/pubsub";
+
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final Channel channel;
@@ -40,6 +46,10 @@ final class HttpServer implements AutoCloseable {
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         ApiHandler api = new ApiHandler(dispatcher);
+        PubSubHandler pubSub = new PubSubHandler(dispatcher);
+        WebSocketServerProtocolConfig webSocket = WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath(PUBSUB_PATH).checkStartsWith(true).allowExtensions(false)
+                .maxFramePayloadLength(maxBodyBytes).handleCloseFrames(true).build();
         CorsConfig cors = CorsConfigBuilder.forAnyOrigin()
                 .allowedRequestMethods(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
                         HttpMethod.DELETE, HttpMethod.HEAD, HttpMethod.OPTIONS)
@@ -53,7 +63,8 @@ final class HttpServer implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             ch.pipeline().addLast(new HttpServerCodec(), new CorsHandler(cors),
-                                    new BodyLimit(maxBodyBytes), api);
+                                    new BodyLimit(maxBodyBytes), new WebSocketServerProtocolHandler(webSocket),
+                                    new WebSocketFrameAggregator(maxBodyBytes), api, pubSub);
                         }
                     })
                     .bind(new InetSocketAddress(host, port)).sync().channel();

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.colonyos.colonies.http.handlers.Routes;
 import org.colonyos.colonies.http.handlers.ServerHandlers;
+import org.colonyos.colonies.http.wait.ProcessSubscriptions;
+import org.colonyos.colonies.http.wait.SubscribeFlows;
 import org.colonyos.colonies.proto.model.ServerInfo;
 import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.ServerPayloads;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class RouteTableTest {
     private static final RouteTable TABLE = Routes.table(new ServerHandlers.BuildInfo("v", "t"),
             () -> new ServerInfo.Backend("http", 1, "h", false, false),
-            call -> CompletableFuture.completedFuture(HttpReply.error(500, "unused")), Clock.systemUTC());
+            call -> CompletableFuture.completedFuture(HttpReply.error(500, "unused")),
+            new SubscribeFlows(null, new ProcessSubscriptions(Runnable::run)), Clock.systemUTC());
 
     @ParameterizedTest
     @EnumSource(PayloadType.class)
@@ -36,6 +39,7 @@ class RouteTableTest {
             case READ -> assertNotNull(route.read());
             case WRITE -> assertNotNull(route.write());
             case ASYNC -> assertNotNull(route.async());
+            case SUBSCRIBE -> assertNotNull(route.subscribe());
             default -> throw new AssertionError(route.kind());
         }
     }

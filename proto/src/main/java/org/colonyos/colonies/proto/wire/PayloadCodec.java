@@ -47,10 +47,11 @@ public final class PayloadCodec {
             }
             payload = Json.mapper().treeToValue(tree, type.payloadClass());
         } catch (IOException | JsonDecodeException | IllegalArgumentException e) {
-            throw new PayloadException("Failed to " + type.operation() + ", invalid JSON");
+            throw new PayloadException("Failed to " + type.operation() + ", invalid JSON", false);
         }
         if (!type.wireName().equals(msgType(tree))) {
-            throw new PayloadException("Failed to " + type.operation() + ", msg.MsgType does not match payloadType");
+            throw new PayloadException("Failed to " + type.operation() + ", msg.MsgType does not match payloadType",
+                    true);
         }
         return payload;
     }

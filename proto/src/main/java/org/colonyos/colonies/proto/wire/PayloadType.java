@@ -75,6 +75,9 @@ public enum PayloadType {
     PAUSE_ASSIGNMENTS("pauseassignmentsmsg", ColonyRef.class, "pause assignments"),
     RESUME_ASSIGNMENTS("resumeassignmentsmsg", ColonyRef.class, "resume assignments"),
     GET_PAUSE_STATUS("getpausestatusmsg", ColonyRef.class, "get pause status"),
+    SUBSCRIBE_PROCESS("subscribeprocessmsg", ProcessPayloads.SubscribeProcess.class, "subscribe process"),
+    SUBSCRIBE_PROCESSES("subscribeprocessesmsg", ProcessPayloads.SubscribeProcesses.class,
+            "subscribe processes"),
 
     ADD_ATTRIBUTE("addattributemsg", RecordPayloads.AddAttribute.class, "add attribute"),
     GET_ATTRIBUTE("getattributemsg", RecordPayloads.AttributeRef.class, "get attribute"),

@@ -74,4 +74,27 @@ public final class ProcessPayloads {
             return new PauseStatus(MSG_TYPE, colonyName, paused);
         }
     }
+
+    /**
+     * {@code subscribeprocessmsg} (WebSocket {@code /pubsub} only): frames with the process each time it
+     * enters {@code state}, at once if it already is in it; the socket closes after {@code timeout} seconds.
+     */
+    public record SubscribeProcess(
+            @JsonProperty("colonyname") String colonyName,
+            @JsonProperty("processid") String processId,
+            @JsonProperty("executortype") String executorType,
+            @JsonProperty("state") int state,
+            @JsonProperty("timeout") int timeout) implements Payload {
+    }
+
+    /**
+     * {@code subscribeprocessesmsg} (WebSocket {@code /pubsub} only): frames with every process of the colony
+     * and executor type that enters {@code state}, until the socket closes after {@code timeout} seconds.
+     */
+    public record SubscribeProcesses(
+            @JsonProperty("colonyname") String colonyName,
+            @JsonProperty("executortype") String executorType,
+            @JsonProperty("state") int state,
+            @JsonProperty("timeout") int timeout) implements Payload {
+    }
 }

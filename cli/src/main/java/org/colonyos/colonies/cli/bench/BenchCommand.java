@@ -53,8 +53,12 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--inflight", defaultValue = "8", description = "Most processes submitted but not closed")
     int inflight;
 
-    @Option(names = "--duration", defaultValue = "20", description = "Seconds of load")
+    @Option(names = "--duration", defaultValue = "20", description = "Seconds of measured load")
     int durationSeconds;
+
+    @Option(names = "--warmup", defaultValue = "20",
+            description = "Seconds of load before measuring (the JIT needs them; figures start afterwards)")
+    int warmupSeconds;
 
     private final AtomicLong submits = new AtomicLong();
     private final AtomicLong cycles = new AtomicLong();
@@ -89,8 +93,8 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             client.approveExecutor(colony, "bench-" + i, colonyKey);
             keys.add(key);
         }
-        out.printf("bench: %d executors, %d submitters, %d in flight, %d s, colony %s%n", executors, submitters,
-                inflight, durationSeconds, colony);
+        out.printf("bench: %d executors, %d submitters, %d in flight, %d s warm-up + %d s measured, colony %s%n",
+                executors, submitters, inflight, warmupSeconds, durationSeconds, colony);
         out.flush();
         Semaphore slots = new Semaphore(inflight);
         for (int i = 0; i < executors; i++) {
@@ -102,6 +106,9 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             start("bench-submitter-" + i, () -> submitterLoop(client, colony, key, slots));
         }
         measure(out);
+        for (Thread thread : loadThreads) {
+            thread.join(5_000);
+        }
     }
 
     private void start(String name, Runnable body) {
@@ -156,15 +163,16 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 ManagementFactory.getOperatingSystemMXBean();
+        progress(out, "warm-up", warmupSeconds);
+        submits.set(0);
+        cycles.set(0);
+        errors.set(0);
+        assignLatency.clear();
+        wakeLatency.clear();
         long cpuStart = os.getProcessCpuTime();
         long loadCpuStart = loadCpu(threads);
         long start = System.nanoTime();
-        for (int second = 1; second <= durationSeconds; second++) {
-            Thread.sleep(1000);
-            out.printf("  %3d s: %d submits, %d cycles, %d errors%n", second, submits.get(), cycles.get(),
-                    errors.get());
-            out.flush();
-        }
+        progress(out, "measured", durationSeconds);
         double seconds = (System.nanoTime() - start) / 1e9;
         long cycleCount = cycles.get();
         long submitCount = submits.get();
@@ -184,6 +192,15 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
                 local ? String.format(", server threads %.0f%%", 100.0 * (cpu - loadCpu) / (seconds * 1e9 * cores))
                         : "");
         out.flush();
+    }
+
+    private void progress(PrintWriter out, String phase, int seconds) throws InterruptedException {
+        for (int second = 1; second <= seconds; second++) {
+            Thread.sleep(1000);
+            out.printf("  %s %3d s: %d submits, %d cycles, %d errors%n", phase, second, submits.get(), cycles.get(),
+                    errors.get());
+            out.flush();
+        }
     }
 
     private long loadCpu(ThreadMXBean threads) {

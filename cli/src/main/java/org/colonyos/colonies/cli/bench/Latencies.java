@@ -16,6 +16,10 @@ final class Latencies {
         samples[count++] = nanos;
     }
 
+    synchronized void clear() {
+        count = 0;
+    }
+
     synchronized int count() {
         return count;
     }

@@ -90,7 +90,8 @@ public final class AssignLongPoll implements Route.AsyncHandler {
         private final int timeoutSeconds;
         private final long deadlineNanos;
         private final CompletableFuture<HttpReply> result = new CompletableFuture<>();
-        private final Runnable removeCloseHook;
+        /** Set once the hook is in place; a connection closed before that abandons the call at once. */
+        private volatile Runnable removeCloseHook = () -> { };
         private volatile ProcessWaiters.Waiter current;
 
         Attempt(Route.Call call, Executor executor, String colony, long cpu, long mem, int timeoutSeconds) {

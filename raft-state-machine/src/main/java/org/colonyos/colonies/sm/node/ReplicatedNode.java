@@ -63,6 +63,10 @@ public final class ReplicatedNode implements AutoCloseable {
      * fresh state.
      */
     public static ReplicatedNode start(NodeSettings settings, Clock clock) throws IOException {
+        if (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() < 2) {
+            LOG.warn("the common pool's parallelism is below 2, so every Raft reply starts a thread; run with "
+                    + "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2 (the colonies command does)");
+        }
         RaftGroup group = group(settings);
         RaftPeerId selfId = RaftPeerId.valueOf(settings.nodeId());
         ColoniesStateMachine stateMachine = new ColoniesStateMachine(

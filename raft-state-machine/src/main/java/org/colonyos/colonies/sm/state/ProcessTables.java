@@ -2,11 +2,13 @@ package org.colonyos.colonies.sm.state;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.colonyos.colonies.proto.json.GoTime;
-import org.colonyos.colonies.proto.model.Attribute;
 import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.proto.model.ProcessState;
 
@@ -50,17 +52,21 @@ public final class ProcessTables {
         return processes.get(processId);
     }
 
-    /** Stores a process and moves its index entries from the previous version (if any) to this one. */
+    /**
+     * Stores a process and moves its index entries from the previous version (if any) to this one, writing only
+     * the entries that differ (most changes leave most of them in place).
+     */
     public void put(Process process) {
-        processes.get(process.processId()).ifPresent(this::unindex);
+        Process previous = processes.get(process.processId()).orElse(null);
         processes.put(process.processId(), process);
-        index(process);
+        reindex(previous, process);
     }
 
     /** Removes a process with its index entries. */
     public void remove(Process process) {
-        processes.get(process.processId()).ifPresent(this::unindex);
+        Process previous = processes.get(process.processId()).orElse(null);
         processes.remove(process.processId());
+        reindex(previous, null);
     }
 
     /** Ids of the assignable processes of a colony and executor type, best first (lazily read). */
@@ -105,20 +111,36 @@ public final class ProcessTables {
         return Table.key(colonyName, Integer.toString(state));
     }
 
-    private void index(Process p) {
-        indexEntries(p).forEach(entry -> entry.table().put(entry.key(), ""));
-        for (Attribute attribute : p.attributes()) {
-            attributeIds.put(attribute.attributeId(), p.processId());
+    /** Moves the index entries of {@code before} to those of {@code after}; either may be null. */
+    private void reindex(Process before, Process after) {
+        List<IndexEntry> old = before == null ? List.of() : indexEntries(before);
+        List<IndexEntry> now = after == null ? List.of() : indexEntries(after);
+        old.stream().filter(entry -> !now.contains(entry)).forEach(entry -> entry.table().remove(entry.key()));
+        now.stream().filter(entry -> !old.contains(entry)).forEach(entry -> entry.table().put(entry.key(), ""));
+        Set<String> oldAttributes = attributeIdsOf(before);
+        Set<String> newAttributes = attributeIdsOf(after);
+        oldAttributes.stream().filter(id -> !newAttributes.contains(id)).forEach(attributeIds::remove);
+        newAttributes.stream().filter(id -> !oldAttributes.contains(id))
+                .forEach(id -> attributeIds.put(id, after.processId()));
+        String oldCount = before == null ? null : countKey(before.colonyName(), before.state());
+        String newCount = after == null ? null : countKey(after.colonyName(), after.state());
+        if (!Objects.equals(oldCount, newCount)) {
+            if (oldCount != null) {
+                counters.addToCount(oldCount, -1);
+            }
+            if (newCount != null) {
+                counters.addToCount(newCount, 1);
+            }
         }
-        counters.addToCount(countKey(p.colonyName(), p.state()), 1);
     }
 
-    private void unindex(Process p) {
-        indexEntries(p).forEach(entry -> entry.table().remove(entry.key()));
-        for (Attribute attribute : p.attributes()) {
-            attributeIds.remove(attribute.attributeId());
+    /** Attribute ids in their stored order (a linked set keeps the writes deterministic). */
+    private static Set<String> attributeIdsOf(Process p) {
+        Set<String> ids = new LinkedHashSet<>();
+        if (p != null) {
+            p.attributes().forEach(attribute -> ids.add(attribute.attributeId()));
         }
-        counters.addToCount(countKey(p.colonyName(), p.state()), -1);
+        return ids;
     }
 
     /** One key of one index table. */

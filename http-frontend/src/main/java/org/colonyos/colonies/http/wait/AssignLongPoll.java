@@ -54,18 +54,28 @@ public final class AssignLongPoll implements Route.AsyncHandler {
     @Override
     public CompletableFuture<HttpReply> handle(Route.Call call) {
         ProcessPayloads.AssignProcess p = (ProcessPayloads.AssignProcess) call.payload();
-        return node.readBarrier().thenCompose(ignored -> {
-            Executor executor = node.read(state -> checked(state, call.callerId(), p));
-            long cpu = Resources.availableCpuMillis(p.availableCpu()).orElseThrow(() -> Rejection.badRequest(
-                    "Failed to assign process, invalid availablecpu <" + p.availableCpu() + ">"));
-            long mem = Resources.memMiB(p.availableMem(), Resources.UNLIMITED).orElseThrow(() ->
-                    Rejection.badRequest("Failed to assign process, invalid availablemem <" + p.availableMem()
-                            + ">"));
-            Attempt attempt = new Attempt(call, executor, p.colonyName(), cpu, mem,
-                    Math.min(p.timeout(), MAX_TIMEOUT_SECONDS));
-            attempt.next();
-            return attempt.result;
-        });
+        if (p.timeout() > 0) {
+            // A waiting assign skips the ReadIndex barrier: apply makes the choice and wakes waiters as it
+            // applies, so a local view that lags only delays the first look. Refusals are confirmed below.
+            try {
+                return start(call, p, node.read(state -> checked(state, call.callerId(), p)));
+            } catch (Rejection possiblyStale) {
+                // fall through: decide on a fresh view
+            }
+        }
+        return node.readBarrier().thenCompose(ignored ->
+                start(call, p, node.read(state -> checked(state, call.callerId(), p))));
+    }
+
+    private CompletableFuture<HttpReply> start(Route.Call call, ProcessPayloads.AssignProcess p, Executor executor) {
+        long cpu = Resources.availableCpuMillis(p.availableCpu()).orElseThrow(() -> Rejection.badRequest(
+                "Failed to assign process, invalid availablecpu <" + p.availableCpu() + ">"));
+        long mem = Resources.memMiB(p.availableMem(), Resources.UNLIMITED).orElseThrow(() ->
+                Rejection.badRequest("Failed to assign process, invalid availablemem <" + p.availableMem() + ">"));
+        Attempt attempt = new Attempt(call, executor, p.colonyName(), cpu, mem,
+                Math.min(p.timeout(), MAX_TIMEOUT_SECONDS));
+        attempt.next();
+        return attempt.result;
     }
 
     private static Executor checked(ColoniesState state, String callerId, ProcessPayloads.AssignProcess p) {

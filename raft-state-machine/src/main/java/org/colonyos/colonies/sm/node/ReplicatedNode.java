@@ -7,14 +7,18 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.exceptions.LeaderNotReadyException;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.storage.RaftStorage;
@@ -48,6 +52,9 @@ public final class ReplicatedNode implements AutoCloseable {
     private final ColoniesStateMachine stateMachine;
     private final RaftPeerId selfId;
     private final RaftGroupId groupId;
+    /** The identity of requests this node hands to its own server directly, without the gRPC client. */
+    private final ClientId localClientId = ClientId.randomId();
+    private final AtomicLong nextLocalCallId = new AtomicLong();
 
     private ReplicatedNode(RaftServer server, RaftClient client, ColoniesStateMachine stateMachine,
             RaftPeerId selfId, RaftGroupId groupId) {
@@ -117,11 +124,34 @@ public final class ReplicatedNode implements AutoCloseable {
         }
     }
 
-    /** Replicates an entry through the leader and completes with its apply reply. */
+    /**
+     * Replicates an entry through the leader and completes with its apply reply. On the leader the entry goes
+     * to the local server directly (no gRPC round trip through this node's own client); elsewhere the Ratis
+     * client forwards it. A leader that is not ready yet also falls back to the client, which retries; any other
+     * failure of the direct path fails the call, since the entry may or may not have been appended.
+     */
     public CompletableFuture<ApplyReply> submit(LogEntry entry) {
         LogEntry versioned = entry.toBuilder().setFormatVersion(LOG_FORMAT_VERSION).build();
-        return client.async().send(Message.valueOf(UnsafeByteOperations.unsafeWrap(versioned.toByteArray())))
+        Message message = Message.valueOf(UnsafeByteOperations.unsafeWrap(versioned.toByteArray()));
+        if (!isLeader()) {
+            return client.async().send(message).thenApply(ReplicatedNode::replyOf);
+        }
+        return local(message, RaftClientRequest.writeRequestType()).thenCompose(reply ->
+                reply.getException() instanceof LeaderNotReadyException
+                        ? client.async().send(message) : CompletableFuture.completedFuture(reply))
                 .thenApply(ReplicatedNode::replyOf);
+    }
+
+    /** Hands a request to this node's own server. */
+    private CompletableFuture<RaftClientReply> local(Message message, RaftClientRequest.Type type) {
+        RaftClientRequest request = RaftClientRequest.newBuilder().setClientId(localClientId).setServerId(selfId)
+                .setGroupId(groupId).setCallId(nextLocalCallId.incrementAndGet()).setMessage(message)
+                .setType(type).build();
+        try {
+            return server.submitClientRequestAsync(request);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private static ApplyReply replyOf(RaftClientReply reply) {
@@ -144,7 +174,7 @@ public final class ReplicatedNode implements AutoCloseable {
     }
 
     private CompletableFuture<Void> readBarrier(int retriesLeft) {
-        return client.async().sendReadOnlyUnordered(Message.EMPTY, selfId).handle((reply, error) -> {
+        return local(Message.EMPTY, RaftClientRequest.readRequestType()).handle((reply, error) -> {
             Throwable failure = error != null ? error : reply.isSuccess() ? null : reply.getException();
             if (failure == null) {
                 return CompletableFuture.<Void>completedFuture(null);

@@ -45,7 +45,7 @@ public final class ColoniesState {
         this.executorIds = new Table<>(store.raw("executor_ids"), String.class);
         this.users = new Table<>(store.raw("users"), User.class);
         this.userIds = new Table<>(store.raw("user_ids"), String.class);
-        this.executorLiveness = new Table<>(store.raw("executor_liveness"), String.class);
+        this.executorLiveness = Table.mirrored(store, "executor_liveness", String.class);
         this.processes = new ProcessTables(store);
         this.logs = new LogTables(store);
         this.functions = new FunctionTables(store);

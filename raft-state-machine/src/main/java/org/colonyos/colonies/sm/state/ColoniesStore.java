@@ -35,6 +35,7 @@ public final class ColoniesStore implements AutoCloseable {
     static final String BOOKKEEPING = "applied";
     private static final byte[] MAGIC = "CLNYSNAP".getBytes(StandardCharsets.US_ASCII);
 
+    private volatile int generation;
     private final DB db;
     private final Map<String, BTreeMap<String, byte[]>> tables = new TreeMap<>();
 
@@ -67,6 +68,12 @@ public final class ColoniesStore implements AutoCloseable {
     /** Removes everything (before importing a snapshot). */
     public void clear() {
         tables.values().forEach(Map::clear);
+        generation++;
+    }
+
+    /** Changes whenever the tables are replaced wholesale (clear, import), so in-memory mirrors reload. */
+    int generation() {
+        return generation;
     }
 
     /**

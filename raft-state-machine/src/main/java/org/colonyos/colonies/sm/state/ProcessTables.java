@@ -2,13 +2,12 @@ package org.colonyos.colonies.sm.state;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.colonyos.colonies.proto.json.GoTime;
+import org.colonyos.colonies.proto.model.Attribute;
 import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.proto.model.ProcessState;
 
@@ -39,11 +38,11 @@ public final class ProcessTables {
 
     ProcessTables(ColoniesStore store) {
         processes = new Table<>(store.raw("processes"), Process.class);
-        queue = new Table<>(store.raw("process_queue"), String.class);
+        queue = Table.mirrored(store, "process_queue", String.class);
         byState = new Table<>(store.raw("process_by_state"), String.class);
         bySubmission = new Table<>(store.raw("process_by_submission"), String.class);
-        deadlines = new Table<>(store.raw("process_deadlines"), String.class);
-        runningByExecutor = new Table<>(store.raw("process_by_executor"), String.class);
+        deadlines = Table.mirrored(store, "process_deadlines", String.class);
+        runningByExecutor = Table.mirrored(store, "process_by_executor", String.class);
         attributeIds = new Table<>(store.raw("attribute_ids"), String.class);
         counters = new Table<>(store.raw("process_counters"), String.class);
     }
@@ -117,8 +116,8 @@ public final class ProcessTables {
         List<IndexEntry> now = after == null ? List.of() : indexEntries(after);
         old.stream().filter(entry -> !now.contains(entry)).forEach(entry -> entry.table().remove(entry.key()));
         now.stream().filter(entry -> !old.contains(entry)).forEach(entry -> entry.table().put(entry.key(), ""));
-        Set<String> oldAttributes = attributeIdsOf(before);
-        Set<String> newAttributes = attributeIdsOf(after);
+        List<String> oldAttributes = attributeIdsOf(before);
+        List<String> newAttributes = attributeIdsOf(after);
         oldAttributes.stream().filter(id -> !newAttributes.contains(id)).forEach(attributeIds::remove);
         newAttributes.stream().filter(id -> !oldAttributes.contains(id))
                 .forEach(id -> attributeIds.put(id, after.processId()));
@@ -134,13 +133,9 @@ public final class ProcessTables {
         }
     }
 
-    /** Attribute ids in their stored order (a linked set keeps the writes deterministic). */
-    private static Set<String> attributeIdsOf(Process p) {
-        Set<String> ids = new LinkedHashSet<>();
-        if (p != null) {
-            p.attributes().forEach(attribute -> ids.add(attribute.attributeId()));
-        }
-        return ids;
+    /** Attribute ids in their stored order (a process has few). */
+    private static List<String> attributeIdsOf(Process p) {
+        return p == null ? List.of() : p.attributes().stream().map(Attribute::attributeId).toList();
     }
 
     /** One key of one index table. */

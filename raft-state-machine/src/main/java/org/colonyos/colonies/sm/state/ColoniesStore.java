@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import org.mapdb.BTreeMap;
 import org.mapdb.DB;
@@ -33,6 +34,12 @@ public final class ColoniesStore implements AutoCloseable {
             "logs_by_executor", "logs_by_colony", "log_counters", "functions", "function_ids", "executor_liveness");
     /** Log bookkeeping (applied index and term): exported with snapshots, but not part of the state digest. */
     static final String BOOKKEEPING = "applied";
+    /**
+     * Tables of whole documents: their values live outside the B-tree nodes, so a put rewrites one record and a
+     * node of keys instead of a node holding ~32 documents (measured: most of apply's time before).
+     */
+    private static final Set<String> DOCUMENT_TABLES = Set.of("colonies", "executors", "users", "processes", "logs",
+            "functions");
     private static final byte[] MAGIC = "CLNYSNAP".getBytes(StandardCharsets.US_ASCII);
 
     private volatile int generation;
@@ -43,7 +50,9 @@ public final class ColoniesStore implements AutoCloseable {
     public ColoniesStore(DB db) {
         this.db = db;
         for (String name : TABLES) {
-            tables.put(name, db.treeMap(name, Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen());
+            DB.TreeMapMaker<String, byte[]> maker = db.treeMap(name, Serializer.STRING, Serializer.BYTE_ARRAY);
+            tables.put(name, (DOCUMENT_TABLES.contains(name) ? maker.valuesOutsideNodesEnable() : maker)
+                    .createOrOpen());
         }
     }
 

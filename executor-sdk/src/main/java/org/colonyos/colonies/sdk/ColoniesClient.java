@@ -13,6 +13,7 @@ import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.model.Allocations;
 import org.colonyos.colonies.proto.model.Attribute;
 import org.colonyos.colonies.proto.model.Capabilities;
+import org.colonyos.colonies.proto.model.Cluster;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.Function;
@@ -201,6 +202,11 @@ public final class ColoniesClient {
 
     public void changeUserId(String colonyName, String newUserId, String userPrvKey) {
         callEmpty(PayloadType.CHANGE_USER_ID, new UserPayloads.UserIdRef(colonyName, newUserId), userPrvKey);
+    }
+
+    /** The cluster's members and current leader (server owner). */
+    public Cluster getCluster(String serverPrvKey) {
+        return call(PayloadType.GET_CLUSTER, new ServerPayloads.Empty(), serverPrvKey, Cluster.class);
     }
 
     // ---- processes ----

@@ -1,11 +1,9 @@
 package org.colonyos.colonies.http.handlers;
 
 import java.time.Clock;
-import java.util.function.Supplier;
 import org.colonyos.colonies.http.rpc.Route;
 import org.colonyos.colonies.http.rpc.RouteTable;
 import org.colonyos.colonies.http.wait.SubscribeFlows;
-import org.colonyos.colonies.proto.model.ServerInfo;
 
 /** Assembles the route table of every domain. */
 public final class Routes {
@@ -19,10 +17,10 @@ public final class Routes {
      * @param subscribe the {@code /pubsub} process subscriptions
      * @param clock wall time for reads relative to now (process history, log search)
      */
-    public static RouteTable table(ServerHandlers.BuildInfo build, Supplier<ServerInfo.Backend> backend,
-            Route.AsyncHandler assign, SubscribeFlows subscribe, Clock clock) {
+    public static RouteTable table(ServerHandlers.NodeFacts facts, Route.AsyncHandler assign,
+            SubscribeFlows subscribe, Clock clock) {
         RouteTable.Builder routes = RouteTable.builder();
-        ServerHandlers.register(routes, build, backend);
+        ServerHandlers.register(routes, facts);
         ColonyHandlers.register(routes);
         ExecutorHandlers.register(routes);
         UserHandlers.register(routes);

@@ -6,25 +6,28 @@ import org.colonyos.colonies.http.rpc.Access;
 import org.colonyos.colonies.http.rpc.RouteTable;
 import org.colonyos.colonies.proto.log.ChangeServerId;
 import org.colonyos.colonies.proto.log.LogEntry;
+import org.colonyos.colonies.proto.model.Cluster;
 import org.colonyos.colonies.proto.model.ServerInfo;
 import org.colonyos.colonies.proto.model.Version;
 import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.ServerPayloads;
+import org.colonyos.colonies.sm.auth.Authorizer;
 
-/** Routes of the server domain: version, server info and the server owner id. */
+/** Routes of the server domain: version, server info, the cluster and the server owner id. */
 public final class ServerHandlers {
     private ServerHandlers() {
     }
 
-    /**
-     * @param build the build version and time this server reports
-     * @param backend the listener reported by {@code getserverinfomsg} (known once the port is bound)
-     */
-    public static void register(RouteTable.Builder routes, BuildInfo build, Supplier<ServerInfo.Backend> backend) {
+    public static void register(RouteTable.Builder routes, NodeFacts facts) {
+        BuildInfo build = facts.build();
         routes.unsigned(PayloadType.VERSION, ServerPayloads.Version.class,
                         p -> new Version(build.version(), build.time(), PayloadType.VERSION.wireName()))
                 .unsigned(PayloadType.GET_SERVER_INFO, ServerPayloads.Empty.class,
-                        p -> new ServerInfo(build.version(), build.time(), List.of(backend.get())))
+                        p -> new ServerInfo(build.version(), build.time(), List.of(facts.backend().get())))
+                .read(PayloadType.GET_CLUSTER, Access.SERVER_OWNER, ServerPayloads.Empty.class, (state, caller, p) -> {
+                    Authorizer.requireServerOwner(state, caller);
+                    return facts.cluster().get();
+                })
                 .echoWrite(PayloadType.CHANGE_SERVER_ID, Access.SERVER_OWNER, ServerPayloads.ChangeServerId.class,
                         p -> LogEntry.newBuilder().setChangeServerId(ChangeServerId.newBuilder()
                                 .setServerId(p.serverId())));
@@ -32,5 +35,15 @@ public final class ServerHandlers {
 
     /** The build identity of this server. */
     public record BuildInfo(String version, String time) {
+    }
+
+    /**
+     * What this node reports about itself.
+     *
+     * @param build the build version and time
+     * @param backend the listener reported by {@code getserverinfomsg} (known once the port is bound)
+     * @param cluster the members and the current leader, for {@code getclustermsg}
+     */
+    public record NodeFacts(BuildInfo build, Supplier<ServerInfo.Backend> backend, Supplier<Cluster> cluster) {
     }
 }

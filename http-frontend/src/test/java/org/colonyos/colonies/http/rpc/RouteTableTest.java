@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.colonyos.colonies.http.handlers.Routes;
 import org.colonyos.colonies.http.handlers.ServerHandlers;
 import org.colonyos.colonies.http.wait.ProcessSubscriptions;
 import org.colonyos.colonies.http.wait.SubscribeFlows;
+import org.colonyos.colonies.proto.model.Cluster;
 import org.colonyos.colonies.proto.model.ServerInfo;
 import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.ServerPayloads;
@@ -20,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /** Every payload type has exactly one route with a declared access rule and the handler its kind needs. */
 class RouteTableTest {
-    private static final RouteTable TABLE = Routes.table(new ServerHandlers.BuildInfo("v", "t"),
-            () -> new ServerInfo.Backend("http", 1, "h", false, false),
+    private static final RouteTable TABLE = Routes.table(new ServerHandlers.NodeFacts(
+            new ServerHandlers.BuildInfo("v", "t"), () -> new ServerInfo.Backend("http", 1, "h", false, false),
+            () -> new Cluster(List.of(), null)),
             call -> CompletableFuture.completedFuture(HttpReply.error(500, "unused")),
             new SubscribeFlows(null, new ProcessSubscriptions(Runnable::run)), Clock.systemUTC());
 

@@ -31,6 +31,7 @@ public enum PayloadType {
     VERSION("versionmsg", ServerPayloads.Version.class, "get version"),
     GET_SERVER_INFO("getserverinfomsg", Empty.class, "get server info"),
     CHANGE_SERVER_ID("changeserveridmsg", ChangeServerId.class, "change server id"),
+    GET_CLUSTER("getclustermsg", Empty.class, "get cluster info"),
 
     ADD_COLONY("addcolonymsg", AddColony.class, "add colony"),
     REMOVE_COLONY("removecolonymsg", ColonyRef.class, "remove colony"),

@@ -3,6 +3,7 @@ package org.colonyos.colonies.sm.node;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -55,6 +56,7 @@ public final class ReplicatedNode implements AutoCloseable {
     /** The identity of requests this node hands to its own server directly, without the gRPC client. */
     private final ClientId localClientId = ClientId.randomId();
     private final AtomicLong nextLocalCallId = new AtomicLong();
+    private volatile boolean closed;
 
     private ReplicatedNode(RaftServer server, RaftClient client, ColoniesStateMachine stateMachine,
             RaftPeerId selfId, RaftGroupId groupId) {
@@ -66,8 +68,9 @@ public final class ReplicatedNode implements AutoCloseable {
     }
 
     /**
-     * Starts the node, waits until its state can take writes, and writes the configured server owner id into a
-     * fresh state.
+     * Starts the node and writes the configured server owner id into a fresh state. A one-node cluster waits
+     * until that is done; a member of a larger cluster returns at once (its peers may not be up yet) and keeps
+     * trying in the background until a leader exists.
      */
     public static ReplicatedNode start(NodeSettings settings, Clock clock) throws IOException {
         if (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() < 2) {
@@ -88,6 +91,10 @@ public final class ReplicatedNode implements AutoCloseable {
                         TimeDuration.valueOf(100, TimeUnit.MILLISECONDS)))
                 .build();
         ReplicatedNode node = new ReplicatedNode(server, client, stateMachine, selfId, group.getGroupId());
+        if (settings.cluster().nodes().size() > 1) {
+            node.bootstrapInBackground(settings.serverId());
+            return node;
+        }
         try {
             node.bootstrapServerId(settings.serverId());
         } catch (IOException | RuntimeException e) {
@@ -95,6 +102,21 @@ public final class ReplicatedNode implements AutoCloseable {
             throw e;
         }
         return node;
+    }
+
+    private void bootstrapInBackground(String serverId) {
+        Thread thread = new Thread(() -> {
+            while (!closed) {
+                try {
+                    bootstrapServerId(serverId);
+                    return;
+                } catch (IOException e) {
+                    LOG.debug("server id not written yet, retrying: {}", e.getMessage());
+                }
+            }
+        }, "colonies-bootstrap");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static RaftGroup group(NodeSettings settings) {
@@ -188,6 +210,15 @@ public final class ReplicatedNode implements AutoCloseable {
         }).thenCompose(Function.identity());
     }
 
+    /** The id of the leader this node knows of, if any (a hint: it may change at any moment). */
+    public Optional<String> leaderId() {
+        try {
+            return Optional.ofNullable(server.getDivision(groupId).getInfo().getLeaderId()).map(RaftPeerId::toString);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** True while this node is the Raft leader (a hint: leadership may end at any moment). */
     public boolean isLeader() {
         try {
@@ -218,6 +249,7 @@ public final class ReplicatedNode implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closed = true;
         try {
             client.close();
         } finally {

@@ -1,0 +1,169 @@
+package org.colonyos.colonies.http.cluster;
+
+import static org.colonyos.colonies.http.cluster.TestCluster.SERVER_KEY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.colonyos.colonies.proto.crypto.Identity;
+import org.colonyos.colonies.proto.crypto.Secp256k1;
+import org.colonyos.colonies.proto.model.Cluster;
+import org.colonyos.colonies.proto.model.Colony;
+import org.colonyos.colonies.proto.model.Executor;
+import org.colonyos.colonies.proto.model.FunctionSpec;
+import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ProcessState;
+import org.colonyos.colonies.sdk.ColoniesClient;
+import org.colonyos.colonies.sdk.ColoniesException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A three-node cluster in one JVM: every node serves everything. Writes sent to followers are forwarded,
+ * followers serve linearizable reads, long-polls and subscriptions on a node are woken by that node's own
+ * apply, {@code getclustermsg} reports members and leader, and after the leader stops a new one is elected and
+ * acknowledged writes survive. The leader-stop test runs last.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(120)
+class ClusterEndToEndTest {
+    private final String colonyKey = Secp256k1.generatePrivateKey();
+    private final String executorKey = Secp256k1.generatePrivateKey();
+    private TestCluster cluster;
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        cluster = TestCluster.start(3, dir);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        cluster.close();
+    }
+
+    /** A colony created through one follower, with an approved executor registered through another. */
+    private String colony(String name) throws InterruptedException {
+        int leader = cluster.awaitLeader();
+        int a = cluster.otherThan(leader);
+        int b = cluster.otherThan(leader, a);
+        cluster.client(a).addColony(new Colony(Identity.idOfPrivateKey(colonyKey), name), SERVER_KEY);
+        cluster.client(b).addExecutor(Executor.of(Identity.idOfPrivateKey(executorKey), "cli", "worker", name),
+                colonyKey);
+        cluster.client(b).approveExecutor(name, "worker", colonyKey);
+        return name;
+    }
+
+    @Test
+    @Order(1)
+    void everyNodeReportsTheMembersAndTheSameLeader() throws Exception {
+        int leader = cluster.awaitLeader();
+        String leaderName = "n" + (leader + 1);
+        for (int i = 0; i < cluster.size(); i++) {
+            Cluster seen = cluster.clusterSeenBy(i);
+            assertEquals(List.of("n1", "n2", "n3"), seen.nodes().stream().map(Cluster.Node::name).toList());
+            assertNotNull(seen.leader(), "node " + i + " knows the leader");
+            assertEquals(leaderName, seen.leader().name());
+            assertEquals(cluster.server(i).httpPort(), seen.nodes().get(i).apiPort());
+        }
+        ColoniesException stranger = assertThrows(ColoniesException.class,
+                () -> cluster.client(0).getCluster(Secp256k1.generatePrivateKey()));
+        assertEquals(403, stranger.status());
+    }
+
+    @Test
+    @Order(2)
+    void writesOnFollowersAreForwardedAndOtherFollowersReadThemAtOnce() throws Exception {
+        String colony = colony("forwarded");
+        int leader = cluster.awaitLeader();
+        int a = cluster.otherThan(leader);
+        int b = cluster.otherThan(leader, a);
+        for (int i = 0; i < 20; i++) {
+            Process submitted = cluster.client(a).submit(FunctionSpec.of(colony, "cli", "f" + i, List.of()),
+                    executorKey);
+            Process read = cluster.client(b).getProcess(submitted.processId(), executorKey);
+            assertEquals(submitted.processId(), read.processId(), "linearizable read on another follower");
+        }
+        assertEquals(20, cluster.client(leader).getProcesses(colony, ProcessState.WAITING, 100, "", "", "",
+                executorKey).size());
+    }
+
+    @Test
+    @Order(3)
+    void aLongPollOnOneNodeIsWokenByASubmitOnAnother() throws Exception {
+        String colony = colony("woken");
+        int leader = cluster.awaitLeader();
+        int waiterNode = cluster.otherThan(leader);
+        int submitNode = cluster.otherThan(leader, waiterNode);
+        ColoniesClient waiting = cluster.client(waiterNode);
+        CompletableFuture<Process> assigned = CompletableFuture.supplyAsync(() ->
+                waiting.assign(colony, 30, "", "", executorKey));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (cluster.server(waiterNode).waiters().waiting() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        long submitted = System.nanoTime();
+        Process process = cluster.client(submitNode).submit(FunctionSpec.of(colony, "cli", "f", List.of()),
+                executorKey);
+        assertEquals(process.processId(), assigned.get(20, TimeUnit.SECONDS).processId());
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - submitted) < 5_000);
+        CompletableFuture<Optional<Process>> done = CompletableFuture.supplyAsync(() -> cluster.client(submitNode)
+                .waitForProcess(colony, process.processId(), ProcessState.SUCCESS, 30, executorKey));
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (cluster.server(submitNode).subscriptions().count() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        waiting.closeSuccessful(process.processId(), List.of("ok"), executorKey);
+        assertEquals(List.of("ok"), done.get(20, TimeUnit.SECONDS).orElseThrow().out());
+    }
+
+    @Test
+    @Order(10)
+    void afterTheLeaderStopsANewOneIsElectedAndAcknowledgedWritesSurvive() throws Exception {
+        String colony = colony("failover");
+        int leader = cluster.awaitLeader();
+        Process before = cluster.client(leader).submit(FunctionSpec.of(colony, "cli", "before", List.of()),
+                executorKey);
+        cluster.stopNode(leader);
+        long stopped = System.nanoTime();
+        int newLeader = cluster.awaitLeader();
+        long electedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopped);
+        assertTrue(newLeader != leader);
+        int survivor = cluster.otherThan(newLeader);
+        Process after = retrying(() -> cluster.client(survivor).submit(
+                FunctionSpec.of(colony, "cli", "after", List.of()), executorKey));
+        assertEquals(before.processId(), cluster.client(survivor).getProcess(before.processId(), executorKey)
+                .processId());
+        cluster.startNode(leader);
+        Process caughtUp = retrying(() -> cluster.client(leader).getProcess(after.processId(), executorKey));
+        assertEquals(after.processId(), caughtUp.processId());
+        System.out.printf("leader stopped: new leader agreed after %d ms%n", electedMillis);
+    }
+
+    private static <T> T retrying(java.util.function.Supplier<T> call) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            try {
+                return call.get();
+            } catch (ColoniesException e) {
+                if (System.nanoTime() > deadline || (e.status() != 0 && e.status() != 503)) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+}

@@ -1,6 +1,13 @@
 package org.colonyos.colonies.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +20,72 @@ public record ClusterConfig(@JsonProperty("name") String name, @JsonProperty("no
 
     public ClusterConfig {
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+
+    /**
+     * Reads and validates a cluster file: {@code {"name": "...", "nodes": [{"id", "host", "raftPort",
+     * "httpPort"}, ...]}}; other fields are ignored.
+     *
+     * @throws ConfigException naming the file and the problem
+     */
+    public static ClusterConfig load(Path file) {
+        byte[] json;
+        try {
+            json = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read cluster file " + file + ": " + e.getMessage());
+        }
+        try {
+            ClusterConfig config = JSON.readValue(json, ClusterConfig.class);
+            if (config == null) {
+                throw new ConfigException("cluster file " + file + " is empty");
+            }
+            return config.validate();
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("cluster file " + file + " is not valid: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read cluster file " + file + ": " + e.getMessage());
+        } catch (ConfigException e) {
+            throw new ConfigException("cluster file " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A cluster of {@code size} nodes {@code n1..nN} on one host with consecutive ports from the given ones
+     * (what {@code colonies cluster init} prints).
+     */
+    public static ClusterConfig generate(String name, int size, String host, int firstRaftPort, int firstHttpPort) {
+        if (size < 1) {
+            throw new ConfigException("a cluster needs at least one node, got " + size);
+        }
+        List<PeerAddress> nodes = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            nodes.add(new PeerAddress("n" + (i + 1), host, firstRaftPort + i, firstHttpPort + i));
+        }
+        return new ClusterConfig(name, nodes).validate();
+    }
+
+    /** The configuration as indented JSON, the cluster file format. */
+    public String toJson() {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write cluster JSON", e);
+        }
+    }
+
+    /** Advice about a valid configuration that is still unwise (an even number of nodes). */
+    public List<String> warnings() {
+        int size = nodes.size();
+        if (size > 1 && size % 2 == 0) {
+            return List.of("cluster '" + name + "' has " + size + " nodes: an even number tolerates no more failed "
+                    + "nodes than " + (size - 1) + " would (a majority is " + (size / 2 + 1) + ")");
+        }
+        return List.of();
     }
 
     /** A one-member cluster. */
@@ -52,8 +125,8 @@ public record ClusterConfig(@JsonProperty("name") String name, @JsonProperty("no
             if (node.host() == null || node.host().isBlank()) {
                 throw new ConfigException("node '" + node.id() + "' has an empty host");
             }
-            checkPort(node.id(), "raftPort", node.raftPort());
-            checkPort(node.id(), "httpPort", node.httpPort());
+            checkPort(node.id(), "raftPort", node.raftPort(), nodes.size());
+            checkPort(node.id(), "httpPort", node.httpPort(), nodes.size());
             for (int port : new int[] {node.raftPort(), node.httpPort()}) {
                 if (port != 0 && !endpoints.add(node.host() + ":" + port)) {
                     throw new ConfigException("duplicate port " + node.host() + ":" + port + " (node '"
@@ -64,9 +137,13 @@ public record ClusterConfig(@JsonProperty("name") String name, @JsonProperty("no
         return this;
     }
 
-    private static void checkPort(String id, String field, int port) {
+    /** Ports are 0..65535; 0 (any free port) only in a one-node cluster, where no peer needs to find it. */
+    private static void checkPort(String id, String field, int port, int clusterSize) {
         if (port < 0 || port > 65535) {
             throw new ConfigException("node '" + id + "': " + field + " " + port + " is not in 0..65535");
+        }
+        if (port == 0 && clusterSize > 1) {
+            throw new ConfigException("node '" + id + "': " + field + " must be set in a cluster of several nodes");
         }
     }
 }

@@ -39,4 +39,36 @@ class ClusterConfigTest {
         assertThrows(ConfigException.class, () -> new NodeSettings(one, "n1", Path.of("d"), "", 0));
         assertEquals("", new NodeSettings(one, "n1", Path.of("d"), null, 10).serverId());
     }
+
+    @Test
+    void generatedClustersRoundTripThroughTheFileFormat(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        ClusterConfig three = ClusterConfig.generate("prod", 3, "127.0.0.1", 7101, 50081);
+        assertEquals(List.of(node("n1", 7101, 50081), node("n2", 7102, 50082), node("n3", 7103, 50083)),
+                three.nodes());
+        Path file = dir.resolve("cluster.json");
+        java.nio.file.Files.writeString(file, three.toJson());
+        assertEquals(three, ClusterConfig.load(file));
+        assertEquals(List.of(), three.warnings());
+        assertEquals(1, ClusterConfig.generate("even", 4, "h", 1, 100).warnings().size());
+    }
+
+    @Test
+    void badFilesAreRefusedWithTheirNameAndTheProblem(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("c.json");
+        java.nio.file.Files.writeString(file, "{\"name\": \"c\", \"nodes\": [{\"id\": \"n1\", \"host\": \"h\","
+                + " \"raftPort\": 1, \"httpPort\": 2, \"extra\": true},"
+                + " {\"id\": \"n1\", \"host\": \"h\", \"raftPort\": 3, \"httpPort\": 4}]}");
+        assertEquals("cluster file " + file + ": duplicate node id 'n1'",
+                assertThrows(ConfigException.class, () -> ClusterConfig.load(file)).getMessage());
+        java.nio.file.Files.writeString(file, "{\"name\": \"c\", \"nodes\": [{\"id\": \"n1\", \"raftPort\": \"x\"}]}");
+        String message = assertThrows(ConfigException.class, () -> ClusterConfig.load(file)).getMessage();
+        assertEquals(true, message.startsWith("cluster file " + file + " is not valid"), message);
+        assertThrows(ConfigException.class, () -> ClusterConfig.load(dir.resolve("missing.json")));
+        assertEquals("node 'n2': raftPort must be set in a cluster of several nodes", assertThrows(
+                ConfigException.class, () -> new ClusterConfig("c", List.of(node("n1", 1, 2), node("n2", 0, 3)))
+                        .validate()).getMessage());
+        assertThrows(ConfigException.class, () -> ClusterConfig.generate("c", 0, "h", 1, 2));
+    }
 }

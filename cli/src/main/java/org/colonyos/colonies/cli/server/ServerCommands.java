@@ -4,14 +4,29 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.colonyos.colonies.http.server.ColoniesServer;
 import picocli.CommandLine.Command;
+import org.colonyos.colonies.config.ClusterConfig;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code colonies server start}: run a server node. */
 @Command(name = "server", description = "Run a Colonies server", subcommands = ServerCommands.Start.class)
 public final class ServerCommands {
 
-    @Command(name = "start", description = "Start a one-node server on this machine")
+    @Command(name = "start", description = "Start a one-node server, or with --cluster and --node one node of a "
+            + "cluster")
     static final class Start implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--cluster", description = "Cluster file (see 'colonies cluster init'); host and ports "
+                + "then come from the file")
+        Path clusterFile;
+
+        @Option(names = "--node", description = "This node's id in the cluster file")
+        String node;
+
         @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE})")
         String host;
 
@@ -35,8 +50,17 @@ public final class ServerCommands {
 
         @Override
         public Integer call() throws Exception {
-            ColoniesServer server = ServerLauncher.startSingleNode(host, port, raftPort, dataDir, serverId,
-                    maxBodyBytes);
+            if ((clusterFile == null) != (node == null)) {
+                throw new ParameterException(spec.commandLine(), "--cluster and --node go together");
+            }
+            ColoniesServer server;
+            if (clusterFile == null) {
+                server = ServerLauncher.startSingleNode(host, port, raftPort, dataDir, serverId, maxBodyBytes);
+            } else {
+                ClusterConfig cluster = ClusterConfig.load(clusterFile);
+                cluster.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+                server = ServerLauncher.startClusterNode(cluster, node, dataDir, serverId, maxBodyBytes);
+            }
             ServerLauncher.runUntilShutdown(server);
             return 0;
         }

@@ -39,6 +39,14 @@ public final class ServerLauncher {
         return ColoniesServer.start(settings, buildInfo(), maxBodyBytes, Clock.systemUTC());
     }
 
+    /** Starts one node of a cluster; its host and ports come from the cluster file. */
+    public static ColoniesServer startClusterNode(ClusterConfig cluster, String nodeId, Path dataDir, String serverId,
+            int maxBodyBytes) throws IOException {
+        NodeSettings settings = new NodeSettings(cluster, nodeId, dataDir, serverId,
+                NodeSettings.DEFAULT_SNAPSHOT_EVERY_ENTRIES);
+        return ColoniesServer.start(settings, buildInfo(), maxBodyBytes, Clock.systemUTC());
+    }
+
     /** Blocks until shutdown, then closes the server cleanly (HTTP first, then Raft with a final snapshot). */
     static void runUntilShutdown(ColoniesServer server) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);

@@ -1,0 +1,54 @@
+package org.colonyos.colonies.cli.server;
+
+import java.util.concurrent.Callable;
+import org.colonyos.colonies.cli.ClientCommand;
+import org.colonyos.colonies.config.ClusterConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code colonies cluster}: cluster files. */
+@Command(name = "cluster", description = "Cluster files and cluster state",
+        subcommands = {ClusterCommands.Init.class, ClusterCommands.Info.class})
+public final class ClusterCommands {
+
+    /** {@code colonies cluster info}: the members and the leader as the server sees them (server owner key). */
+    @Command(name = "info", description = "Show the cluster's members and leader (server owner key)")
+    static final class Info extends ClientCommand {
+        @Override
+        protected void run() {
+            printer().item(client().getCluster(options.serverPrvKey()));
+        }
+    }
+
+    /** {@code colonies cluster init}: prints a cluster file for N nodes with consecutive ports. */
+    @Command(name = "init", description = "Print a cluster file for N nodes on one host with consecutive ports")
+    static final class Init implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--nodes", defaultValue = "3", description = "Number of nodes (default ${DEFAULT-VALUE})")
+        int nodes;
+
+        @Option(names = "--host", defaultValue = "127.0.0.1", description = "Host of every node (default ${DEFAULT-VALUE})")
+        String host;
+
+        @Option(names = "--raft-port", defaultValue = "7101", description = "Raft port of n1 (default ${DEFAULT-VALUE})")
+        int raftPort;
+
+        @Option(names = "--http-port", defaultValue = "50081", description = "HTTP port of n1 (default ${DEFAULT-VALUE})")
+        int httpPort;
+
+        @Option(names = "--name", defaultValue = "colonies", description = "Cluster name (default ${DEFAULT-VALUE})")
+        String name;
+
+        @Override
+        public Integer call() {
+            ClusterConfig config = ClusterConfig.generate(name, nodes, host, raftPort, httpPort);
+            config.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+            spec.commandLine().getOut().println(config.toJson());
+            return 0;
+        }
+    }
+}

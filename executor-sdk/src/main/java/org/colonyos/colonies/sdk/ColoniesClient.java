@@ -52,7 +52,15 @@ public final class ColoniesClient {
 
     /** A client whose calls time out after {@code timeout}. */
     public ColoniesClient(URI baseUrl, Duration timeout) {
-        this.transport = new RpcTransport(baseUrl, timeout);
+        this(List.of(baseUrl), timeout);
+    }
+
+    /**
+     * A client of a cluster: calls go to one of {@code baseUrls} and move to the next when a server cannot be
+     * reached (the request was not sent); a call whose connection broke after sending is reported, not repeated.
+     */
+    public ColoniesClient(List<URI> baseUrls, Duration timeout) {
+        this.transport = new RpcTransport(baseUrls, timeout);
         this.transportTimeout = timeout;
     }
 

@@ -1,12 +1,16 @@
 package org.colonyos.colonies.sdk;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.json.JsonDecodeException;
@@ -18,23 +22,36 @@ import org.colonyos.colonies.proto.wire.RpcMsg;
 import org.colonyos.colonies.proto.wire.RpcReplyMsg;
 
 /**
- * Signs messages, posts them to {@code /api} and unwraps the reply envelope.
+ * Signs messages, posts them to {@code /api} and unwraps the reply envelope. With several server URLs (the
+ * nodes of one cluster) it sticks to one and moves to the next when a connection cannot be made, so the request
+ * surely never reached the server it was meant for; a request whose connection broke after it was sent is
+ * reported, not repeated (it may have been applied).
  *
  * <p>Thread-safe: the JDK HTTP client is shared.
  */
 final class RpcTransport {
     private final HttpClient http;
-    private final URI api;
-    private final URI pubsub;
+    private final List<URI> bases;
+    private final AtomicInteger current = new AtomicInteger();
     private final Duration timeout;
 
-    RpcTransport(URI baseUrl, Duration timeout) {
+    RpcTransport(List<URI> baseUrls, Duration timeout) {
+        if (baseUrls.isEmpty()) {
+            throw new IllegalArgumentException("at least one server URL is needed");
+        }
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        this.api = baseUrl.resolve("/api");
-        URI http = baseUrl.resolve("/pubsub");
-        this.pubsub = URI.create(("https".equalsIgnoreCase(http.getScheme()) ? "wss" : "ws")
-                + http.toString().substring(http.getScheme().length()));
+        this.bases = List.copyOf(baseUrls);
         this.timeout = timeout;
+    }
+
+    private URI base() {
+        return bases.get(Math.floorMod(current.get(), bases.size()));
+    }
+
+    private URI pubsub() {
+        URI http = base().resolve("/pubsub");
+        return URI.create(("https".equalsIgnoreCase(http.getScheme()) ? "wss" : "ws")
+                + http.toString().substring(http.getScheme().length()));
     }
 
     /** Sends a message signed with the key (an empty key sends it unsigned); returns the reply JSON. */
@@ -50,7 +67,7 @@ final class RpcTransport {
     /** Opens a {@code /pubsub} subscription with a signed request; see {@link ProcessSubscription}. */
     ProcessSubscription subscribe(PayloadType type, Payload payload, String privateKey,
             java.util.function.Consumer<org.colonyos.colonies.proto.model.Process> onProcess) {
-        return ProcessSubscription.open(http, pubsub, envelope(type, payload, privateKey), onProcess);
+        return ProcessSubscription.open(http, pubsub(), envelope(type, payload, privateKey), onProcess);
     }
 
     private static byte[] envelope(PayloadType type, Payload payload, String privateKey) {
@@ -65,19 +82,27 @@ final class RpcTransport {
     }
 
     private byte[] post(byte[] envelope, Duration callTimeout) {
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(api).timeout(callTimeout)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(envelope)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new ColoniesException("cannot reach " + api + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ColoniesException("interrupted while calling " + api, e);
+        int first = current.get();
+        for (int attempt = 0; ; attempt++) {
+            URI api = bases.get(Math.floorMod(first + attempt, bases.size())).resolve("/api");
+            try {
+                HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(api).timeout(callTimeout)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(envelope)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                current.compareAndSet(first, first + attempt);
+                return unwrap(response.statusCode(), response.body());
+            } catch (ConnectException | HttpConnectTimeoutException e) {
+                if (attempt + 1 >= bases.size()) {
+                    throw new ColoniesException("cannot reach " + api + ": " + e.getMessage(), e);
+                }
+            } catch (IOException e) {
+                throw new ColoniesException("cannot reach " + api + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ColoniesException("interrupted while calling " + api, e);
+            }
         }
-        return unwrap(response.statusCode(), response.body());
     }
 
     /** The payload JSON of a reply envelope, or the error it carries as a {@link ColoniesException}. */

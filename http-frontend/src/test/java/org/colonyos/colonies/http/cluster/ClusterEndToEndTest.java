@@ -143,8 +143,9 @@ class ClusterEndToEndTest {
         long electedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopped);
         assertTrue(newLeader != leader);
         int survivor = cluster.otherThan(newLeader);
-        Process after = retrying(() -> cluster.client(survivor).submit(
-                FunctionSpec.of(colony, "cli", "after", List.of()), executorKey));
+        ColoniesClient failingOver = cluster.clientOf(leader, survivor);
+        Process after = retrying(() -> failingOver.submit(FunctionSpec.of(colony, "cli", "after", List.of()),
+                executorKey));
         assertEquals(before.processId(), cluster.client(survivor).getProcess(before.processId(), executorKey)
                 .processId());
         cluster.startNode(leader);

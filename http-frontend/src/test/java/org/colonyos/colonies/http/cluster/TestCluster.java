@@ -50,6 +50,9 @@ final class TestCluster implements AutoCloseable {
         }
         CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         cluster.awaitLeader();
+        for (ColoniesServer server : cluster.servers) {
+            server.node().bootstrapped().get(30, TimeUnit.SECONDS);
+        }
         return cluster;
     }
 
@@ -92,6 +95,15 @@ final class TestCluster implements AutoCloseable {
     /** A client of node {@code index}. */
     ColoniesClient client(int index) {
         return new ColoniesClient(URI.create("http://127.0.0.1:" + config.nodes().get(index).httpPort()));
+    }
+
+    /** A client that knows several nodes, in this order (it moves on when one cannot be reached). */
+    ColoniesClient clientOf(int... indexes) {
+        List<URI> urls = new ArrayList<>();
+        for (int index : indexes) {
+            urls.add(URI.create("http://127.0.0.1:" + config.nodes().get(index).httpPort()));
+        }
+        return new ColoniesClient(urls, java.time.Duration.ofSeconds(30));
     }
 
     /** The index of the leader that every running node agrees on, waiting up to 20 s for one. */

@@ -57,6 +57,7 @@ public final class ReplicatedNode implements AutoCloseable {
     private final ClientId localClientId = ClientId.randomId();
     private final AtomicLong nextLocalCallId = new AtomicLong();
     private volatile boolean closed;
+    private final CompletableFuture<Void> bootstrapped = new CompletableFuture<>();
 
     private ReplicatedNode(RaftServer server, RaftClient client, ColoniesStateMachine stateMachine,
             RaftPeerId selfId, RaftGroupId groupId) {
@@ -97,6 +98,7 @@ public final class ReplicatedNode implements AutoCloseable {
         }
         try {
             node.bootstrapServerId(settings.serverId());
+            node.bootstrapped.complete(null);
         } catch (IOException | RuntimeException e) {
             node.close();
             throw e;
@@ -109,6 +111,7 @@ public final class ReplicatedNode implements AutoCloseable {
             while (!closed) {
                 try {
                     bootstrapServerId(serverId);
+                    bootstrapped.complete(null);
                     return;
                 } catch (IOException e) {
                     LOG.debug("server id not written yet, retrying: {}", e.getMessage());
@@ -208,6 +211,11 @@ public final class ReplicatedNode implements AutoCloseable {
                     CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS))
                     .thenCompose(ignored -> readBarrier(retriesLeft - 1));
         }).thenCompose(Function.identity());
+    }
+
+    /** Completes once the configured server owner id is in the replicated state (or none was configured). */
+    public CompletableFuture<Void> bootstrapped() {
+        return bootstrapped;
     }
 
     /** The id of the leader this node knows of, if any (a hint: it may change at any moment). */

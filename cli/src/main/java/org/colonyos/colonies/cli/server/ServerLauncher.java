@@ -33,10 +33,8 @@ public final class ServerLauncher {
     public static ColoniesServer startSingleNode(String host, int httpPort, int raftPort, Path dataDir, String serverId,
             int maxBodyBytes) throws IOException {
         int raft = raftPort != 0 ? raftPort : freePort();
-        NodeSettings settings = new NodeSettings(ClusterConfig.single("colonies",
-                new PeerAddress("n1", host, raft, httpPort)), "n1", dataDir, serverId,
-                NodeSettings.DEFAULT_SNAPSHOT_EVERY_ENTRIES);
-        return ColoniesServer.start(settings, buildInfo(), maxBodyBytes, Clock.systemUTC());
+        return startClusterNode(ClusterConfig.single("colonies", new PeerAddress("n1", host, raft, httpPort)), "n1",
+                dataDir, serverId, maxBodyBytes);
     }
 
     /** Starts one node of a cluster; its host and ports come from the cluster file. */

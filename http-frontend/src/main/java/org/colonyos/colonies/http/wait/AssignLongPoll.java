@@ -54,17 +54,25 @@ public final class AssignLongPoll implements Route.AsyncHandler {
     @Override
     public CompletableFuture<HttpReply> handle(Route.Call call) {
         ProcessPayloads.AssignProcess p = (ProcessPayloads.AssignProcess) call.payload();
-        if (p.timeout() > 0) {
-            // A waiting assign skips the ReadIndex barrier: apply makes the choice and wakes waiters as it
-            // applies, so a local view that lags only delays the first look. Refusals are confirmed below.
-            try {
-                return start(call, p, node.read(state -> checked(state, call.callerId(), p)));
-            } catch (Rejection possiblyStale) {
-                // fall through: decide on a fresh view
-            }
+        Executor local = p.timeout() > 0 ? checkedLocally(call.callerId(), p) : null;
+        if (local != null) {
+            return start(call, p, local);
         }
         return node.readBarrier().thenCompose(ignored ->
                 start(call, p, node.read(state -> checked(state, call.callerId(), p))));
+    }
+
+    /**
+     * The caller's executor from the local state without a ReadIndex barrier, or null to decide on a fresh view.
+     * A waiting assign needs no barrier: apply makes the choice and wakes waiters as it applies, so a local
+     * view that lags only delays the first look; a refusal, though, must not come from a lagging view.
+     */
+    private Executor checkedLocally(String callerId, ProcessPayloads.AssignProcess p) {
+        try {
+            return node.read(state -> checked(state, callerId, p));
+        } catch (Rejection possiblyStale) {
+            return null;
+        }
     }
 
     private CompletableFuture<HttpReply> start(Route.Call call, ProcessPayloads.AssignProcess p, Executor executor) {

@@ -115,6 +115,7 @@ class ClusterEndToEndTest {
         while (cluster.server(waiterNode).waiters().waiting() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
+        assertEquals(1, cluster.server(waiterNode).waiters().waiting(), "the assign waits on its own node");
         long submitted = System.nanoTime();
         Process process = cluster.client(submitNode).submit(FunctionSpec.of(colony, "cli", "f", List.of()),
                 executorKey);
@@ -126,6 +127,7 @@ class ClusterEndToEndTest {
         while (cluster.server(submitNode).subscriptions().count() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
+        assertEquals(1, cluster.server(submitNode).subscriptions().count(), "the subscription is on its own node");
         waiting.closeSuccessful(process.processId(), List.of("ok"), executorKey);
         assertEquals(List.of("ok"), done.get(20, TimeUnit.SECONDS).orElseThrow().out());
     }

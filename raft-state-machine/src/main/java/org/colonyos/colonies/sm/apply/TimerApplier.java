@@ -8,7 +8,6 @@ import org.colonyos.colonies.proto.log.ExpireProcesses;
 import org.colonyos.colonies.proto.log.TouchExecutor;
 import org.colonyos.colonies.proto.log.UnregisterStaleExecutors;
 import org.colonyos.colonies.proto.model.Executor;
-import org.colonyos.colonies.proto.model.ExecutorState;
 import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.proto.wire.Replies;
@@ -56,9 +55,7 @@ final class TimerApplier {
         long cutoff = GoTime.toUnixNanos(ctx.now()) - command.getStaleAfterNanos();
         for (ExecutorKey key : command.getExecutorsList()) {
             ctx.state().executor(key.getColonyName(), key.getExecutorName())
-                    .filter(e -> e.state() != ExecutorState.UNREGISTERED)
-                    .filter(e -> !e.lastHeardFromTime().equals(GoTime.ZERO))
-                    .filter(e -> GoTime.toUnixNanos(e.lastHeardFromTime()) < cutoff)
+                    .filter(e -> ColoniesState.livenessNanos(e).map(heard -> heard < cutoff).orElse(false))
                     .ifPresent(e -> ProcessLifecycle.unregister(ctx, e));
         }
         return Replies.EMPTY;

@@ -179,38 +179,44 @@ public final class ColoniesState {
     /** Stores an executor, keeping the id and liveness indexes in step with the previous version (if any). */
     public void putExecutor(Executor executor) {
         String key = Table.key(executor.colonyName(), executor.executorName());
-        executors.get(key).ifPresent(this::unindexExecutor);
+        Executor previous = executors.get(key).orElse(null);
         executors.put(key, executor);
-        executorIds.put(Table.key(executor.executorId(), key), "");
-        livenessKey(executor).ifPresent(k -> executorLiveness.put(k, ""));
+        IndexEntry.move(executorIndexEntries(previous), executorIndexEntries(executor));
     }
 
     public void removeExecutor(Executor executor) {
-        executors.get(Table.key(executor.colonyName(), executor.executorName())).ifPresent(this::unindexExecutor);
-        executors.remove(Table.key(executor.colonyName(), executor.executorName()));
+        String key = Table.key(executor.colonyName(), executor.executorName());
+        Executor previous = executors.get(key).orElse(null);
+        executors.remove(key);
+        IndexEntry.move(executorIndexEntries(previous), List.of());
     }
 
-    private void unindexExecutor(Executor old) {
-        executorIds.remove(Table.key(old.executorId(), Table.key(old.colonyName(), old.executorName())));
-        livenessKey(old).ifPresent(executorLiveness::remove);
+    /** The id and liveness index entries of an executor version (none for null). */
+    private List<IndexEntry> executorIndexEntries(Executor e) {
+        if (e == null) {
+            return List.of();
+        }
+        IndexEntry byId = new IndexEntry(executorIds, Table.key(e.executorId(), e.colonyName(), e.executorName()));
+        return livenessNanos(e).map(heard -> List.of(byId, new IndexEntry(executorLiveness,
+                Table.key(SortKey.ascending(heard), e.colonyName(), e.executorName())))).orElse(List.of(byId));
     }
 
-    /**
-     * Executors last heard from at or before a time, oldest first, at most {@code limit}. Only executors that
-     * were heard from at all and are not UNREGISTERED are indexed (as in Go, others are never cleaned).
-     */
+    /** Tracked executors (see {@link #livenessNanos}) last heard from at or before a time, oldest first. */
     public List<Executor> executorsSilentSince(long unixNanos, int limit) {
         return executorLiveness.keyStreamBetween("", SortKey.ascending(unixNanos) + (char) 1).limit(limit)
                 .map(k -> k.split(String.valueOf(Table.SEPARATOR))).map(p -> executor(p[1], p[2]))
                 .flatMap(Optional::stream).toList();
     }
 
-    private static Optional<String> livenessKey(Executor e) {
+    /**
+     * When an executor was last heard from, if the stale-executor cleanup tracks it: heard from at all and not
+     * UNREGISTERED (as in Go, others are never cleaned).
+     */
+    public static Optional<Long> livenessNanos(Executor e) {
         if (e.state() == ExecutorState.UNREGISTERED || e.lastHeardFromTime().equals(GoTime.ZERO)) {
             return Optional.empty();
         }
-        return Optional.of(Table.key(SortKey.ascending(GoTime.toUnixNanos(e.lastHeardFromTime())), e.colonyName(),
-                e.executorName()));
+        return Optional.of(GoTime.toUnixNanos(e.lastHeardFromTime()));
     }
 
     // ---- users ----

@@ -3,11 +3,9 @@ package org.colonyos.colonies.sm.state;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.colonyos.colonies.proto.json.GoTime;
-import org.colonyos.colonies.proto.model.Attribute;
 import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.proto.model.ProcessState;
 
@@ -110,40 +108,22 @@ public final class ProcessTables {
         return Table.key(colonyName, Integer.toString(state));
     }
 
-    /** Moves the index entries of {@code before} to those of {@code after}; either may be null. */
+    /** Moves the index entries and the state count of {@code before} to those of {@code after}; either may be null. */
     private void reindex(Process before, Process after) {
-        List<IndexEntry> old = before == null ? List.of() : indexEntries(before);
-        List<IndexEntry> now = after == null ? List.of() : indexEntries(after);
-        old.stream().filter(entry -> !now.contains(entry)).forEach(entry -> entry.table().remove(entry.key()));
-        now.stream().filter(entry -> !old.contains(entry)).forEach(entry -> entry.table().put(entry.key(), ""));
-        List<String> oldAttributes = attributeIdsOf(before);
-        List<String> newAttributes = attributeIdsOf(after);
-        oldAttributes.stream().filter(id -> !newAttributes.contains(id)).forEach(attributeIds::remove);
-        newAttributes.stream().filter(id -> !oldAttributes.contains(id))
-                .forEach(id -> attributeIds.put(id, after.processId()));
-        String oldCount = before == null ? null : countKey(before.colonyName(), before.state());
-        String newCount = after == null ? null : countKey(after.colonyName(), after.state());
-        if (!Objects.equals(oldCount, newCount)) {
-            if (oldCount != null) {
-                counters.addToCount(oldCount, -1);
-            }
-            if (newCount != null) {
-                counters.addToCount(newCount, 1);
-            }
+        IndexEntry.move(indexEntries(before), indexEntries(after));
+        Optional<String> oldCount = Optional.ofNullable(before).map(p -> countKey(p.colonyName(), p.state()));
+        Optional<String> newCount = Optional.ofNullable(after).map(p -> countKey(p.colonyName(), p.state()));
+        if (!oldCount.equals(newCount)) {
+            oldCount.ifPresent(key -> counters.addToCount(key, -1));
+            newCount.ifPresent(key -> counters.addToCount(key, 1));
         }
     }
 
-    /** Attribute ids in their stored order (a process has few). */
-    private static List<String> attributeIdsOf(Process p) {
-        return p == null ? List.of() : p.attributes().stream().map(Attribute::attributeId).toList();
-    }
-
-    /** One key of one index table. */
-    private record IndexEntry(Table<String> table, String key) {
-    }
-
-    /** The index keys of a process version. */
+    /** The index entries of a process version (none for null). */
     private List<IndexEntry> indexEntries(Process p) {
+        if (p == null) {
+            return List.of();
+        }
         String id = p.processId();
         String colony = p.colonyName();
         List<IndexEntry> entries = new ArrayList<>();
@@ -158,6 +138,7 @@ public final class ProcessTables {
         if (p.state() == ProcessState.RUNNING && p.isAssigned()) {
             entries.add(new IndexEntry(runningByExecutor, Table.key(p.assignedExecutorId(), id)));
         }
+        p.attributes().forEach(attribute -> entries.add(new IndexEntry(attributeIds, attribute.attributeId(), id)));
         return entries;
     }
 

@@ -58,8 +58,8 @@ public final class Table<V> {
         if (mirrorOf == null) {
             return map;
         }
-        TreeMap<String, byte[]> current = mirror;
-        if (current != null && mirrorGeneration == mirrorOf.generation()) {
+        TreeMap<String, byte[]> current = currentMirror();
+        if (current != null) {
             return current;
         }
         synchronized (this) {
@@ -71,19 +71,17 @@ public final class Table<V> {
         }
     }
 
-    private void write(String key, byte[] value) {
-        map.put(key, value);
+    /** The mirror to keep in step with a write, or null when there is none or it will be reloaded anyway. */
+    private TreeMap<String, byte[]> currentMirror() {
         TreeMap<String, byte[]> current = mirror;
-        if (current != null && mirrorGeneration == mirrorOf.generation()) {
-            current.put(key, value);
-        }
+        return current != null && mirrorGeneration == mirrorOf.generation() ? current : null;
     }
 
-    private void delete(String key) {
-        map.remove(key);
-        TreeMap<String, byte[]> current = mirror;
-        if (current != null && mirrorGeneration == mirrorOf.generation()) {
-            current.remove(key);
+    private void write(String key, byte[] value) {
+        map.put(key, value);
+        TreeMap<String, byte[]> current = currentMirror();
+        if (current != null) {
+            current.put(key, value);
         }
     }
 
@@ -96,7 +94,7 @@ public final class Table<V> {
     void addToCount(String key, int delta) {
         int next = count(key) + delta;
         if (next == 0) {
-            delete(key);
+            remove(key);
         } else {
             write(key, Json.toBytes(Integer.toString(next)));
         }
@@ -123,7 +121,11 @@ public final class Table<V> {
     }
 
     public void remove(String key) {
-        delete(key);
+        map.remove(key);
+        TreeMap<String, byte[]> current = currentMirror();
+        if (current != null) {
+            current.remove(key);
+        }
     }
 
     /** The documents whose keys start with {@code prefix + SEPARATOR}, in key order. */

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.colonyos.colonies.config.ClusterConfig;
+import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.NodeSettings;
 import org.colonyos.colonies.config.PeerAddress;
 import org.colonyos.colonies.http.handlers.ServerHandlers;
@@ -38,7 +39,8 @@ class CliCommandsTest {
             raftPort = socket.getLocalPort();
         }
         server = ColoniesServer.start(new NodeSettings(ClusterConfig.single("cli", new PeerAddress("n1",
-                "127.0.0.1", raftPort, 0)), "n1", dir, Identity.idOfPrivateKey(SERVER_KEY), 1000),
+                "127.0.0.1", raftPort, 0)), "n1", dir, Identity.idOfPrivateKey(SERVER_KEY),
+                LogRetention.snapshotEvery(1000), null),
                 new ServerHandlers.BuildInfo("t", "t"), 1 << 20, Clock.systemUTC());
     }
 

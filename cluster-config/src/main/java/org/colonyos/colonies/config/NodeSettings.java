@@ -10,28 +10,22 @@ import java.nio.file.Path;
  * @param nodeId this node's id in {@code cluster}
  * @param dataDir directory for the Raft log, snapshots and the MapDB store
  * @param serverId server owner id written into a fresh state ({@code COLONIES_SERVER_ID}); may be empty
- * @param snapshotEveryEntries take a snapshot (and commit MapDB) after this many applied entries
+ * @param retention when to snapshot and how much Raft log to keep
  * @param timers how the leader's timers run
  */
 public record NodeSettings(ClusterConfig cluster, String nodeId, Path dataDir, String serverId,
-        long snapshotEveryEntries, TimerSettings timers) {
-
-    /** Default snapshot interval: bounds crash replay and MapDB's uncommitted write-ahead log. */
-    public static final long DEFAULT_SNAPSHOT_EVERY_ENTRIES = 10_000;
+        LogRetention retention, TimerSettings timers) {
 
     public NodeSettings {
         cluster.validate().node(nodeId);
-        if (snapshotEveryEntries < 1) {
-            throw new ConfigException("snapshot interval must be at least 1 entry, got " + snapshotEveryEntries);
-        }
         serverId = serverId == null ? "" : serverId;
+        retention = retention == null ? LogRetention.DEFAULT : retention;
         timers = timers == null ? TimerSettings.DEFAULT : timers;
     }
 
-    /** Settings with the default timers. */
-    public NodeSettings(ClusterConfig cluster, String nodeId, Path dataDir, String serverId,
-            long snapshotEveryEntries) {
-        this(cluster, nodeId, dataDir, serverId, snapshotEveryEntries, TimerSettings.DEFAULT);
+    /** Settings with the default log retention and timers. */
+    public NodeSettings(ClusterConfig cluster, String nodeId, Path dataDir, String serverId) {
+        this(cluster, nodeId, dataDir, serverId, LogRetention.DEFAULT, TimerSettings.DEFAULT);
     }
 
     /** This node's address. */

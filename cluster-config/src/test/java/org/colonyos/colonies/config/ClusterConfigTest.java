@@ -35,9 +35,12 @@ class ClusterConfigTest {
     @Test
     void nodeSettingsCheckTheirNodeAndInterval() {
         ClusterConfig one = ClusterConfig.single("c", node("n1", 1, 2));
-        assertThrows(ConfigException.class, () -> new NodeSettings(one, "n2", Path.of("d"), "", 10));
-        assertThrows(ConfigException.class, () -> new NodeSettings(one, "n1", Path.of("d"), "", 0));
-        assertEquals("", new NodeSettings(one, "n1", Path.of("d"), null, 10).serverId());
+        assertThrows(ConfigException.class, () -> new NodeSettings(one, "n2", Path.of("d"), ""));
+        assertThrows(ConfigException.class, () -> LogRetention.snapshotEvery(0));
+        assertThrows(ConfigException.class, () -> new LogRetention(10, 100, 0));
+        assertThrows(ConfigException.class, () -> new LogRetention(10, 4096, -1));
+        assertEquals("", new NodeSettings(one, "n1", Path.of("d"), null).serverId());
+        assertEquals(LogRetention.DEFAULT, new NodeSettings(one, "n1", Path.of("d"), null).retention());
     }
 
     @Test

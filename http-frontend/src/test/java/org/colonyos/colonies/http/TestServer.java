@@ -29,8 +29,7 @@ final class TestServer {
             raftPort = socket.getLocalPort();
         }
         NodeSettings settings = new NodeSettings(ClusterConfig.single("test",
-                new PeerAddress("n1", "127.0.0.1", raftPort, 0)), "n1", dataDir, Identity.idOfPrivateKey(SERVER_KEY),
-                NodeSettings.DEFAULT_SNAPSHOT_EVERY_ENTRIES);
+                new PeerAddress("n1", "127.0.0.1", raftPort, 0)), "n1", dataDir, Identity.idOfPrivateKey(SERVER_KEY));
         return ColoniesServer.start(settings, new ServerHandlers.BuildInfo("test", "now"), MAX_BODY,
                 Clock.systemUTC());
     }

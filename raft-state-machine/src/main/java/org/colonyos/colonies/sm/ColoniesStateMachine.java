@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
@@ -49,6 +50,8 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     private final Clock clock;
     private ColoniesState state;
     private volatile Signals.Listener listener = Signals.Listener.NONE;
+    private final AtomicLong snapshotsInstalled =
+            new AtomicLong();
 
     /**
      * @param files where the MapDB store lives, and how snapshots are written and loaded
@@ -81,8 +84,15 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     public void reinitialize() throws IOException {
         storage.loadLatestSnapshot();
         load(latestSnapshot());
+        snapshotsInstalled.incrementAndGet();
         getLifeCycle().transition(LifeCycle.State.STARTING);
         getLifeCycle().transition(LifeCycle.State.RUNNING);
+        listener.stateReplaced();
+    }
+
+    /** How many snapshots from the leader this state machine has installed since it started. */
+    public long snapshotsInstalled() {
+        return snapshotsInstalled.get();
     }
 
     private TermIndex latestSnapshot() {

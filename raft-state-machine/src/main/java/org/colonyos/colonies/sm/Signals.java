@@ -32,7 +32,7 @@ public final class Signals {
         resumedColonies.forEach(listener::assignmentsResumed);
     }
 
-    /** Receives signals on the apply thread; must not block. Both methods default to ignoring the signal. */
+    /** Receives signals on the apply thread; must not block. Every method defaults to ignoring the signal. */
     public interface Listener {
         /** Ignores every signal. */
         Listener NONE = new Listener() {
@@ -51,6 +51,11 @@ public final class Signals {
                 public void assignmentsResumed(String colonyName) {
                     copy.forEach(l -> l.assignmentsResumed(colonyName));
                 }
+
+                @Override
+                public void stateReplaced() {
+                    copy.forEach(Listener::stateReplaced);
+                }
             };
         }
 
@@ -60,6 +65,10 @@ public final class Signals {
 
         /** A colony's assignments were resumed. */
         default void assignmentsResumed(String colonyName) {
+        }
+
+        /** The whole state was replaced (a snapshot from the leader was installed): anything may have changed. */
+        default void stateReplaced() {
         }
     }
 }

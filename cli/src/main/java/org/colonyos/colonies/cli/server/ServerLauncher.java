@@ -40,8 +40,7 @@ public final class ServerLauncher {
     /** Starts one node of a cluster; its host and ports come from the cluster file. */
     public static ColoniesServer startClusterNode(ClusterConfig cluster, String nodeId, Path dataDir, String serverId,
             int maxBodyBytes) throws IOException {
-        NodeSettings settings = new NodeSettings(cluster, nodeId, dataDir, serverId,
-                NodeSettings.DEFAULT_SNAPSHOT_EVERY_ENTRIES);
+        NodeSettings settings = new NodeSettings(cluster, nodeId, dataDir, serverId);
         return ColoniesServer.start(settings, buildInfo(), maxBodyBytes, Clock.systemUTC());
     }
 

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.sm.Signals;
@@ -124,10 +125,21 @@ public final class ProcessWaiters implements Signals.Listener {
 
     @Override
     public void assignmentsResumed(String colonyName) {
+        String colonyPrefix = key(colonyName, "");
+        wakeAll(key -> key.startsWith(colonyPrefix));
+    }
+
+    /** The state was replaced by an installed snapshot: every waiter looks again. */
+    @Override
+    public void stateReplaced() {
+        wakeAll(key -> true);
+    }
+
+    private void wakeAll(Predicate<String> ofKey) {
         List<Waiter> woken = new ArrayList<>();
         synchronized (this) {
             waiters.entrySet().removeIf(entry -> {
-                if (entry.getKey().startsWith(key(colonyName, ""))) {
+                if (ofKey.test(entry.getKey())) {
                     woken.addAll(entry.getValue());
                     return true;
                 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.colonyos.colonies.config.ClusterConfig;
+import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.NodeSettings;
 import org.colonyos.colonies.config.PeerAddress;
 import org.colonyos.colonies.http.handlers.ServerHandlers;
@@ -29,20 +30,27 @@ final class TestCluster implements AutoCloseable {
     private final ClusterConfig config;
     private final Path dir;
     private final ColoniesServer[] servers;
+    private final LogRetention retention;
 
-    private TestCluster(ClusterConfig config, Path dir) {
+    private TestCluster(ClusterConfig config, Path dir, LogRetention retention) {
         this.config = config;
         this.dir = dir;
         this.servers = new ColoniesServer[config.nodes().size()];
+        this.retention = retention;
     }
 
     /** Starts {@code size} nodes at once (a lone member cannot elect a leader, so they start in parallel). */
     static TestCluster start(int size, Path dir) throws Exception {
+        return start(size, dir, LogRetention.DEFAULT);
+    }
+
+    /** Starts {@code size} nodes at once, snapshotting and purging their logs as {@code retention} says. */
+    static TestCluster start(int size, Path dir, LogRetention retention) throws Exception {
         List<PeerAddress> nodes = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             nodes.add(new PeerAddress("n" + (i + 1), "127.0.0.1", freePort(), freePort()));
         }
-        TestCluster cluster = new TestCluster(new ClusterConfig("test-cluster", nodes), dir);
+        TestCluster cluster = new TestCluster(new ClusterConfig("test-cluster", nodes), dir, retention);
         List<CompletableFuture<Void>> starting = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             int index = i;
@@ -66,7 +74,7 @@ final class TestCluster implements AutoCloseable {
     void startNode(int index) {
         PeerAddress self = config.nodes().get(index);
         NodeSettings settings = new NodeSettings(config, self.id(), dir.resolve(self.id()),
-                Identity.idOfPrivateKey(SERVER_KEY), NodeSettings.DEFAULT_SNAPSHOT_EVERY_ENTRIES);
+                Identity.idOfPrivateKey(SERVER_KEY), retention, null);
         try {
             servers[index] = ColoniesServer.start(settings, new ServerHandlers.BuildInfo("test", "now"),
                     ColoniesServer.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());

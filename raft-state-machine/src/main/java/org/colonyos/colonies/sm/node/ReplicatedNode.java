@@ -1,6 +1,7 @@
 package org.colonyos.colonies.sm.node;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
@@ -244,6 +245,20 @@ public final class ReplicatedNode implements AutoCloseable {
     /** Reads the local state under the read lock (call after {@link #readBarrier()} for linearizability). */
     public <T> T read(Function<ColoniesState, T> reader) {
         return stateMachine.read(reader);
+    }
+
+    /** How many snapshots from the leader this node installed since it started (tests and operators). */
+    public long snapshotsInstalled() {
+        return stateMachine.snapshotsInstalled();
+    }
+
+    /** The first index still in this node's Raft log: entries before it were purged after a snapshot. */
+    public long logStartIndex() {
+        try {
+            return server.getDivision(groupId).getRaftLog().getStartIndex();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Takes a snapshot now (tests and operators); returns its index. */

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.colonyos.colonies.config.ClusterConfig;
+import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.NodeSettings;
 import org.colonyos.colonies.config.PeerAddress;
 import org.colonyos.colonies.proto.log.ApplyReply;
@@ -32,7 +33,7 @@ class ReplicatedNodeTest {
             port = socket.getLocalPort();
         }
         return new NodeSettings(ClusterConfig.single("test", new PeerAddress("n1", "127.0.0.1", port, 0)), "n1",
-                dataDir, Commands.SERVER_ID, snapshotEvery);
+                dataDir, Commands.SERVER_ID, LogRetention.snapshotEvery(snapshotEvery), null);
     }
 
     private static ApplyReply write(ReplicatedNode node, String colony) throws Exception {

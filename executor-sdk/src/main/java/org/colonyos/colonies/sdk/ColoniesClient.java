@@ -217,6 +217,21 @@ public final class ColoniesClient {
         return call(PayloadType.GET_CLUSTER, new ServerPayloads.Empty(), serverPrvKey, Cluster.class);
     }
 
+    /**
+     * Adds a node to the Raft group of a running cluster (server owner; start the node first, with a cluster
+     * file that lists it). Returns the cluster after the change.
+     */
+    public Cluster addClusterMember(String nodeName, String host, int raftPort, int apiPort, String serverPrvKey) {
+        return call(PayloadType.ADD_CLUSTER_MEMBER, new ServerPayloads.AddClusterMember(nodeName, host, raftPort,
+                apiPort), serverPrvKey, Cluster.class);
+    }
+
+    /** Removes a node from the Raft group (server owner). Returns the cluster after the change. */
+    public Cluster removeClusterMember(String nodeName, String serverPrvKey) {
+        return call(PayloadType.REMOVE_CLUSTER_MEMBER, new ServerPayloads.RemoveClusterMember(nodeName),
+                serverPrvKey, Cluster.class);
+    }
+
     // ---- processes ----
 
     public Process submit(FunctionSpec spec, String prvKey) {

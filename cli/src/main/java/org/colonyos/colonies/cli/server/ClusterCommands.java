@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code colonies cluster}: cluster files. */
 @Command(name = "cluster", description = "Cluster files and cluster state",
-        subcommands = {ClusterCommands.Init.class, ClusterCommands.Info.class})
+        subcommands = {ClusterCommands.Init.class, ClusterCommands.Info.class, ClusterCommands.Add.class,
+                ClusterCommands.Remove.class})
 public final class ClusterCommands {
 
     /** {@code colonies cluster info}: the members and the leader as the server sees them (server owner key). */
@@ -19,6 +20,39 @@ public final class ClusterCommands {
         @Override
         protected void run() {
             printer().item(client().getCluster(options.serverPrvKey()));
+        }
+    }
+
+    /** {@code colonies cluster add}: adds a started node to the Raft group (server owner key). */
+    @Command(name = "add", description = "Add a running node to the cluster's Raft group (server owner key)")
+    static final class Add extends ClientCommand {
+        @Option(names = "--name", required = true, description = "Node id of the new member")
+        String name;
+
+        @Option(names = "--node-host", required = true, description = "Host its peers and clients reach it on")
+        String host;
+
+        @Option(names = "--raft-port", required = true, description = "Its Raft port")
+        int raftPort;
+
+        @Option(names = "--http-port", required = true, description = "Its HTTP API port")
+        int httpPort;
+
+        @Override
+        protected void run() {
+            printer().item(client().addClusterMember(name, host, raftPort, httpPort, options.serverPrvKey()));
+        }
+    }
+
+    /** {@code colonies cluster remove}: removes a member from the Raft group (server owner key). */
+    @Command(name = "remove", description = "Remove a member from the cluster's Raft group (server owner key)")
+    static final class Remove extends ClientCommand {
+        @Option(names = "--name", required = true, description = "Node id of the member to remove")
+        String name;
+
+        @Override
+        protected void run() {
+            printer().item(client().removeClusterMember(name, options.serverPrvKey()));
         }
     }
 

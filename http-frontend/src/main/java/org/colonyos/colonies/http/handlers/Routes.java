@@ -13,14 +13,17 @@ public final class Routes {
     /**
      * The complete, validated route table.
      *
+     * @param membership the node's view of the Raft group, for the cluster routes
      * @param assign the long-polling assign flow
      * @param subscribe the {@code /pubsub} process subscriptions
      * @param clock wall time for reads relative to now (process history, log search)
      */
-    public static RouteTable table(ServerHandlers.NodeFacts facts, Route.AsyncHandler assign,
+    public static RouteTable table(ServerHandlers.NodeFacts facts, ClusterHandlers.Membership membership,
+            Route.AsyncHandler assign,
             SubscribeFlows subscribe, Clock clock) {
         RouteTable.Builder routes = RouteTable.builder();
         ServerHandlers.register(routes, facts);
+        ClusterHandlers.register(routes, membership);
         ColonyHandlers.register(routes);
         ExecutorHandlers.register(routes);
         UserHandlers.register(routes);

@@ -6,14 +6,12 @@ import org.colonyos.colonies.http.rpc.Access;
 import org.colonyos.colonies.http.rpc.RouteTable;
 import org.colonyos.colonies.proto.log.ChangeServerId;
 import org.colonyos.colonies.proto.log.LogEntry;
-import org.colonyos.colonies.proto.model.Cluster;
 import org.colonyos.colonies.proto.model.ServerInfo;
 import org.colonyos.colonies.proto.model.Version;
 import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.ServerPayloads;
-import org.colonyos.colonies.sm.auth.Authorizer;
 
-/** Routes of the server domain: version, server info, the cluster and the server owner id. */
+/** Routes of the server domain: version, server info and the server owner id. */
 public final class ServerHandlers {
     private ServerHandlers() {
     }
@@ -24,10 +22,6 @@ public final class ServerHandlers {
                         p -> new Version(build.version(), build.time(), PayloadType.VERSION.wireName()))
                 .unsigned(PayloadType.GET_SERVER_INFO, ServerPayloads.Empty.class,
                         p -> new ServerInfo(build.version(), build.time(), List.of(facts.backend().get())))
-                .read(PayloadType.GET_CLUSTER, Access.SERVER_OWNER, ServerPayloads.Empty.class, (state, caller, p) -> {
-                    Authorizer.requireServerOwner(state, caller);
-                    return facts.cluster().get();
-                })
                 .echoWrite(PayloadType.CHANGE_SERVER_ID, Access.SERVER_OWNER, ServerPayloads.ChangeServerId.class,
                         p -> LogEntry.newBuilder().setChangeServerId(ChangeServerId.newBuilder()
                                 .setServerId(p.serverId())));
@@ -42,8 +36,7 @@ public final class ServerHandlers {
      *
      * @param build the build version and time
      * @param backend the listener reported by {@code getserverinfomsg} (known once the port is bound)
-     * @param cluster the members and the current leader, for {@code getclustermsg}
      */
-    public record NodeFacts(BuildInfo build, Supplier<ServerInfo.Backend> backend, Supplier<Cluster> cluster) {
+    public record NodeFacts(BuildInfo build, Supplier<ServerInfo.Backend> backend) {
     }
 }

@@ -15,7 +15,6 @@ import org.colonyos.colonies.http.wait.AssignLongPoll;
 import org.colonyos.colonies.http.wait.ProcessSubscriptions;
 import org.colonyos.colonies.http.wait.ProcessWaiters;
 import org.colonyos.colonies.http.wait.SubscribeFlows;
-import org.colonyos.colonies.proto.model.Cluster;
 import org.colonyos.colonies.proto.model.ServerInfo;
 import org.colonyos.colonies.sm.Signals;
 import org.colonyos.colonies.sm.duty.LeaderDuties;
@@ -67,9 +66,9 @@ public final class ColoniesServer implements AutoCloseable {
             node.setSignalListener(Signals.Listener.all(waiters, subscriptions));
             AtomicInteger boundPort = new AtomicInteger(settings.self().httpPort());
             ServerHandlers.NodeFacts facts = new ServerHandlers.NodeFacts(build,
-                    () -> new ServerInfo.Backend("http", boundPort.get(), host, false, false),
-                    () -> cluster(settings, node, boundPort.get()));
-            RpcDispatcher dispatcher = new RpcDispatcher(Routes.table(facts, new AssignLongPoll(node, waiters),
+                    () -> new ServerInfo.Backend("http", boundPort.get(), host, false, false));
+            RpcDispatcher dispatcher = new RpcDispatcher(Routes.table(facts,
+                    new ClusterMembership(settings, node, boundPort::get), new AssignLongPoll(node, waiters),
                     new SubscribeFlows(node, subscriptions), clock), node);
             HttpServer http = HttpServer.start(host, settings.self().httpPort(), maxBodyBytes, dispatcher);
             boundPort.set(http.port());
@@ -88,16 +87,6 @@ public final class ColoniesServer implements AutoCloseable {
             throw new IOException("cannot serve HTTP on " + host + ":" + settings.self().httpPort() + ": "
                     + e.getMessage(), e);
         }
-    }
-
-    /** The configured members (this node with the port it actually bound) and the leader this node knows. */
-    private static Cluster cluster(NodeSettings settings, ReplicatedNode node, int boundPort) {
-        List<Cluster.Node> nodes = settings.cluster().nodes().stream().map(peer -> Cluster.Node.of(peer.id(),
-                peer.host(), peer.raftPort(), peer.id().equals(settings.nodeId()) ? boundPort : peer.httpPort()))
-                .toList();
-        Cluster.Node leader = node.leaderId().flatMap(id -> nodes.stream().filter(n -> n.name().equals(id))
-                .findFirst()).orElse(null);
-        return new Cluster(nodes, leader);
     }
 
     /** The HTTP port actually bound. */

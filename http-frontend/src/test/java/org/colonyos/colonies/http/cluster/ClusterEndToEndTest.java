@@ -11,11 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Cluster;
-import org.colonyos.colonies.proto.model.Colony;
-import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.proto.model.ProcessState;
@@ -59,11 +56,7 @@ class ClusterEndToEndTest {
     private String colony(String name) throws InterruptedException {
         int leader = cluster.awaitLeader();
         int a = cluster.otherThan(leader);
-        int b = cluster.otherThan(leader, a);
-        cluster.client(a).addColony(new Colony(Identity.idOfPrivateKey(colonyKey), name), SERVER_KEY);
-        cluster.client(b).addExecutor(Executor.of(Identity.idOfPrivateKey(executorKey), "cli", "worker", name),
-                colonyKey);
-        cluster.client(b).approveExecutor(name, "worker", colonyKey);
+        cluster.addColonyWithExecutor(name, colonyKey, executorKey, a, cluster.otherThan(leader, a));
         return name;
     }
 
@@ -146,27 +139,13 @@ class ClusterEndToEndTest {
         assertTrue(newLeader != leader);
         int survivor = cluster.otherThan(newLeader);
         ColoniesClient failingOver = cluster.clientOf(leader, survivor);
-        Process after = retrying(() -> failingOver.submit(FunctionSpec.of(colony, "cli", "after", List.of()),
+        Process after = TestCluster.retrying(() -> failingOver.submit(FunctionSpec.of(colony, "cli", "after", List.of()),
                 executorKey));
         assertEquals(before.processId(), cluster.client(survivor).getProcess(before.processId(), executorKey)
                 .processId());
         cluster.startNode(leader);
-        Process caughtUp = retrying(() -> cluster.client(leader).getProcess(after.processId(), executorKey));
+        Process caughtUp = TestCluster.retrying(() -> cluster.client(leader).getProcess(after.processId(), executorKey));
         assertEquals(after.processId(), caughtUp.processId());
         System.out.printf("leader stopped: new leader agreed after %d ms%n", electedMillis);
-    }
-
-    private static <T> T retrying(java.util.function.Supplier<T> call) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (true) {
-            try {
-                return call.get();
-            } catch (ColoniesException e) {
-                if (System.nanoTime() > deadline || (e.status() != 0 && e.status() != 503)) {
-                    throw e;
-                }
-                Thread.sleep(100);
-            }
-        }
     }
 }

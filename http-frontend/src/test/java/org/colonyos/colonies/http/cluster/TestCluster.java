@@ -3,13 +3,17 @@ package org.colonyos.colonies.http.cluster;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.colonyos.colonies.config.ClusterConfig;
 import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.NodeSettings;
@@ -18,7 +22,10 @@ import org.colonyos.colonies.http.handlers.ServerHandlers;
 import org.colonyos.colonies.http.server.ColoniesServer;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.model.Cluster;
+import org.colonyos.colonies.proto.model.Colony;
+import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.sdk.ColoniesClient;
+import org.colonyos.colonies.sdk.ColoniesException;
 
 /**
  * An in-process cluster of N nodes on loopback with ephemeral ports, one data directory per node: nodes can be
@@ -27,15 +34,17 @@ import org.colonyos.colonies.sdk.ColoniesClient;
 final class TestCluster implements AutoCloseable {
     static final String SERVER_KEY = "fcc79953d8a751bf41db661592dc34d30004b1a651ffa0725b03ac227641499d";
 
-    private final ClusterConfig config;
+    private final String name;
     private final Path dir;
-    private final ColoniesServer[] servers;
     private final LogRetention retention;
+    /** Per node index: its address, the cluster file it starts with, and its running server (or null). */
+    private final List<PeerAddress> nodes = new ArrayList<>();
+    private final List<ClusterConfig> configs = new ArrayList<>();
+    private final List<ColoniesServer> servers = new ArrayList<>();
 
-    private TestCluster(ClusterConfig config, Path dir, LogRetention retention) {
-        this.config = config;
+    private TestCluster(String name, Path dir, LogRetention retention) {
+        this.name = name;
         this.dir = dir;
-        this.servers = new ColoniesServer[config.nodes().size()];
         this.retention = retention;
     }
 
@@ -46,13 +55,15 @@ final class TestCluster implements AutoCloseable {
 
     /** Starts {@code size} nodes at once, snapshotting and purging their logs as {@code retention} says. */
     static TestCluster start(int size, Path dir, LogRetention retention) throws Exception {
-        List<PeerAddress> nodes = new ArrayList<>();
+        TestCluster cluster = new TestCluster("test-cluster", dir, retention);
         for (int i = 0; i < size; i++) {
-            nodes.add(new PeerAddress("n" + (i + 1), "127.0.0.1", freePort(), freePort()));
+            cluster.nodes.add(new PeerAddress("n" + (i + 1), "127.0.0.1", freePort(), freePort()));
+            cluster.servers.add(null);
         }
-        TestCluster cluster = new TestCluster(new ClusterConfig("test-cluster", nodes), dir, retention);
+        ClusterConfig initial = new ClusterConfig(cluster.name, cluster.nodes);
         List<CompletableFuture<Void>> starting = new ArrayList<>();
         for (int i = 0; i < size; i++) {
+            cluster.configs.add(initial);
             int index = i;
             starting.add(CompletableFuture.runAsync(() -> cluster.startNode(index)));
         }
@@ -70,14 +81,29 @@ final class TestCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a new node {@code id} on fresh ports with a cluster file listing every node so far and itself, as
+     * an operator does before {@code cluster add}; returns its index. It is not a member until added.
+     */
+    int startJoining(String id) throws IOException {
+        PeerAddress address = new PeerAddress(id, "127.0.0.1", freePort(), freePort());
+        List<PeerAddress> listed = new ArrayList<>(nodes);
+        listed.add(address);
+        nodes.add(address);
+        configs.add(new ClusterConfig(name, listed));
+        servers.add(null);
+        startNode(nodes.size() - 1);
+        return nodes.size() - 1;
+    }
+
     /** Starts node {@code index} (again) on its own data directory. */
     void startNode(int index) {
-        PeerAddress self = config.nodes().get(index);
-        NodeSettings settings = new NodeSettings(config, self.id(), dir.resolve(self.id()),
+        PeerAddress self = nodes.get(index);
+        NodeSettings settings = new NodeSettings(configs.get(index), self.id(), dataDir(index),
                 Identity.idOfPrivateKey(SERVER_KEY), retention, null);
         try {
-            servers[index] = ColoniesServer.start(settings, new ServerHandlers.BuildInfo("test", "now"),
-                    ColoniesServer.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
+            servers.set(index, ColoniesServer.start(settings, new ServerHandlers.BuildInfo("test", "now"),
+                    ColoniesServer.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC()));
         } catch (IOException e) {
             throw new IllegalStateException("node " + self.id() + " did not start", e);
         }
@@ -85,31 +111,56 @@ final class TestCluster implements AutoCloseable {
 
     /** Stops node {@code index} (HTTP first, then Raft). */
     void stopNode(int index) throws IOException {
-        ColoniesServer server = servers[index];
-        servers[index] = null;
+        ColoniesServer server = servers.get(index);
+        servers.set(index, null);
         if (server != null) {
             server.close();
         }
     }
 
+    /** Deletes the data directory of stopped node {@code index}, as if its disk had been replaced. */
+    void wipe(int index) throws IOException {
+        if (servers.get(index) != null) {
+            throw new IllegalStateException("stop node " + index + " first");
+        }
+        try (Stream<Path> files = Files.walk(dataDir(index))) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private Path dataDir(int index) {
+        return dir.resolve(nodes.get(index).id());
+    }
+
     int size() {
-        return servers.length;
+        return servers.size();
     }
 
     ColoniesServer server(int index) {
-        return servers[index];
+        return servers.get(index);
+    }
+
+    /** The address of node {@code index}. */
+    PeerAddress address(int index) {
+        return nodes.get(index);
     }
 
     /** A client of node {@code index}. */
     ColoniesClient client(int index) {
-        return new ColoniesClient(URI.create("http://127.0.0.1:" + config.nodes().get(index).httpPort()));
+        return new ColoniesClient(url(index));
+    }
+
+    private URI url(int index) {
+        return URI.create("http://127.0.0.1:" + nodes.get(index).httpPort());
     }
 
     /** A client that knows several nodes, in this order (it moves on when one cannot be reached). */
     ColoniesClient clientOf(int... indexes) {
         List<URI> urls = new ArrayList<>();
         for (int index : indexes) {
-            urls.add(URI.create("http://127.0.0.1:" + config.nodes().get(index).httpPort()));
+            urls.add(url(index));
         }
         return new ColoniesClient(urls, java.time.Duration.ofSeconds(30));
     }
@@ -139,8 +190,8 @@ final class TestCluster implements AutoCloseable {
             }
             leader = seen.get();
         }
-        for (int i = 0; i < servers.length; i++) {
-            if (servers[i] != null && config.nodes().get(i).id().equals(leader)) {
+        for (int i = 0; i < servers.size(); i++) {
+            if (servers.get(i) != null && nodes.get(i).id().equals(leader)) {
                 return Optional.of(i);
             }
         }
@@ -150,8 +201,8 @@ final class TestCluster implements AutoCloseable {
     /** Any running node other than {@code except}. */
     int otherThan(int... except) {
         outer:
-        for (int i = 0; i < servers.length; i++) {
-            if (servers[i] == null) {
+        for (int i = 0; i < servers.size(); i++) {
+            if (servers.get(i) == null) {
                 continue;
             }
             for (int e : except) {
@@ -164,6 +215,32 @@ final class TestCluster implements AutoCloseable {
         throw new IllegalStateException("no other running node");
     }
 
+    /**
+     * Creates colony {@code name} through one node and registers and approves executor {@code worker} (type
+     * {@code cli}) through another, so both writes are forwarded when those nodes are followers.
+     */
+    void addColonyWithExecutor(String name, String colonyKey, String executorKey, int through, int executorThrough) {
+        client(through).addColony(new Colony(Identity.idOfPrivateKey(colonyKey), name), SERVER_KEY);
+        ColoniesClient other = client(executorThrough);
+        other.addExecutor(Executor.of(Identity.idOfPrivateKey(executorKey), "cli", "worker", name), colonyKey);
+        other.approveExecutor(name, "worker", colonyKey);
+    }
+
+    /** Calls {@code call} until it succeeds, retrying unreachable nodes and 503 replies for up to 20 s. */
+    static <T> T retrying(Supplier<T> call) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            try {
+                return call.get();
+            } catch (ColoniesException e) {
+                if (System.nanoTime() > deadline || (e.status() != 0 && e.status() != 503)) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     /** The cluster as node {@code index} reports it. */
     Cluster clusterSeenBy(int index) {
         return client(index).getCluster(SERVER_KEY);
@@ -171,7 +248,7 @@ final class TestCluster implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        for (int i = 0; i < servers.length; i++) {
+        for (int i = 0; i < servers.size(); i++) {
             stopNode(i);
         }
     }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.colonyos.colonies.http.handlers.ClusterHandlers;
 import org.colonyos.colonies.http.handlers.Routes;
 import org.colonyos.colonies.http.handlers.ServerHandlers;
 import org.colonyos.colonies.http.wait.ProcessSubscriptions;
@@ -18,13 +19,29 @@ import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.ServerPayloads;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.colonyos.colonies.sm.state.ColoniesState;
 import org.junit.jupiter.api.Test;
 
 /** Every payload type has exactly one route with a declared access rule and the handler its kind needs. */
 class RouteTableTest {
     private static final RouteTable TABLE = Routes.table(new ServerHandlers.NodeFacts(
-            new ServerHandlers.BuildInfo("v", "t"), () -> new ServerInfo.Backend("http", 1, "h", false, false),
-            () -> new Cluster(List.of(), null)),
+            new ServerHandlers.BuildInfo("v", "t"), () -> new ServerInfo.Backend("http", 1, "h", false, false)),
+            new ClusterHandlers.Membership() {
+                @Override
+                public Cluster describe(ColoniesState state) {
+                    return new Cluster(List.of(), null);
+                }
+
+                @Override
+                public CompletableFuture<HttpReply> add(Route.Call call) {
+                    return CompletableFuture.completedFuture(HttpReply.error(500, "unused"));
+                }
+
+                @Override
+                public CompletableFuture<HttpReply> remove(Route.Call call) {
+                    return add(call);
+                }
+            },
             call -> CompletableFuture.completedFuture(HttpReply.error(500, "unused")),
             new SubscribeFlows(null, new ProcessSubscriptions(Runnable::run)), Clock.systemUTC());
 

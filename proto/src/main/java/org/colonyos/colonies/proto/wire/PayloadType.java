@@ -32,6 +32,9 @@ public enum PayloadType {
     GET_SERVER_INFO("getserverinfomsg", Empty.class, "get server info"),
     CHANGE_SERVER_ID("changeserveridmsg", ChangeServerId.class, "change server id"),
     GET_CLUSTER("getclustermsg", Empty.class, "get cluster info"),
+    ADD_CLUSTER_MEMBER("addclustermembermsg", ServerPayloads.AddClusterMember.class, "add cluster member"),
+    REMOVE_CLUSTER_MEMBER("removeclustermembermsg", ServerPayloads.RemoveClusterMember.class,
+            "remove cluster member"),
 
     ADD_COLONY("addcolonymsg", AddColony.class, "add colony"),
     REMOVE_COLONY("removecolonymsg", ColonyRef.class, "remove colony"),

@@ -41,6 +41,8 @@ public final class CommandDispatcher {
         return switch (entry.getCommandCase()) {
             case BOOTSTRAP_SERVER_ID -> server.apply(entry.getBootstrapServerId(), ctx);
             case CHANGE_SERVER_ID -> server.apply(entry.getChangeServerId(), ctx);
+            case ADD_CLUSTER_MEMBER -> server.apply(entry.getAddClusterMember(), ctx);
+            case REMOVE_CLUSTER_MEMBER -> server.apply(entry.getRemoveClusterMember(), ctx);
             case ADD_COLONY -> colonies.apply(entry.getAddColony(), ctx);
             case REMOVE_COLONY -> colonies.apply(entry.getRemoveColony(), ctx);
             case CHANGE_COLONY_ID -> colonies.apply(entry.getChangeColonyId(), ctx);

@@ -1,17 +1,41 @@
 package org.colonyos.colonies.sm.apply;
 
+import org.colonyos.colonies.config.PeerAddress;
+import org.colonyos.colonies.proto.log.AddClusterMember;
 import org.colonyos.colonies.proto.log.BootstrapServerId;
 import org.colonyos.colonies.proto.log.ChangeServerId;
+import org.colonyos.colonies.proto.log.RemoveClusterMember;
 import org.colonyos.colonies.proto.wire.Replies;
+import org.colonyos.colonies.sm.Rejection;
 import org.colonyos.colonies.sm.auth.Authorizer;
 
-/** Applies the server-owner commands. Single-threaded: called only from the apply thread. */
+/** Applies the server-owner commands (server id, run-time cluster members). Single-threaded: called only from the apply thread. */
 final class ServerApplier {
     /** Sets the server id from the node's configuration, only while the state has none (first start). */
     Object apply(BootstrapServerId command, ApplyContext ctx) {
         if (ctx.state().serverId().isEmpty() && !command.getServerId().isEmpty()) {
             ctx.state().setServerId(command.getServerId());
         }
+        return Replies.EMPTY;
+    }
+
+    Object apply(AddClusterMember command, ApplyContext ctx) {
+        Authorizer.requireServerOwner(ctx.state(), ctx.callerId());
+        Validation.requireNonEmpty(command.getNodeId(), "Failed to add cluster member, node name is empty");
+        Validation.requireNonEmpty(command.getHost(), "Failed to add cluster member, host is empty");
+        for (int port : new int[] {command.getRaftPort(), command.getHttpPort()}) {
+            if (port < 1 || port > 65535) {
+                throw Rejection.badRequest("Failed to add cluster member, port " + port + " is not in 1..65535");
+            }
+        }
+        ctx.state().putAddedMember(new PeerAddress(command.getNodeId(), command.getHost(), command.getRaftPort(),
+                command.getHttpPort()));
+        return Replies.EMPTY;
+    }
+
+    Object apply(RemoveClusterMember command, ApplyContext ctx) {
+        Authorizer.requireServerOwner(ctx.state(), ctx.callerId());
+        ctx.state().removeAddedMember(command.getNodeId());
         return Replies.EMPTY;
     }
 

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -20,6 +24,7 @@ import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.SetConfigurationRequest;
 import org.apache.ratis.protocol.exceptions.LeaderNotReadyException;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.server.RaftServer;
@@ -27,6 +32,7 @@ import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 import org.apache.ratis.util.TimeDuration;
 import org.colonyos.colonies.config.NodeSettings;
+import org.colonyos.colonies.config.PeerAddress;
 import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.BootstrapServerId;
 import org.colonyos.colonies.proto.log.LogEntry;
@@ -59,6 +65,11 @@ public final class ReplicatedNode implements AutoCloseable {
     private final AtomicLong nextLocalCallId = new AtomicLong();
     private volatile boolean closed;
     private final CompletableFuture<Void> bootstrapped = new CompletableFuture<>();
+    private final ExecutorService membershipExecutor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "colonies-membership");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private ReplicatedNode(RaftServer server, RaftClient client, ColoniesStateMachine stateMachine,
             RaftPeerId selfId, RaftGroupId groupId) {
@@ -237,6 +248,66 @@ public final class ReplicatedNode implements AutoCloseable {
         }
     }
 
+    /**
+     * The voting members of the Raft group as this node's configuration lists them, in id order; their
+     * {@code httpPort} is 0 (Raft does not know it).
+     */
+    public List<PeerAddress> raftMembers() {
+        try {
+            return server.getDivision(groupId).getRaftConf().getCurrentPeers().stream()
+                    .map(ReplicatedNode::addressOf).sorted(Comparator.comparing(PeerAddress::id)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PeerAddress addressOf(RaftPeer peer) {
+        String address = peer.getAddress();
+        int colon = address.lastIndexOf(':');
+        return new PeerAddress(peer.getId().toString(), address.substring(0, colon),
+                Integer.parseInt(address.substring(colon + 1)), 0);
+    }
+
+    /**
+     * Adds a voting member to the Raft group (the leader first lets it catch up). Membership changes run one
+     * at a time on their own thread, since Ratis's admin calls block.
+     */
+    public CompletableFuture<Void> addMember(PeerAddress member) {
+        RaftPeer peer = RaftPeer.newBuilder().setId(member.id()).setAddress(member.raftAddress()).build();
+        return CompletableFuture.runAsync(() -> reconfigure(SetConfigurationRequest.Arguments.newBuilder()
+                .setServersInNewConf(List.of(peer)).setMode(SetConfigurationRequest.Mode.ADD).build()),
+                membershipExecutor);
+    }
+
+    /**
+     * Removes a member from the Raft group. The change is conditional on the configuration this node sees, so
+     * a concurrent change makes it fail instead of undoing the other.
+     */
+    public CompletableFuture<Void> removeMember(String nodeId) {
+        return CompletableFuture.runAsync(() -> {
+            List<RaftPeer> current;
+            try {
+                current = List.copyOf(server.getDivision(groupId).getRaftConf().getCurrentPeers());
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+            List<RaftPeer> remaining = current.stream().filter(p -> !p.getId().toString().equals(nodeId)).toList();
+            reconfigure(SetConfigurationRequest.Arguments.newBuilder().setServersInNewConf(remaining)
+                    .setServersInCurrentConf(current).setMode(SetConfigurationRequest.Mode.COMPARE_AND_SET).build());
+        }, membershipExecutor);
+    }
+
+    private void reconfigure(SetConfigurationRequest.Arguments arguments) {
+        try {
+            RaftClientReply reply = client.admin().setConfiguration(arguments);
+            if (!reply.isSuccess()) {
+                throw new CompletionException(reply.getException());
+            }
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        }
+    }
+
     /** Sets who hears about process changes applied on this node (long-polls and subscriptions). */
     public void setSignalListener(Signals.Listener listener) {
         stateMachine.setListener(listener);
@@ -273,6 +344,7 @@ public final class ReplicatedNode implements AutoCloseable {
     @Override
     public void close() throws IOException {
         closed = true;
+        membershipExecutor.shutdownNow();
         try {
             client.close();
         } finally {

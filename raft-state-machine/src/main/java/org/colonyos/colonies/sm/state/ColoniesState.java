@@ -3,6 +3,7 @@ package org.colonyos.colonies.sm.state;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.colonyos.colonies.config.PeerAddress;
 import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Executor;
@@ -22,9 +23,12 @@ public final class ColoniesState {
     private static final String CLOCK = "clock_unix_nanos";
     private static final String APPLIED_INDEX = "applied_index";
     private static final String APPLIED_TERM = "applied_term";
+    private static final String MEMBER = "member";
 
     private final ColoniesStore store;
     private final Table<String> meta;
+    /** Addresses of members added at run time, kept in {@code meta} under {@code member}. */
+    private final Table<PeerAddress> members;
     private final Table<String> applied;
     private final Table<Colony> colonies;
     private final Table<Executor> executors;
@@ -39,6 +43,7 @@ public final class ColoniesState {
     public ColoniesState(ColoniesStore store) {
         this.store = store;
         this.meta = new Table<>(store.raw("meta"), String.class);
+        this.members = new Table<>(store.raw("meta"), PeerAddress.class);
         this.applied = new Table<>(store.raw(ColoniesStore.BOOKKEEPING), String.class);
         this.colonies = new Table<>(store.raw("colonies"), Colony.class);
         this.executors = new Table<>(store.raw("executors"), Executor.class);
@@ -96,6 +101,21 @@ public final class ColoniesState {
         long next = Math.max(current == Long.MIN_VALUE ? current : current + 1, leaderTimeUnixNanos);
         applied.put(CLOCK, Long.toString(next));
         return GoTime.ofUnixNanos(next);
+    }
+
+    // ---- cluster members added at run time ----
+
+    /** The addresses recorded by {@code addclustermembermsg}, in node id order. */
+    public List<PeerAddress> addedMembers() {
+        return members.valuesUnder(MEMBER);
+    }
+
+    public void putAddedMember(PeerAddress member) {
+        members.put(Table.key(MEMBER, member.id()), member);
+    }
+
+    public void removeAddedMember(String nodeId) {
+        members.remove(Table.key(MEMBER, nodeId));
     }
 
     // ---- assignment pauses ----

@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.protocol.exceptions.TimeoutIOException;
+import org.apache.ratis.retry.ExceptionDependentRetry;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.retry.RetryPolicy;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
@@ -17,6 +21,9 @@ import org.colonyos.colonies.config.NodeSettings;
  * CI machines are small and shared.
  */
 final class RaftSettings {
+    /** How long a linearizable read waits for this node to apply up to the leader's commit index. */
+    static final TimeDuration READ_TIMEOUT = TimeDuration.valueOf(5, TimeUnit.SECONDS);
+
     private RaftSettings() {
     }
 
@@ -26,6 +33,7 @@ final class RaftSettings {
         GrpcConfigKeys.Server.setPort(p, settings.self().raftPort());
         GrpcConfigKeys.Server.setHost(p, settings.self().host());
         RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
+        RaftServerConfigKeys.Read.setTimeout(p, READ_TIMEOUT);
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
         LogRetention retention = settings.retention();
         RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, retention.snapshotEveryEntries());
@@ -37,6 +45,21 @@ final class RaftSettings {
         RaftServerConfigKeys.Rpc.setTimeoutMin(p, TimeDuration.valueOf(600, TimeUnit.MILLISECONDS));
         RaftServerConfigKeys.Rpc.setTimeoutMax(p, TimeDuration.valueOf(1200, TimeUnit.MILLISECONDS));
         return p;
+    }
+
+    /**
+     * How this node's Raft client retries a forwarded request: quick failures (no leader yet, not the leader,
+     * peer refusing connections) every 100 ms, which rides out an election; a request that timed out (the
+     * leader is unreachable, as on the minority side of a partition) at most twice more. A forwarded write
+     * thus gives up after about 20 s instead of the default's retrying forever.
+     */
+    static RetryPolicy clientRetryPolicy() {
+        TimeDuration pause = TimeDuration.valueOf(100, TimeUnit.MILLISECONDS);
+        return ExceptionDependentRetry.newBuilder()
+                .setDefaultPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(100, pause))
+                .setExceptionToPolicy(TimeoutIOException.class,
+                        RetryPolicies.retryUpToMaximumCountWithFixedSleep(2, pause))
+                .setMaxAttempts(110).build();
     }
 
     static RaftProperties clientProperties() {

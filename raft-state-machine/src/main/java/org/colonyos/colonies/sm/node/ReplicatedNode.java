@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -26,11 +25,9 @@ import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.protocol.SetConfigurationRequest;
 import org.apache.ratis.protocol.exceptions.LeaderNotReadyException;
-import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
-import org.apache.ratis.util.TimeDuration;
 import org.colonyos.colonies.config.NodeSettings;
 import org.colonyos.colonies.config.PeerAddress;
 import org.colonyos.colonies.proto.log.ApplyReply;
@@ -53,10 +50,10 @@ public final class ReplicatedNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicatedNode.class);
     /** Log format written by this version. */
     public static final int LOG_FORMAT_VERSION = 1;
-    private static final int BARRIER_RETRIES = 100;
+    private static final long BARRIER_DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final RaftServer server;
-    private final RaftClient client;
+    private final ForwardingClient client;
     private final ColoniesStateMachine stateMachine;
     private final RaftPeerId selfId;
     private final RaftGroupId groupId;
@@ -71,7 +68,7 @@ public final class ReplicatedNode implements AutoCloseable {
         return thread;
     });
 
-    private ReplicatedNode(RaftServer server, RaftClient client, ColoniesStateMachine stateMachine,
+    private ReplicatedNode(RaftServer server, ForwardingClient client, ColoniesStateMachine stateMachine,
             RaftPeerId selfId, RaftGroupId groupId) {
         this.server = server;
         this.client = client;
@@ -98,11 +95,7 @@ public final class ReplicatedNode implements AutoCloseable {
                 .setProperties(RaftSettings.serverProperties(settings)).setStateMachine(stateMachine)
                 .setOption(RaftStorage.StartupOption.RECOVER).build();
         server.start();
-        RaftClient client = RaftClient.newBuilder().setRaftGroup(group)
-                .setProperties(RaftSettings.clientProperties())
-                .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(100,
-                        TimeDuration.valueOf(100, TimeUnit.MILLISECONDS)))
-                .build();
+        ForwardingClient client = new ForwardingClient(group);
         ReplicatedNode node = new ReplicatedNode(server, client, stateMachine, selfId, group.getGroupId());
         if (settings.cluster().nodes().size() > 1) {
             node.bootstrapInBackground(settings.serverId());
@@ -171,11 +164,11 @@ public final class ReplicatedNode implements AutoCloseable {
         LogEntry versioned = entry.toBuilder().setFormatVersion(LOG_FORMAT_VERSION).build();
         Message message = Message.valueOf(UnsafeByteOperations.unsafeWrap(versioned.toByteArray()));
         if (!isLeader()) {
-            return client.async().send(message).thenApply(ReplicatedNode::replyOf);
+            return client.send(message).thenApply(ReplicatedNode::replyOf);
         }
         return local(message, RaftClientRequest.writeRequestType()).thenCompose(reply ->
                 reply.getException() instanceof LeaderNotReadyException
-                        ? client.async().send(message) : CompletableFuture.completedFuture(reply))
+                        ? client.send(message) : CompletableFuture.completedFuture(reply))
                 .thenApply(ReplicatedNode::replyOf);
     }
 
@@ -204,24 +197,25 @@ public final class ReplicatedNode implements AutoCloseable {
 
     /**
      * Completes once this node's state includes every write committed before the call (ReadIndex). While no
-     * leader is known (start-up, elections) it retries for up to {@link #BARRIER_RETRIES} x 100 ms.
+     * leader is known (start-up, elections) it retries every 100 ms; it fails once {@link #BARRIER_DEADLINE_NANOS}
+     * have passed (a node cut off from the leader serves no stale reads, and does not hang either).
      */
     public CompletableFuture<Void> readBarrier() {
-        return readBarrier(BARRIER_RETRIES);
+        return readBarrier(System.nanoTime() + BARRIER_DEADLINE_NANOS);
     }
 
-    private CompletableFuture<Void> readBarrier(int retriesLeft) {
+    private CompletableFuture<Void> readBarrier(long deadline) {
         return local(Message.EMPTY, RaftClientRequest.readRequestType()).handle((reply, error) -> {
             Throwable failure = error != null ? error : reply.isSuccess() ? null : reply.getException();
             if (failure == null) {
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            if (retriesLeft <= 0) {
+            if (System.nanoTime() - deadline >= 0) {
                 return CompletableFuture.<Void>failedFuture(failure);
             }
             return CompletableFuture.supplyAsync(() -> null,
                     CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS))
-                    .thenCompose(ignored -> readBarrier(retriesLeft - 1));
+                    .thenCompose(ignored -> readBarrier(deadline));
         }).thenCompose(Function.identity());
     }
 
@@ -299,7 +293,7 @@ public final class ReplicatedNode implements AutoCloseable {
 
     private void reconfigure(SetConfigurationRequest.Arguments arguments) {
         try {
-            RaftClientReply reply = client.admin().setConfiguration(arguments);
+            RaftClientReply reply = client.blocking().admin().setConfiguration(arguments);
             if (!reply.isSuccess()) {
                 throw new CompletionException(reply.getException());
             }
@@ -332,9 +326,14 @@ public final class ReplicatedNode implements AutoCloseable {
         }
     }
 
+    /** The client id of this node's forwarding Raft client, as other members see it (tests and operators). */
+    public String forwardingClientId() {
+        return client.id();
+    }
+
     /** Takes a snapshot now (tests and operators); returns its index. */
     public long takeSnapshot() throws IOException {
-        RaftClientReply reply = client.getSnapshotManagementApi(selfId).create(1, 60_000);
+        RaftClientReply reply = client.blocking().getSnapshotManagementApi(selfId).create(1, 60_000);
         if (!reply.isSuccess()) {
             throw new IOException("snapshot failed", reply.getException());
         }

@@ -3,6 +3,8 @@ package org.colonyos.colonies.cli.bench;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +33,12 @@ import picocli.CommandLine.Spec;
  * processes outstanding, for a fixed time, against a server (or an in-process one-node server with
  * {@code --local}). Prints a progress line per second and then submits/s, full cycles/s (submit → assign →
  * close), assign round trip and wake-up latency (submit acknowledged → a waiting assign returns) p50/p99, and
- * with {@code --local} the share of CPU used by the server's threads. Every request is signed.
+ * with {@code --local} the share of CPU used by the server's threads. Every request is signed. With
+ * {@code --cluster N} the in-process server is an N-node cluster and the load threads are spread over its
+ * nodes (thread i talks to node i mod N first).
  */
-@Command(name = "bench", description = "Measure submit/assign/close throughput and latencies")
+@Command(name = "bench", description = "Measure submit/assign/close throughput and latencies",
+        subcommands = FailoverBench.class)
 public final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     ClientOptions options;
@@ -43,6 +48,10 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
 
     @Option(names = "--local", description = "Start an in-process one-node server in a temporary directory")
     boolean local;
+
+    @Option(names = "--cluster", defaultValue = "0",
+            description = "Start an in-process cluster of this many nodes and spread the load over them")
+    int clusterSize;
 
     @Option(names = "--executors", defaultValue = "4")
     int executors;
@@ -72,17 +81,31 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (!local) {
-            run(new ColoniesClient(options.url()), options.serverPrvKey(), out);
+        if (!local && clusterSize == 0) {
+            run(List.of(new ColoniesClient(options.url())), options.serverPrvKey(), out);
             return 0;
         }
-        try (ServerLauncher.LocalServer server = ServerLauncher.startLocal()) {
-            run(new ColoniesClient(server.url()), server.serverPrvKey(), out);
+        try (ServerLauncher.LocalCluster cluster = ServerLauncher.startLocalCluster(Math.max(1, clusterSize))) {
+            run(spreadClients(cluster.urls()), cluster.serverPrvKey(), out);
         }
         return 0;
     }
 
-    private void run(ColoniesClient client, String serverKey, PrintWriter out) throws InterruptedException {
+    /** One client per node, each trying its own node first and the others after it. */
+    private static List<ColoniesClient> spreadClients(List<URI> urls) {
+        List<ColoniesClient> clients = new ArrayList<>();
+        for (int first = 0; first < urls.size(); first++) {
+            List<URI> order = new ArrayList<>();
+            for (int i = 0; i < urls.size(); i++) {
+                order.add(urls.get((first + i) % urls.size()));
+            }
+            clients.add(new ColoniesClient(order, Duration.ofSeconds(30)));
+        }
+        return clients;
+    }
+
+    private void run(List<ColoniesClient> clients, String serverKey, PrintWriter out) throws InterruptedException {
+        ColoniesClient client = clients.get(0);
         String colony = "bench-" + Long.toHexString(System.nanoTime());
         String colonyKey = Secp256k1.generatePrivateKey();
         client.addColony(new Colony(Identity.idOfPrivateKey(colonyKey), colony), serverKey);
@@ -93,17 +116,20 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             client.approveExecutor(colony, "bench-" + i, colonyKey);
             keys.add(key);
         }
-        out.printf("bench: %d executors, %d submitters, %d in flight, %d s warm-up + %d s measured, colony %s%n",
-                executors, submitters, inflight, warmupSeconds, durationSeconds, colony);
+        out.printf("bench: %d executors, %d submitters, %d in flight, %d s warm-up + %d s measured, %d node(s), "
+                + "colony %s%n", executors, submitters, inflight, warmupSeconds, durationSeconds, clients.size(),
+                colony);
         out.flush();
         Semaphore slots = new Semaphore(inflight);
         for (int i = 0; i < executors; i++) {
             String key = keys.get(i);
-            start("bench-executor-" + i, () -> executorLoop(client, colony, key, slots));
+            ColoniesClient own = clients.get(i % clients.size());
+            start("bench-executor-" + i, () -> executorLoop(own, colony, key, slots));
         }
         for (int i = 0; i < submitters; i++) {
             String key = keys.get(i % keys.size());
-            start("bench-submitter-" + i, () -> submitterLoop(client, colony, key, slots));
+            ColoniesClient own = clients.get(i % clients.size());
+            start("bench-submitter-" + i, () -> submitterLoop(own, colony, key, slots));
         }
         measure(out);
         for (Thread thread : loadThreads) {
@@ -189,7 +215,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         out.printf("errors           %d%n", errors.get());
         int cores = Runtime.getRuntime().availableProcessors();
         out.printf("cpu              %.0f%% of %d cores in this JVM%s%n", 100.0 * cpu / (seconds * 1e9 * cores), cores,
-                local ? String.format(", server threads %.0f%%", 100.0 * (cpu - loadCpu) / (seconds * 1e9 * cores))
+                local || clusterSize > 0 ? String.format(", server threads %.0f%%", 100.0 * (cpu - loadCpu) / (seconds * 1e9 * cores))
                         : "");
         out.flush();
     }

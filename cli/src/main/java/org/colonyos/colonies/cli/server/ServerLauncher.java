@@ -6,8 +6,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.colonyos.colonies.config.ClusterConfig;
 import org.colonyos.colonies.config.NodeSettings;
 import org.colonyos.colonies.config.PeerAddress;
@@ -16,7 +21,10 @@ import org.colonyos.colonies.http.server.ColoniesServer;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 
-/** Starts a one-node server and keeps it running until the JVM is asked to stop (SIGTERM, SIGINT). */
+/**
+ * Starts servers: one node or one member of a cluster kept running until the JVM is asked to stop (SIGTERM,
+ * SIGINT), and throw-away in-process servers and clusters for tools.
+ */
 public final class ServerLauncher {
     private static final String STARTED = Instant.now().toString();
 
@@ -65,19 +73,67 @@ public final class ServerLauncher {
         }
     }
 
-    /** A throw-away one-node server for tools: its URL, a fresh server owner key, and how to stop it. */
-    public record LocalServer(URI url, String serverPrvKey, AutoCloseable stopper) implements AutoCloseable {
+    /** A throw-away in-process server or cluster for tools: its node URLs, a fresh server owner key, a stopper. */
+    public record LocalCluster(List<URI> urls, String serverPrvKey, AutoCloseable stopper) implements AutoCloseable {
+        /** The first node's URL. */
+        public URI url() {
+            return urls.get(0);
+        }
+
         @Override
         public void close() throws Exception {
             stopper.close();
         }
     }
 
-    /** Starts a one-node server on a free loopback port in a new temporary directory. */
-    public static LocalServer startLocal() throws IOException {
+    /**
+     * Starts {@code size} nodes in this JVM on free loopback ports, one temporary directory each, and waits
+     * until every node has the server owner id (so a leader exists).
+     */
+    public static LocalCluster startLocalCluster(int size) throws IOException {
         String serverKey = Secp256k1.generatePrivateKey();
-        ColoniesServer server = startSingleNode("127.0.0.1", 0, 0, Files.createTempDirectory("colonies-local-"),
-                Identity.idOfPrivateKey(serverKey), ColoniesServer.DEFAULT_MAX_BODY_BYTES);
-        return new LocalServer(URI.create(server.url()), serverKey, server);
+        String serverId = Identity.idOfPrivateKey(serverKey);
+        ClusterConfig config = freeLoopbackCluster("local", size);
+        Path root = Files.createTempDirectory("colonies-local-");
+        List<CompletableFuture<ColoniesServer>> starting = new ArrayList<>();
+        for (PeerAddress node : config.nodes()) {
+            starting.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return startClusterNode(config, node.id(), root.resolve(node.id()), serverId,
+                            ColoniesServer.DEFAULT_MAX_BODY_BYTES);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+        }
+        List<ColoniesServer> servers = new ArrayList<>();
+        try {
+            for (CompletableFuture<ColoniesServer> future : starting) {
+                servers.add(future.get(60, TimeUnit.SECONDS));
+            }
+            for (ColoniesServer server : servers) {
+                server.node().bootstrapped().get(60, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            closeAll(servers);
+            throw new IOException("the local cluster did not start: " + e.getMessage(), e);
+        }
+        return new LocalCluster(servers.stream().map(s -> URI.create(s.url())).toList(), serverKey,
+                () -> closeAll(servers));
+    }
+
+    /** A cluster of {@code size} nodes n1..nN on 127.0.0.1 with free Raft and HTTP ports. */
+    public static ClusterConfig freeLoopbackCluster(String name, int size) throws IOException {
+        List<PeerAddress> nodes = new ArrayList<>();
+        for (int i = 1; i <= size; i++) {
+            nodes.add(new PeerAddress("n" + i, "127.0.0.1", freePort(), freePort()));
+        }
+        return new ClusterConfig(name, nodes).validate();
+    }
+
+    private static void closeAll(List<ColoniesServer> servers) throws IOException {
+        for (ColoniesServer server : servers) {
+            server.close();
+        }
     }
 }

@@ -1,0 +1,104 @@
+package org.colonyos.colonies.cli.server;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.colonyos.colonies.config.ClusterConfig;
+import org.colonyos.colonies.config.PeerAddress;
+
+/**
+ * A cluster whose nodes each run in their own JVM ({@code colonies server start --cluster F --node ID}),
+ * started from this JVM's class path on free loopback ports, so a node can be killed with SIGKILL and started
+ * again on its data directory. Each node's output goes to {@code <dir>/<id>.log}. Used by the failover
+ * benchmark.
+ *
+ * <p>Not thread-safe: one controlling thread.
+ */
+public final class ClusterProcesses implements AutoCloseable {
+    private final ClusterConfig config;
+    private final Path dir;
+    private final Path clusterFile;
+    private final String serverId;
+    private final Process[] processes;
+
+    private ClusterProcesses(ClusterConfig config, Path dir, String serverId) throws IOException {
+        this.config = config;
+        this.dir = dir;
+        this.serverId = serverId;
+        this.processes = new Process[config.nodes().size()];
+        this.clusterFile = dir.resolve("cluster.json");
+        Files.writeString(clusterFile, config.toJson());
+    }
+
+    /** Starts {@code size} node processes in {@code dir} with {@code serverId} as the server owner. */
+    public static ClusterProcesses start(int size, String serverId, Path dir) throws IOException {
+        ClusterProcesses cluster = new ClusterProcesses(ServerLauncher.freeLoopbackCluster("bench", size), dir,
+                serverId);
+        for (int i = 0; i < size; i++) {
+            cluster.start(i);
+        }
+        return cluster;
+    }
+
+    /** Starts node {@code index} (again) on its data directory. */
+    public void start(int index) throws IOException {
+        PeerAddress node = config.nodes().get(index);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2",
+                "-cp", System.getProperty("java.class.path"), "org.colonyos.colonies.cli.ColoniesCli", "server",
+                "start", "--cluster", clusterFile.toString(), "--node", node.id(), "--data-dir",
+                dir.resolve(node.id()).toString(), "--server-id", serverId);
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                dir.resolve(node.id() + ".log").toFile()));
+        processes[index] = builder.start();
+    }
+
+    /** Kills node {@code index} with SIGKILL and waits until it is gone. */
+    public void kill(int index) throws InterruptedException {
+        Process process = processes[index];
+        processes[index] = null;
+        if (process != null) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The index of the node with this id. */
+    public int indexOf(String nodeId) {
+        List<PeerAddress> nodes = config.nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).id().equals(nodeId)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no node " + nodeId);
+    }
+
+    /** The HTTP URL of node {@code index}. */
+    public URI url(int index) {
+        PeerAddress node = config.nodes().get(index);
+        return URI.create("http://" + node.host() + ":" + node.httpPort());
+    }
+
+    public int size() {
+        return processes.length;
+    }
+
+    /** Stops every node with SIGTERM (a clean stop), then SIGKILL for any still running after 20 s. */
+    @Override
+    public void close() throws InterruptedException {
+        for (Process process : processes) {
+            if (process != null) {
+                process.destroy();
+            }
+        }
+        for (int i = 0; i < processes.length; i++) {
+            Process process = processes[i];
+            if (process != null && !process.waitFor(20, TimeUnit.SECONDS)) {
+                kill(i);
+            }
+        }
+    }
+}

@@ -50,8 +50,7 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     private final Clock clock;
     private ColoniesState state;
     private volatile Signals.Listener listener = Signals.Listener.NONE;
-    private final AtomicLong snapshotsInstalled =
-            new AtomicLong();
+    private final AtomicLong snapshotsInstalled = new AtomicLong();
 
     /**
      * @param files where the MapDB store lives, and how snapshots are written and loaded

@@ -70,45 +70,47 @@ final class ClusterMembership implements ClusterHandlers.Membership {
     @Override
     public CompletableFuture<HttpReply> add(Route.Call call) {
         ServerPayloads.AddClusterMember p = (ServerPayloads.AddClusterMember) call.payload();
-        try {
-            requireServerOwner(call);
+        PeerAddress member = new PeerAddress(p.nodeName(), p.host(), p.raftPort(), p.apiPort());
+        return change(call, () -> {
             if (isMember(p.nodeName())) {
                 throw Rejection.badRequest("Failed to add cluster member, " + p.nodeName() + " is already a member");
             }
-        } catch (Rejection rejection) {
-            return CompletableFuture.completedFuture(HttpReply.error(rejection.status(), rejection.getMessage()));
-        }
-        LogEntry entry = call.entry(LogEntry.newBuilder().setAddClusterMember(AddClusterMember.newBuilder()
-                .setNodeId(p.nodeName()).setHost(p.host()).setRaftPort(p.raftPort()).setHttpPort(p.apiPort())));
-        PeerAddress member = new PeerAddress(p.nodeName(), p.host(), p.raftPort(), p.apiPort());
-        return recordThenChange(entry, () -> node.addMember(member), PayloadType.ADD_CLUSTER_MEMBER);
+        }, LogEntry.newBuilder().setAddClusterMember(AddClusterMember.newBuilder().setNodeId(p.nodeName())
+                .setHost(p.host()).setRaftPort(p.raftPort()).setHttpPort(p.apiPort())),
+                () -> node.addMember(member), PayloadType.ADD_CLUSTER_MEMBER);
     }
 
     @Override
     public CompletableFuture<HttpReply> remove(Route.Call call) {
         String nodeName = ((ServerPayloads.RemoveClusterMember) call.payload()).nodeName();
-        try {
-            requireServerOwner(call);
+        return change(call, () -> {
             if (!isMember(nodeName)) {
                 throw Rejection.notFound("Failed to remove cluster member, no member named " + nodeName);
             }
             if (node.raftMembers().size() == 1) {
                 throw Rejection.badRequest("Failed to remove cluster member, " + nodeName + " is the last member");
             }
+        }, LogEntry.newBuilder().setRemoveClusterMember(RemoveClusterMember.newBuilder().setNodeId(nodeName)),
+                () -> node.removeMember(nodeName), PayloadType.REMOVE_CLUSTER_MEMBER);
+    }
+
+    /**
+     * One membership change: local pre-checks (the caller is the server owner, so a stranger cannot start a Raft
+     * change, then {@code precheck}; apply checks the caller again on replicated state), the replicated record,
+     * then the Raft change.
+     */
+    private CompletableFuture<HttpReply> change(Route.Call call, Runnable precheck, LogEntry.Builder record,
+            Supplier<CompletableFuture<Void>> raftChange, PayloadType type) {
+        try {
+            node.read(state -> {
+                Authorizer.requireServerOwner(state, call.callerId());
+                return null;
+            });
+            precheck.run();
         } catch (Rejection rejection) {
             return CompletableFuture.completedFuture(HttpReply.error(rejection.status(), rejection.getMessage()));
         }
-        LogEntry entry = call.entry(LogEntry.newBuilder().setRemoveClusterMember(RemoveClusterMember.newBuilder()
-                .setNodeId(nodeName)));
-        return recordThenChange(entry, () -> node.removeMember(nodeName), PayloadType.REMOVE_CLUSTER_MEMBER);
-    }
-
-    /** A local pre-check, so a stranger cannot start a Raft change; apply checks again on replicated state. */
-    private void requireServerOwner(Route.Call call) {
-        node.read(state -> {
-            Authorizer.requireServerOwner(state, call.callerId());
-            return null;
-        });
+        return recordThenChange(call.entry(record), raftChange, type);
     }
 
     private boolean isMember(String nodeName) {

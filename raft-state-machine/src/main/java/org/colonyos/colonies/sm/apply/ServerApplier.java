@@ -9,7 +9,10 @@ import org.colonyos.colonies.proto.wire.Replies;
 import org.colonyos.colonies.sm.Rejection;
 import org.colonyos.colonies.sm.auth.Authorizer;
 
-/** Applies the server-owner commands (server id, run-time cluster members). Single-threaded: called only from the apply thread. */
+/**
+ * Applies the server-owner commands (server id, run-time cluster members). Single-threaded: called only from the
+ * apply thread.
+ */
 final class ServerApplier {
     /** Sets the server id from the node's configuration, only while the state has none (first start). */
     Object apply(BootstrapServerId command, ApplyContext ctx) {

@@ -12,6 +12,7 @@ import org.colonyos.colonies.cli.cmd.UserCommands;
 import org.colonyos.colonies.cli.server.ClusterCommands;
 import org.colonyos.colonies.cli.server.DevCommand;
 import org.colonyos.colonies.cli.server.ServerCommands;
+import org.colonyos.colonies.config.ConfigException;
 import org.colonyos.colonies.sdk.ColoniesException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +34,10 @@ public final class ColoniesCli {
             if (e instanceof ColoniesException colonies) {
                 commandLine.getErr().println("Error: " + colonies.getMessage()
                         + (colonies.status() == 0 ? "" : " (HTTP " + colonies.status() + ")"));
+                return 1;
+            }
+            if (e instanceof ConfigException config) {
+                commandLine.getErr().println("Error: " + config.getMessage());
                 return 1;
             }
             if (e instanceof UsageException usage) {

@@ -52,17 +52,23 @@ class CliCommandsTest {
     private record Run(int code, String out, String err) {
     }
 
+    /** Runs a command against the test server. */
     private Run run(String... args) {
+        String[] all = new String[args.length + 4];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(new String[] {"--host", "127.0.0.1", "--port", String.valueOf(server.httpPort())}, 0, all,
+                args.length, 4);
+        return runOffline(all);
+    }
+
+    /** Runs a command exactly as given. */
+    private static Run runOffline(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = ColoniesCli.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(new String[] {"--host", "127.0.0.1", "--port", String.valueOf(server.httpPort())}, 0, all,
-                args.length, 4);
-        return new Run(cli.execute(all), out.toString(), err.toString());
+        return new Run(cli.execute(args), out.toString(), err.toString());
     }
 
     @Test
@@ -133,5 +139,20 @@ class CliCommandsTest {
         cli.setOut(new PrintWriter(out));
         assertEquals(0, cli.execute("security", "id", "--prvkey", SERVER_KEY));
         assertEquals(Identity.idOfPrivateKey(SERVER_KEY), out.toString().trim());
+    }
+
+    @Test
+    void clusterInitWritesPeerTlsOnlyWhenAllThreeFilesAreGiven() {
+        Run plain = runOffline("cluster", "init", "--nodes", "3");
+        assertEquals(0, plain.code(), plain.err());
+        assertTrue(plain.out().contains("\"raftPort\" : 7103") && !plain.out().contains("peerTls"), plain.out());
+        Run tls = runOffline("cluster", "init", "--peer-cert", "/etc/colonies/{node}.crt", "--peer-key",
+                "/etc/colonies/{node}.key", "--peer-ca", "/etc/colonies/ca.pem");
+        assertEquals(0, tls.code(), tls.err());
+        assertTrue(tls.out().contains("\"peerTls\" : {") && tls.out().contains("\"keyFile\" : \"/etc/colonies/{node}.key\""),
+                tls.out());
+        Run partial = runOffline("cluster", "init", "--peer-cert", "a.crt");
+        assertEquals(2, partial.code());
+        assertTrue(partial.err().contains("--peer-key") && partial.err().contains("--peer-ca"), partial.err());
     }
 }

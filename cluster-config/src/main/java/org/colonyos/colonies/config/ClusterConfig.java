@@ -1,5 +1,6 @@
 package org.colonyos.colonies.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,13 +14,30 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The members of one Raft group. Every node of a cluster is started with the same value. Immutable;
- * {@link #validate()} rejects duplicate ids or addresses and out-of-range ports with readable messages.
+ * The members of one Raft group, and optionally the mutual TLS their Raft traffic uses. Every node of a
+ * cluster is started with the same value. Immutable; {@link #validate()} rejects duplicate ids or addresses,
+ * out-of-range ports and incomplete TLS settings with readable messages.
+ *
+ * @param name the cluster's name (the Raft group id derives from it)
+ * @param nodes the members
+ * @param peerTls mutual TLS between the members, or null for plain gRPC (loopback and development)
  */
-public record ClusterConfig(@JsonProperty("name") String name, @JsonProperty("nodes") List<PeerAddress> nodes) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ClusterConfig(@JsonProperty("name") String name, @JsonProperty("nodes") List<PeerAddress> nodes,
+        @JsonProperty("peerTls") PeerTls peerTls) {
 
     public ClusterConfig {
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
+    }
+
+    /** A cluster whose peers talk plain gRPC. */
+    public ClusterConfig(String name, List<PeerAddress> nodes) {
+        this(name, nodes, null);
+    }
+
+    /** This cluster with its peer traffic under the given TLS settings. */
+    public ClusterConfig withPeerTls(PeerTls tls) {
+        return new ClusterConfig(name, nodes, tls).validate();
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -28,7 +46,8 @@ public record ClusterConfig(@JsonProperty("name") String name, @JsonProperty("no
 
     /**
      * Reads and validates a cluster file: {@code {"name": "...", "nodes": [{"id", "host", "raftPort",
-     * "httpPort"}, ...]}}; other fields are ignored.
+     * "httpPort"}, ...], "peerTls": {"certFile", "keyFile", "caFile"}}} ({@code peerTls} optional); other
+     * fields are ignored.
      *
      * @throws ConfigException naming the file and the problem
      */
@@ -133,6 +152,9 @@ public record ClusterConfig(@JsonProperty("name") String name, @JsonProperty("no
                             + node.id() + "')");
                 }
             }
+        }
+        if (peerTls != null) {
+            peerTls.validate();
         }
         return this;
     }

@@ -1,6 +1,7 @@
 package org.colonyos.colonies.config;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Everything one node needs to start: which member of which cluster it is, where it keeps its data, the
@@ -26,6 +27,11 @@ public record NodeSettings(ClusterConfig cluster, String nodeId, Path dataDir, S
     /** Settings with the default log retention and timers. */
     public NodeSettings(ClusterConfig cluster, String nodeId, Path dataDir, String serverId) {
         this(cluster, nodeId, dataDir, serverId, LogRetention.DEFAULT, TimerSettings.DEFAULT);
+    }
+
+    /** This node's peer TLS files ({@code {node}} resolved), if the cluster's Raft traffic uses TLS. */
+    public Optional<PeerTls> peerTls() {
+        return Optional.ofNullable(cluster.peerTls()).map(tls -> tls.forNode(nodeId));
     }
 
     /** This node's address. */

@@ -3,6 +3,8 @@ package org.colonyos.colonies.cli.server;
 import java.util.concurrent.Callable;
 import org.colonyos.colonies.cli.ClientCommand;
 import org.colonyos.colonies.config.ClusterConfig;
+import org.colonyos.colonies.config.PeerTls;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,6 +58,18 @@ public final class ClusterCommands {
         }
     }
 
+    /** The peer TLS files of {@code cluster init}; {@code {node}} in a path stands for the node id. */
+    static final class PeerTlsOptions {
+        @Option(names = "--peer-cert", required = true, description = "PEM certificate chain of a node")
+        String certFile;
+
+        @Option(names = "--peer-key", required = true, description = "PKCS#8 PEM private key of a node")
+        String keyFile;
+
+        @Option(names = "--peer-ca", required = true, description = "PEM certificates of the CAs peers trust")
+        String caFile;
+    }
+
     /** {@code colonies cluster init}: prints a cluster file for N nodes with consecutive ports. */
     @Command(name = "init", description = "Print a cluster file for N nodes on one host with consecutive ports")
     static final class Init implements Callable<Integer> {
@@ -77,9 +91,15 @@ public final class ClusterCommands {
         @Option(names = "--name", defaultValue = "colonies", description = "Cluster name (default ${DEFAULT-VALUE})")
         String name;
 
+        @ArgGroup(exclusive = false, heading = "Mutual TLS between the nodes (all three, or none):%n")
+        PeerTlsOptions peerTls;
+
         @Override
         public Integer call() {
             ClusterConfig config = ClusterConfig.generate(name, nodes, host, raftPort, httpPort);
+            if (peerTls != null) {
+                config = config.withPeerTls(new PeerTls(peerTls.certFile, peerTls.keyFile, peerTls.caFile));
+            }
             config.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             spec.commandLine().getOut().println(config.toJson());
             return 0;

@@ -18,6 +18,7 @@ import org.colonyos.colonies.config.ClusterConfig;
 import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.NodeSettings;
 import org.colonyos.colonies.config.PeerAddress;
+import org.colonyos.colonies.config.PeerTls;
 import org.colonyos.colonies.http.handlers.ServerHandlers;
 import org.colonyos.colonies.http.server.ColoniesServer;
 import org.colonyos.colonies.proto.crypto.Identity;
@@ -37,15 +38,17 @@ final class TestCluster implements AutoCloseable {
     private final String name;
     private final Path dir;
     private final LogRetention retention;
+    private final PeerTls peerTls;
     /** Per node index: its address, the cluster file it starts with, and its running server (or null). */
     private final List<PeerAddress> nodes = new ArrayList<>();
     private final List<ClusterConfig> configs = new ArrayList<>();
     private final List<ColoniesServer> servers = new ArrayList<>();
 
-    private TestCluster(String name, Path dir, LogRetention retention) {
+    private TestCluster(String name, Path dir, LogRetention retention, PeerTls peerTls) {
         this.name = name;
         this.dir = dir;
         this.retention = retention;
+        this.peerTls = peerTls;
     }
 
     /** Starts {@code size} nodes at once (a lone member cannot elect a leader, so they start in parallel). */
@@ -55,12 +58,17 @@ final class TestCluster implements AutoCloseable {
 
     /** Starts {@code size} nodes at once, snapshotting and purging their logs as {@code retention} says. */
     static TestCluster start(int size, Path dir, LogRetention retention) throws Exception {
-        TestCluster cluster = new TestCluster("test-cluster", dir, retention);
+        return start(size, dir, retention, null);
+    }
+
+    /** Starts {@code size} nodes n1..nN whose Raft traffic uses mutual TLS with {@code peerTls} (or none). */
+    static TestCluster start(int size, Path dir, LogRetention retention, PeerTls peerTls) throws Exception {
+        TestCluster cluster = new TestCluster("test-cluster", dir, retention, peerTls);
         for (int i = 0; i < size; i++) {
             cluster.nodes.add(new PeerAddress("n" + (i + 1), "127.0.0.1", freePort(), freePort()));
             cluster.servers.add(null);
         }
-        ClusterConfig initial = new ClusterConfig(cluster.name, cluster.nodes);
+        ClusterConfig initial = new ClusterConfig(cluster.name, cluster.nodes, peerTls);
         List<CompletableFuture<Void>> starting = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             cluster.configs.add(initial);
@@ -90,10 +98,20 @@ final class TestCluster implements AutoCloseable {
         List<PeerAddress> listed = new ArrayList<>(nodes);
         listed.add(address);
         nodes.add(address);
-        configs.add(new ClusterConfig(name, listed));
+        configs.add(new ClusterConfig(name, listed, peerTls));
         servers.add(null);
         startNode(nodes.size() - 1);
         return nodes.size() - 1;
+    }
+
+    /** Gives stopped node {@code index} another cluster file for its next start. */
+    void reconfigure(int index, ClusterConfig config) {
+        configs.set(index, config);
+    }
+
+    /** The cluster file node {@code index} starts with. */
+    ClusterConfig config(int index) {
+        return configs.get(index);
     }
 
     /** Starts node {@code index} (again) on its own data directory. */

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
@@ -25,17 +26,23 @@ final class ForwardingClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ForwardingClient.class);
 
     private final RaftGroup group;
+    private final Parameters transport;
     private final AtomicReference<RaftClient> current;
     private volatile boolean closed;
 
-    ForwardingClient(RaftGroup group) {
+    /**
+     * @param group the Raft group to send to
+     * @param transport the gRPC parameters (peer TLS) the node's server uses as well
+     */
+    ForwardingClient(RaftGroup group, Parameters transport) {
         this.group = group;
-        this.current = new AtomicReference<>(newClient(group));
+        this.transport = transport;
+        this.current = new AtomicReference<>(newClient());
     }
 
-    private static RaftClient newClient(RaftGroup group) {
+    private RaftClient newClient() {
         return RaftClient.newBuilder().setRaftGroup(group).setProperties(RaftSettings.clientProperties())
-                .setRetryPolicy(RaftSettings.clientRetryPolicy()).build();
+                .setParameters(transport).setRetryPolicy(RaftSettings.clientRetryPolicy()).build();
     }
 
     /** Sends a write to the leader, replacing a client whose window was closed by an earlier failure. */
@@ -61,7 +68,7 @@ final class ForwardingClient implements AutoCloseable {
     }
 
     private RaftClient renew(RaftClient broken) {
-        RaftClient fresh = newClient(group);
+        RaftClient fresh = newClient();
         if (current.compareAndSet(broken, fresh)) {
             LOG.warn("the forwarding Raft client gave up after a failed request; using a new one");
             closeQuietly(broken);

@@ -1,9 +1,12 @@
 package org.colonyos.colonies.sm.node;
 
+import java.io.File;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.grpc.GrpcTlsConfig;
 import org.apache.ratis.protocol.exceptions.TimeoutIOException;
 import org.apache.ratis.retry.ExceptionDependentRetry;
 import org.apache.ratis.retry.RetryPolicies;
@@ -60,6 +63,21 @@ final class RaftSettings {
                 .setExceptionToPolicy(TimeoutIOException.class,
                         RetryPolicies.retryUpToMaximumCountWithFixedSleep(2, pause))
                 .setMaxAttempts(110).build();
+    }
+
+    /**
+     * The gRPC transport parameters shared by the node's server and its forwarding client: with peer TLS
+     * configured, mutual TLS on every Raft connection (the files are checked first, so a wrong file stops the
+     * node at start with a clear message rather than failing every handshake later); otherwise none.
+     */
+    static Parameters transportParameters(NodeSettings settings) {
+        Parameters parameters = new Parameters();
+        settings.peerTls().ifPresent(tls -> {
+            tls.checkFiles();
+            GrpcConfigKeys.TLS.setConf(parameters, new GrpcTlsConfig(new File(tls.keyFile()),
+                    new File(tls.certFile()), new File(tls.caFile()), true));
+        });
+        return parameters;
     }
 
     static RaftProperties clientProperties() {

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -87,15 +88,16 @@ public final class ReplicatedNode implements AutoCloseable {
             LOG.warn("the common pool's parallelism is below 2, so every Raft reply starts a thread; run with "
                     + "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2 (the colonies command does)");
         }
+        Parameters transport = RaftSettings.transportParameters(settings);
         RaftGroup group = group(settings);
         RaftPeerId selfId = RaftPeerId.valueOf(settings.nodeId());
         ColoniesStateMachine stateMachine = new ColoniesStateMachine(
                 new StateFiles(settings.dataDir().resolve("state")), clock);
         RaftServer server = RaftServer.newBuilder().setServerId(selfId).setGroup(group)
-                .setProperties(RaftSettings.serverProperties(settings)).setStateMachine(stateMachine)
-                .setOption(RaftStorage.StartupOption.RECOVER).build();
+                .setProperties(RaftSettings.serverProperties(settings)).setParameters(transport)
+                .setStateMachine(stateMachine).setOption(RaftStorage.StartupOption.RECOVER).build();
         server.start();
-        ForwardingClient client = new ForwardingClient(group);
+        ForwardingClient client = new ForwardingClient(group, transport);
         ReplicatedNode node = new ReplicatedNode(server, client, stateMachine, selfId, group.getGroupId());
         if (settings.cluster().nodes().size() > 1) {
             node.bootstrapInBackground(settings.serverId());

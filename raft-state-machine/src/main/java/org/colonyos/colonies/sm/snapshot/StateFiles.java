@@ -37,7 +37,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class StateFiles {
     private static final Logger LOG = LoggerFactory.getLogger(StateFiles.class);
-    private static final String STORE_NAME = "colonies.mapdb";
+    /**
+     * The store file of this version's on-disk layout. A layout change (such as the key encoding) gets a new
+     * name: the store is then rebuilt from the latest snapshot, whose format is independent of MapDB.
+     */
+    private static final String STORE_NAME = "colonies-v2.mapdb";
+    /** Store files of earlier layouts, deleted at open. */
+    private static final String OLD_STORE_NAME = "colonies.mapdb";
 
     private final Path stateDir;
 
@@ -98,17 +104,23 @@ public final class StateFiles {
 
     private ColoniesStore openOrRecreate() throws IOException {
         Files.createDirectories(stateDir);
+        deleteFiles(OLD_STORE_NAME);
         Path file = stateDir.resolve(STORE_NAME);
         try {
             return openFile(file);
         } catch (DBException e) {
             LOG.warn("store {} cannot be opened ({}); recreating it from the snapshot", file, e.getMessage());
-            try (DirectoryStream<Path> parts = Files.newDirectoryStream(stateDir, STORE_NAME + "*")) {
-                for (Path part : parts) {
-                    Files.delete(part);
-                }
-            }
+            deleteFiles(STORE_NAME);
             return openFile(file);
+        }
+    }
+
+    /** Deletes the store file with this name and its WAL parts. */
+    private void deleteFiles(String storeName) throws IOException {
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(stateDir, storeName + "*")) {
+            for (Path part : parts) {
+                Files.delete(part);
+            }
         }
     }
 

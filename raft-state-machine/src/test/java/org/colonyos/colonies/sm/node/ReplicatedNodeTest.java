@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.colonyos.colonies.config.ClusterConfig;
 import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.NodeSettings;
@@ -77,6 +79,30 @@ class ReplicatedNodeTest {
         }
         try (ReplicatedNode node = ReplicatedNode.start(settings, Clock.systemUTC())) {
             assertEquals(23, colonies(node).size());
+        }
+    }
+
+    @Test
+    void aStoreOfAnEarlierLayoutIsDeletedAndRebuiltFromTheSnapshot() throws Exception {
+        NodeSettings settings = settings(5);
+        try (ReplicatedNode node = ReplicatedNode.start(settings, Clock.systemUTC())) {
+            for (int i = 0; i < 12; i++) {
+                assertEquals(0, write(node, "c" + i).getErrorStatus());
+            }
+        }
+        Path state = dataDir.resolve("state");
+        try (Stream<Path> files = Files.list(state)) {
+            List<Path> current = files.filter(f -> f.getFileName().toString().startsWith("colonies-v2.mapdb")).toList();
+            assertTrue(!current.isEmpty(), "the store is named for its layout");
+            for (Path file : current) {
+                Files.move(file, state.resolve(file.getFileName().toString().replace("colonies-v2", "colonies")));
+            }
+        }
+        try (ReplicatedNode node = ReplicatedNode.start(settings, Clock.systemUTC())) {
+            assertEquals(12, colonies(node).size());
+        }
+        try (Stream<Path> files = Files.list(state)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("colonies.mapdb")));
         }
     }
 }

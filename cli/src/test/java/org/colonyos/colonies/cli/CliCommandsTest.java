@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.colonyos.colonies.config.ClusterConfig;
@@ -34,10 +33,7 @@ class CliCommandsTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        int raftPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            raftPort = socket.getLocalPort();
-        }
+        int raftPort = PeerAddress.freeLoopbackPort();
         server = ColoniesServer.start(new NodeSettings(ClusterConfig.single("cli", new PeerAddress("n1",
                 "127.0.0.1", raftPort, 0)), "n1", dir, Identity.idOfPrivateKey(SERVER_KEY),
                 LogRetention.snapshotEvery(1000), null),

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.colonyos.colonies.config.PeerAddress;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.sdk.ColoniesClient;
@@ -47,16 +47,10 @@ class ProcessRestartIT {
         throw new AssertionError("server did not start: " + Files.readString(log));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void acknowledgedWritesSurviveKillNineAndSigtermStopsCleanly() throws Exception {
         assertTrue(Files.exists(JAR), "run after package: " + JAR.toAbsolutePath());
-        int port = freePort();
+        int port = PeerAddress.freeLoopbackPort();
         ColoniesClient client = new ColoniesClient(URI.create("http://127.0.0.1:" + port));
         String owner = "4787a5071856a4acf702b2ffcea422e3237a679c681314113d86139461290cf4";
 

@@ -88,6 +88,15 @@ public record ClusterConfig(@JsonProperty("name") String name, @JsonProperty("no
         return new ClusterConfig(name, nodes).validate();
     }
 
+    /** A cluster of {@code size} nodes n1..nN on 127.0.0.1, each on free ports (tests, benchmarks, tools). */
+    public static ClusterConfig onFreeLoopbackPorts(String name, int size) {
+        List<PeerAddress> nodes = new ArrayList<>();
+        for (int i = 1; i <= size; i++) {
+            nodes.add(PeerAddress.onFreeLoopbackPorts("n" + i));
+        }
+        return new ClusterConfig(name, nodes).validate();
+    }
+
     /** The configuration as indented JSON, the cluster file format. */
     public String toJson() {
         try {
@@ -135,17 +144,10 @@ public record ClusterConfig(@JsonProperty("name") String name, @JsonProperty("no
         Set<String> ids = new HashSet<>();
         Set<String> endpoints = new HashSet<>();
         for (PeerAddress node : nodes) {
-            if (node.id() == null || node.id().isBlank()) {
-                throw new ConfigException("a node has an empty id");
-            }
+            node.validate(nodes.size() == 1);
             if (!ids.add(node.id())) {
                 throw new ConfigException("duplicate node id '" + node.id() + "'");
             }
-            if (node.host() == null || node.host().isBlank()) {
-                throw new ConfigException("node '" + node.id() + "' has an empty host");
-            }
-            checkPort(node.id(), "raftPort", node.raftPort(), nodes.size());
-            checkPort(node.id(), "httpPort", node.httpPort(), nodes.size());
             for (int port : new int[] {node.raftPort(), node.httpPort()}) {
                 if (port != 0 && !endpoints.add(node.host() + ":" + port)) {
                     throw new ConfigException("duplicate port " + node.host() + ":" + port + " (node '"
@@ -157,15 +159,5 @@ public record ClusterConfig(@JsonProperty("name") String name, @JsonProperty("no
             peerTls.validate();
         }
         return this;
-    }
-
-    /** Ports are 0..65535; 0 (any free port) only in a one-node cluster, where no peer needs to find it. */
-    private static void checkPort(String id, String field, int port, int clusterSize) {
-        if (port < 0 || port > 65535) {
-            throw new ConfigException("node '" + id + "': " + field + " " + port + " is not in 0..65535");
-        }
-        if (port == 0 && clusterSize > 1) {
-            throw new ConfigException("node '" + id + "': " + field + " must be set in a cluster of several nodes");
-        }
     }
 }

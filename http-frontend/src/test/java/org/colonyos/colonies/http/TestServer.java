@@ -1,7 +1,6 @@
 package org.colonyos.colonies.http;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,10 +23,7 @@ final class TestServer {
     }
 
     static ColoniesServer start(Path dataDir) throws IOException {
-        int raftPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            raftPort = socket.getLocalPort();
-        }
+        int raftPort = PeerAddress.freeLoopbackPort();
         NodeSettings settings = new NodeSettings(ClusterConfig.single("test",
                 new PeerAddress("n1", "127.0.0.1", raftPort, 0)), "n1", dataDir, Identity.idOfPrivateKey(SERVER_KEY));
         return ColoniesServer.start(settings, new ServerHandlers.BuildInfo("test", "now"), MAX_BODY,

@@ -35,7 +35,7 @@ public final class ClusterProcesses implements AutoCloseable {
 
     /** Starts {@code size} node processes in {@code dir} with {@code serverId} as the server owner. */
     public static ClusterProcesses start(int size, String serverId, Path dir) throws IOException {
-        ClusterProcesses cluster = new ClusterProcesses(ServerLauncher.freeLoopbackCluster("bench", size), dir,
+        ClusterProcesses cluster = new ClusterProcesses(ClusterConfig.onFreeLoopbackPorts("bench", size), dir,
                 serverId);
         for (int i = 0; i < size; i++) {
             cluster.start(i);

@@ -1,7 +1,6 @@
 package org.colonyos.colonies.cli.server;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +39,7 @@ public final class ServerLauncher {
     /** Starts a one-node server; {@code raftPort} 0 picks a free loopback port. */
     public static ColoniesServer startSingleNode(String host, int httpPort, int raftPort, Path dataDir, String serverId,
             int maxBodyBytes) throws IOException {
-        int raft = raftPort != 0 ? raftPort : freePort();
+        int raft = raftPort != 0 ? raftPort : PeerAddress.freeLoopbackPort();
         return startClusterNode(ClusterConfig.single("colonies", new PeerAddress("n1", host, raft, httpPort)), "n1",
                 dataDir, serverId, maxBodyBytes);
     }
@@ -67,12 +66,6 @@ public final class ServerLauncher {
         stopped.await();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     /** A throw-away in-process server or cluster for tools: its node URLs, a fresh server owner key, a stopper. */
     public record LocalCluster(List<URI> urls, String serverPrvKey, AutoCloseable stopper) implements AutoCloseable {
         /** The first node's URL. */
@@ -93,7 +86,7 @@ public final class ServerLauncher {
     public static LocalCluster startLocalCluster(int size) throws IOException {
         String serverKey = Secp256k1.generatePrivateKey();
         String serverId = Identity.idOfPrivateKey(serverKey);
-        ClusterConfig config = freeLoopbackCluster("local", size);
+        ClusterConfig config = ClusterConfig.onFreeLoopbackPorts("local", size);
         Path root = Files.createTempDirectory("colonies-local-");
         List<CompletableFuture<ColoniesServer>> starting = new ArrayList<>();
         for (PeerAddress node : config.nodes()) {
@@ -120,15 +113,6 @@ public final class ServerLauncher {
         }
         return new LocalCluster(servers.stream().map(s -> URI.create(s.url())).toList(), serverKey,
                 () -> closeAll(servers));
-    }
-
-    /** A cluster of {@code size} nodes n1..nN on 127.0.0.1 with free Raft and HTTP ports. */
-    public static ClusterConfig freeLoopbackCluster(String name, int size) throws IOException {
-        List<PeerAddress> nodes = new ArrayList<>();
-        for (int i = 1; i <= size; i++) {
-            nodes.add(new PeerAddress("n" + i, "127.0.0.1", freePort(), freePort()));
-        }
-        return new ClusterConfig(name, nodes).validate();
     }
 
     private static void closeAll(List<ColoniesServer> servers) throws IOException {

@@ -1,7 +1,6 @@
 package org.colonyos.colonies.http.rpc;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.colonyos.colonies.proto.crypto.CryptoException;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.json.Json;
@@ -15,6 +14,7 @@ import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.RpcMsg;
 import org.colonyos.colonies.proto.wire.ServerPayloads;
 import org.colonyos.colonies.sm.Rejection;
+import org.colonyos.colonies.sm.node.Failures;
 import org.colonyos.colonies.sm.node.ReplicatedNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -155,15 +155,14 @@ public final class RpcDispatcher {
     }
 
     private static HttpReply toHttp(Route route, RpcMsg msg, ApplyReply reply) {
-        if (reply.getErrorStatus() != 0) {
-            return HttpReply.error(reply.getErrorStatus(), reply.getErrorMessage());
+        if (route.echo() && reply.getErrorStatus() == 0) {
+            return HttpReply.ok(route.type().replyWireName(), PayloadCodec.decodeBase64(msg.payload()));
         }
-        byte[] json = route.echo() ? PayloadCodec.decodeBase64(msg.payload()) : reply.getReplyJson().toByteArray();
-        return HttpReply.ok(route.type().replyWireName(), json);
+        return HttpReply.of(reply, route.type());
     }
 
     private static HttpReply unexpected(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = Failures.cause(error);
         if (cause instanceof Rejection rejection) {
             return HttpReply.error(rejection.status(), rejection.getMessage());
         }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.colonyos.colonies.config.NodeSettings;
@@ -21,6 +20,7 @@ import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.ServerPayloads;
 import org.colonyos.colonies.sm.Rejection;
 import org.colonyos.colonies.sm.auth.Authorizer;
+import org.colonyos.colonies.sm.node.Failures;
 import org.colonyos.colonies.sm.node.ReplicatedNode;
 import org.colonyos.colonies.sm.state.ColoniesState;
 import org.slf4j.Logger;
@@ -120,12 +120,11 @@ final class ClusterMembership implements ClusterHandlers.Membership {
     private CompletableFuture<HttpReply> recordThenChange(LogEntry record, Supplier<CompletableFuture<Void>> change,
             PayloadType type) {
         return node.submit(record).thenCompose(reply -> reply.getErrorStatus() != 0
-                ? CompletableFuture.completedFuture(HttpReply.error(reply.getErrorStatus(), reply.getErrorMessage()))
+                ? CompletableFuture.completedFuture(HttpReply.of(reply, type))
                 : change.get().thenApply(done -> HttpReply.ok(type.replyWireName(),
                         Json.toBytes(node.read(this::describe)))))
                 .exceptionally(error -> {
-                    Throwable cause = error instanceof CompletionException && error.getCause() != null
-                            ? error.getCause() : error;
+                    Throwable cause = Failures.cause(error);
                     LOG.warn("{} failed: {}", type.wireName(), cause.toString());
                     return HttpReply.error(503, "Failed to change the cluster, the Raft configuration was not "
                             + "changed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());

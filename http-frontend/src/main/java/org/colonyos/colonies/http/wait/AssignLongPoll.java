@@ -190,12 +190,10 @@ public final class AssignLongPoll implements Route.AsyncHandler {
         private void onApplied(ApplyReply reply) {
             lastTouch.put(executor.executorId(), System.nanoTime());
             int status = reply.getErrorStatus();
-            if (status == 0) {
-                finish(HttpReply.ok(PayloadType.ASSIGN_PROCESS.replyWireName(), reply.getReplyJson().toByteArray()));
-            } else if ((status == 404 || status == 503) && timeoutSeconds > 0 && System.nanoTime() < deadlineNanos) {
+            if ((status == 404 || status == 503) && timeoutSeconds > 0 && System.nanoTime() < deadlineNanos) {
                 next();
             } else {
-                finish(HttpReply.error(status, reply.getErrorMessage()));
+                finish(HttpReply.of(reply, PayloadType.ASSIGN_PROCESS));
             }
         }
 

@@ -1,7 +1,6 @@
 package org.colonyos.colonies.http.cluster;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,10 +63,8 @@ final class TestCluster implements AutoCloseable {
     /** Starts {@code size} nodes n1..nN whose Raft traffic uses mutual TLS with {@code peerTls} (or none). */
     static TestCluster start(int size, Path dir, LogRetention retention, PeerTls peerTls) throws Exception {
         TestCluster cluster = new TestCluster("test-cluster", dir, retention, peerTls);
-        for (int i = 0; i < size; i++) {
-            cluster.nodes.add(new PeerAddress("n" + (i + 1), "127.0.0.1", freePort(), freePort()));
-            cluster.servers.add(null);
-        }
+        cluster.nodes.addAll(ClusterConfig.onFreeLoopbackPorts(cluster.name, size).nodes());
+        cluster.nodes.forEach(node -> cluster.servers.add(null));
         ClusterConfig initial = new ClusterConfig(cluster.name, cluster.nodes, peerTls);
         List<CompletableFuture<Void>> starting = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -83,18 +80,12 @@ final class TestCluster implements AutoCloseable {
         return cluster;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     /**
      * Starts a new node {@code id} on fresh ports with a cluster file listing every node so far and itself, as
      * an operator does before {@code cluster add}; returns its index. It is not a member until added.
      */
     int startJoining(String id) throws IOException {
-        PeerAddress address = new PeerAddress(id, "127.0.0.1", freePort(), freePort());
+        PeerAddress address = PeerAddress.onFreeLoopbackPorts(id);
         List<PeerAddress> listed = new ArrayList<>(nodes);
         listed.add(address);
         nodes.add(address);

@@ -1,5 +1,6 @@
 package org.colonyos.colonies.sm.apply;
 
+import org.colonyos.colonies.config.ConfigException;
 import org.colonyos.colonies.config.PeerAddress;
 import org.colonyos.colonies.proto.log.AddClusterMember;
 import org.colonyos.colonies.proto.log.BootstrapServerId;
@@ -24,15 +25,14 @@ final class ServerApplier {
 
     Object apply(AddClusterMember command, ApplyContext ctx) {
         Authorizer.requireServerOwner(ctx.state(), ctx.callerId());
-        Validation.requireNonEmpty(command.getNodeId(), "Failed to add cluster member, node name is empty");
-        Validation.requireNonEmpty(command.getHost(), "Failed to add cluster member, host is empty");
-        for (int port : new int[] {command.getRaftPort(), command.getHttpPort()}) {
-            if (port < 1 || port > 65535) {
-                throw Rejection.badRequest("Failed to add cluster member, port " + port + " is not in 1..65535");
-            }
+        PeerAddress member = new PeerAddress(command.getNodeId(), command.getHost(), command.getRaftPort(),
+                command.getHttpPort());
+        try {
+            member.validate(false);
+        } catch (ConfigException e) {
+            throw Rejection.badRequest("Failed to add cluster member, " + e.getMessage());
         }
-        ctx.state().putAddedMember(new PeerAddress(command.getNodeId(), command.getHost(), command.getRaftPort(),
-                command.getHttpPort()));
+        ctx.state().putAddedMember(member);
         return Replies.EMPTY;
     }
 

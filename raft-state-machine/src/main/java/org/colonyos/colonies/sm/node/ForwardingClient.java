@@ -2,7 +2,6 @@ package org.colonyos.colonies.sm.node;
 
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.ratis.client.RaftClient;
@@ -52,19 +51,11 @@ final class ForwardingClient implements AutoCloseable {
             if (error == null) {
                 return CompletableFuture.completedFuture(reply);
             }
-            if (closed || !(unwrap(error) instanceof AlreadyClosedException)) {
+            if (closed || !(Failures.cause(error) instanceof AlreadyClosedException)) {
                 return CompletableFuture.<RaftClientReply>failedFuture(error);
             }
             return renew(client).async().send(message);
         }).thenCompose(Function.identity());
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private RaftClient renew(RaftClient broken) {

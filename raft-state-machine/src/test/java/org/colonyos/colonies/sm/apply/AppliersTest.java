@@ -6,7 +6,10 @@ import static org.colonyos.colonies.sm.Commands.SERVER_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import org.colonyos.colonies.config.PeerAddress;
 import org.colonyos.colonies.proto.json.GoTime;
+import org.colonyos.colonies.proto.log.AddClusterMember;
 import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.ChangeColonyId;
 import org.colonyos.colonies.proto.log.LogEntry;
@@ -51,6 +54,22 @@ class AppliersTest {
                 400, "Failed to add colony, invalid colony Id length");
         assertRejected(apply(Commands.addColony("test", 2_000)), 400, "A Colony with name <test> already exists");
         assertEquals(1, state.colonies().size());
+    }
+
+    @Test
+    void addClusterMemberValidatesTheAddressAsTheClusterFileDoes() {
+        AddClusterMember.Builder member = AddClusterMember.newBuilder().setNodeId("n4").setHost("10.0.0.4")
+                .setRaftPort(7101).setHttpPort(0);
+        assertRejected(apply(Commands.by(SERVER_ID, 0).setAddClusterMember(member).build()), 400,
+                "Failed to add cluster member, node 'n4': httpPort must be set in a cluster of several nodes");
+        assertRejected(apply(Commands.by(SERVER_ID, 0).setAddClusterMember(member.setHttpPort(70000)).build()), 400,
+                "Failed to add cluster member, node 'n4': httpPort 70000 is not in 0..65535");
+        assertRejected(apply(Commands.by(SERVER_ID, 0).setAddClusterMember(member.setHost(" ").setHttpPort(1))
+                .build()), 400, "Failed to add cluster member, node 'n4' has an empty host");
+        assertEquals(0, state.addedMembers().size());
+        assertEquals(0, apply(Commands.by(SERVER_ID, 0).setAddClusterMember(member.setHost("h")).build())
+                .getErrorStatus());
+        assertEquals(List.of("n4"), state.addedMembers().stream().map(PeerAddress::id).toList());
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,10 +29,7 @@ class ReplicatedNodeTest {
     Path dataDir;
 
     private NodeSettings settings(long snapshotEvery) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = PeerAddress.freeLoopbackPort();
         return new NodeSettings(ClusterConfig.single("test", new PeerAddress("n1", "127.0.0.1", port, 0)), "n1",
                 dataDir, Commands.SERVER_ID, LogRetention.snapshotEvery(snapshotEvery), null);
     }

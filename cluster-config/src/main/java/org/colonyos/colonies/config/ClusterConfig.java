@@ -90,9 +90,10 @@ public record ClusterConfig(@JsonProperty("name") String name, @JsonProperty("no
 
     /** A cluster of {@code size} nodes n1..nN on 127.0.0.1, each on free ports (tests, benchmarks, tools). */
     public static ClusterConfig onFreeLoopbackPorts(String name, int size) {
+        int[] ports = PeerAddress.freeLoopbackPorts(2 * size);
         List<PeerAddress> nodes = new ArrayList<>();
-        for (int i = 1; i <= size; i++) {
-            nodes.add(PeerAddress.onFreeLoopbackPorts("n" + i));
+        for (int i = 0; i < size; i++) {
+            nodes.add(new PeerAddress("n" + (i + 1), "127.0.0.1", ports[2 * i], ports[2 * i + 1]));
         }
         return new ClusterConfig(name, nodes).validate();
     }

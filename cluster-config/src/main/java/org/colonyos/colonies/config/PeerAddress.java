@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One member of a cluster: its node id, the host its peers and clients reach it on, its Raft (gRPC) port and
@@ -50,15 +52,39 @@ public record PeerAddress(
      * local clusters; a port may in rare cases be taken by someone else before the node binds it).
      */
     public static PeerAddress onFreeLoopbackPorts(String id) {
-        return new PeerAddress(id, "127.0.0.1", freeLoopbackPort(), freeLoopbackPort());
+        int[] ports = freeLoopbackPorts(2);
+        return new PeerAddress(id, "127.0.0.1", ports[0], ports[1]);
     }
 
     /** A TCP port on 127.0.0.1 that was free a moment ago. */
     public static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        return freeLoopbackPorts(1)[0];
+    }
+
+    /**
+     * {@code count} distinct TCP ports on 127.0.0.1 that were free a moment ago: all are held open until all
+     * are chosen, since the system may hand a just-released port out again.
+     */
+    public static int[] freeLoopbackPorts(int count) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                held.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new UncheckedIOException("no free loopback port", e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // a socket that was never used for a connection; nothing to release
+                }
+            }
         }
     }
 

@@ -74,4 +74,13 @@ class ClusterConfigTest {
                         .validate()).getMessage());
         assertThrows(ConfigException.class, () -> ClusterConfig.generate("c", 0, "h", 1, 2));
     }
+
+    @Test
+    void freeLoopbackClustersHaveDistinctPorts() {
+        for (int round = 0; round < 20; round++) {
+            ClusterConfig config = ClusterConfig.onFreeLoopbackPorts("c", 5);
+            assertEquals(10, config.nodes().stream().flatMap(n -> java.util.stream.Stream.of(n.raftPort(),
+                    n.httpPort())).distinct().count());
+        }
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -76,7 +77,7 @@ class LeaderKillHistoryTest {
             cluster.awaitLeader();
             awaitEvents(Kind.CLOSED, closedAtStop + 30);
             submitting.set(false);
-            awaitAllAcknowledgedSubmitsClosed();
+            awaitAllAcknowledgedSubmitsFinished(cluster.client(cluster.otherThan(leader)), submitterKey);
             executing.set(false);
             CompletableFuture.allOf(load.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
             cluster.startNode(leader);
@@ -152,18 +153,30 @@ class LeaderKillHistoryTest {
         }
     }
 
-    private void awaitAllAcknowledgedSubmitsClosed() throws InterruptedException {
+    /**
+     * Waits until every acknowledged submit is final: closed with an acknowledged reply, or found SUCCESS or
+     * FAILED on the server (a close applied whose reply was lost with the leader, or retries used up).
+     */
+    private void awaitAllAcknowledgedSubmitsFinished(ColoniesClient client, String key) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+        Set<String> finalOnServer = new HashSet<>();
         while (true) {
             Set<String> closed = ids(Kind.CLOSED);
-            Set<String> open = ids(Kind.SUBMITTED).stream().filter(id -> !closed.contains(id))
-                    .collect(Collectors.toSet());
-            if (open.isEmpty()) {
+            List<String> open = ids(Kind.SUBMITTED).stream()
+                    .filter(id -> !closed.contains(id) && !finalOnServer.contains(id)).sorted().toList();
+            for (String id : open) {
+                int state = TestCluster.retrying(() -> client.getProcess(id, key)).state();
+                if (state == ProcessState.SUCCESS || state == ProcessState.FAILED) {
+                    finalOnServer.add(id);
+                }
+            }
+            if (finalOnServer.containsAll(open)) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(open.size() + " acknowledged submits never closed, e.g. " + open.iterator()
-                        .next());
+                List<String> unfinished = open.stream().filter(id -> !finalOnServer.contains(id)).toList();
+                throw new AssertionError(unfinished.size() + " acknowledged submits never finished, e.g. "
+                        + unfinished.get(0) + " in state " + client.getProcess(unfinished.get(0), key).state());
             }
             Thread.sleep(50);
         }

@@ -145,7 +145,8 @@ class CliCommandsTest {
         Run tls = runOffline("cluster", "init", "--peer-cert", "/etc/colonies/{node}.crt", "--peer-key",
                 "/etc/colonies/{node}.key", "--peer-ca", "/etc/colonies/ca.pem");
         assertEquals(0, tls.code(), tls.err());
-        assertTrue(tls.out().contains("\"peerTls\" : {") && tls.out().contains("\"keyFile\" : \"/etc/colonies/{node}.key\""),
+        assertTrue(tls.out().contains("\"peerTls\" : {")
+                && tls.out().contains("\"keyFile\" : \"/etc/colonies/{node}.key\""),
                 tls.out());
         Run partial = runOffline("cluster", "init", "--peer-cert", "a.crt");
         assertEquals(2, partial.code());

@@ -75,7 +75,8 @@ class PeerTlsTest {
     @Test
     void unreadableOrForeignFilesAreNamed() throws IOException {
         PeerTls tls = issued().forNode("n1");
-        Files.writeString(dir.resolve("n1.key"), "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n");
+        Files.writeString(dir.resolve("n1.key"),
+                "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n");
         assertTrue(problem(tls).startsWith("peer key " + dir.resolve("n1.key")
                 + " is not an unencrypted PKCS#8 PEM key"), problem(tls));
         Files.writeString(dir.resolve("ca.pem"), "not a certificate");

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.colonyos.colonies.http.server.ColoniesServer;
 import org.colonyos.colonies.proto.crypto.Identity;
@@ -63,14 +65,7 @@ class ExecutorRuntimeEndToEndTest {
     }
 
     private static Process await(ColoniesClient client, String key, Process submitted) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            Process p = client.getProcess(submitted.processId(), key);
-            if (ProcessState.isFinal(p.state())) {
-                return p;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("process never finished");
+        return Eventually.value(Duration.ofSeconds(20), () -> Optional.of(client.getProcess(submitted.processId(),
+                key)).filter(p -> ProcessState.isFinal(p.state())), () -> "process never finished");
     }
 }

@@ -9,9 +9,11 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -175,24 +177,13 @@ class LongPollEndToEndTest {
     }
 
     private Process awaitState(String id, int state, int retries) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            Process p = client.getProcess(id, keys.get(3));
-            if (p.state() == state && p.retries() >= retries) {
-                return p;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("process " + id + " never reached state " + state);
+        return Eventually.value(Duration.ofSeconds(15), () -> Optional.of(client.getProcess(id, keys.get(3)))
+                .filter(p -> p.state() == state && p.retries() >= retries),
+                () -> "process " + id + " never reached state " + state);
     }
 
     private void awaitWaiters(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (server.waiters().waiting() != count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waiters: " + server.waiters().waiting() + ", expected " + count);
-            }
-            Thread.sleep(10);
-        }
+        Eventually.until(Duration.ofSeconds(10), () -> server.waiters().waiting() == count,
+                () -> "waiters: " + server.waiters().waiting() + ", expected " + count);
     }
 }

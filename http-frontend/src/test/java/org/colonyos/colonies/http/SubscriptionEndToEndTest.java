@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -251,13 +252,8 @@ class SubscriptionEndToEndTest {
     }
 
     private void awaitSubscriptions(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (server.subscriptions().count() != count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("subscriptions: " + server.subscriptions().count() + ", expected " + count);
-            }
-            Thread.sleep(10);
-        }
+        Eventually.until(Duration.ofSeconds(10), () -> server.subscriptions().count() == count,
+                () -> "subscriptions: " + server.subscriptions().count() + ", expected " + count);
     }
 
     /** A bare WebSocket client: sends frames as given and queues what comes back. */

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.colonyos.colonies.http.Eventually;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Cluster;
 import org.colonyos.colonies.proto.model.FunctionSpec;
@@ -104,10 +106,8 @@ class ClusterEndToEndTest {
         ColoniesClient waiting = cluster.client(waiterNode);
         CompletableFuture<Process> assigned = CompletableFuture.supplyAsync(() ->
                 waiting.assign(colony, 30, "", "", executorKey));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (cluster.server(waiterNode).waiters().waiting() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        Eventually.until(Duration.ofSeconds(10), () -> cluster.server(waiterNode).waiters().waiting() > 0,
+                () -> "no assign waits on node " + waiterNode);
         assertEquals(1, cluster.server(waiterNode).waiters().waiting(), "the assign waits on its own node");
         long submitted = System.nanoTime();
         Process process = cluster.client(submitNode).submit(FunctionSpec.of(colony, "cli", "f", List.of()),
@@ -116,10 +116,8 @@ class ClusterEndToEndTest {
         assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - submitted) < 5_000);
         CompletableFuture<Optional<Process>> done = CompletableFuture.supplyAsync(() -> cluster.client(submitNode)
                 .waitForProcess(colony, process.processId(), ProcessState.SUCCESS, 30, executorKey));
-        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (cluster.server(submitNode).subscriptions().count() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        Eventually.until(Duration.ofSeconds(10), () -> cluster.server(submitNode).subscriptions().count() > 0,
+                () -> "no subscription on node " + submitNode);
         assertEquals(1, cluster.server(submitNode).subscriptions().count(), "the subscription is on its own node");
         waiting.closeSuccessful(process.processId(), List.of("ok"), executorKey);
         assertEquals(List.of("ok"), done.get(20, TimeUnit.SECONDS).orElseThrow().out());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.colonyos.colonies.http.Eventually;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Colony;
@@ -144,13 +146,8 @@ class LeaderKillHistoryTest {
     }
 
     private void awaitEvents(Kind kind, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
-        while (count(kind) < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("only " + count(kind) + " " + kind + " events, expected " + count);
-            }
-            Thread.sleep(20);
-        }
+        Eventually.until(Duration.ofSeconds(40), () -> count(kind) >= count,
+                () -> "only " + count(kind) + " " + kind + " events, expected " + count);
     }
 
     /**

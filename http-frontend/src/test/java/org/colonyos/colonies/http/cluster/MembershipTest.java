@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.colonyos.colonies.config.PeerAddress;
+import org.colonyos.colonies.http.Eventually;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Cluster;
@@ -130,12 +132,7 @@ class MembershipTest {
     }
 
     private static void awaitCount(Queue<String> acknowledged, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (acknowledged.size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("only " + acknowledged.size() + " submits acknowledged, expected " + count);
-            }
-            Thread.sleep(20);
-        }
+        Eventually.until(Duration.ofSeconds(30), () -> acknowledged.size() >= count,
+                () -> "only " + acknowledged.size() + " submits acknowledged, expected " + count);
     }
 }

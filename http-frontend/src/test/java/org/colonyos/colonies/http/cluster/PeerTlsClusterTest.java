@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.colonyos.colonies.config.ClusterConfig;
 import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.PeerTls;
 import org.colonyos.colonies.config.TestPki;
+import org.colonyos.colonies.http.Eventually;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Colony;
@@ -111,12 +112,7 @@ class PeerTlsClusterTest {
 
     /** Waits up to 60 s until node {@code index} has applied the colony (a local read, no barrier). */
     private static void awaitLocally(TestCluster cluster, int index, String colony) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (cluster.server(index).node().read(s -> s.colony(colony)).isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("node " + index + " did not catch up after its certificate was fixed");
-            }
-            Thread.sleep(100);
-        }
+        Eventually.until(Duration.ofSeconds(60), () -> cluster.server(index).node().read(s -> s.colony(colony))
+                .isPresent(), () -> "node " + index + " did not catch up after its certificate was fixed");
     }
 }

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Optional;
 import org.colonyos.colonies.config.LogRetention;
+import org.colonyos.colonies.http.Eventually;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Colony;
@@ -50,33 +52,22 @@ class SnapshotCatchUpTest {
 
     /** Waits until the leader's log no longer holds the entries the stopped node missed; returns its start. */
     private static long awaitPurge(TestCluster cluster, int leader) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            long start = cluster.server(leader).node().logStartIndex();
-            if (start > 100) {
-                return start;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the leader did not purge its log: it starts at "
-                + cluster.server(leader).node().logStartIndex());
+        return Eventually.value(Duration.ofSeconds(30),
+                () -> Optional.of(cluster.server(leader).node().logStartIndex()).filter(start -> start > 100),
+                () -> "the leader did not purge its log: it starts at "
+                        + cluster.server(leader).node().logStartIndex());
     }
 
     /** Waits until node {@code index} lists {@code count} colonies (read on that node, linearizable). */
     private static void awaitColonies(TestCluster cluster, int index, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        int seen = -1;
-        while (System.nanoTime() < deadline) {
+        int[] seen = {-1};
+        Eventually.until(Duration.ofSeconds(30), () -> {
             try {
-                seen = cluster.client(index).getColonies(SERVER_KEY).size();
-                if (seen == count) {
-                    return;
-                }
+                seen[0] = cluster.client(index).getColonies(SERVER_KEY).size();
             } catch (RuntimeException notReadyYet) {
-                seen = -1;
+                seen[0] = -1;
             }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("node " + index + " lists " + seen + " colonies, expected " + count);
+            return seen[0] == count;
+        }, () -> "node " + index + " lists " + seen[0] + " colonies, expected " + count);
     }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.NodeSettings;
 import org.colonyos.colonies.config.PeerAddress;
 import org.colonyos.colonies.config.PeerTls;
+import org.colonyos.colonies.http.Eventually;
 import org.colonyos.colonies.http.handlers.ServerHandlers;
 import org.colonyos.colonies.http.server.ColoniesServer;
 import org.colonyos.colonies.proto.crypto.Identity;
@@ -176,15 +178,8 @@ final class TestCluster implements AutoCloseable {
 
     /** The index of the leader that every running node agrees on, waiting up to 20 s for one. */
     int awaitLeader() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            Optional<Integer> agreed = agreedLeader();
-            if (agreed.isPresent()) {
-                return agreed.get();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no leader that all running nodes agree on within 20 s");
+        return Eventually.value(Duration.ofSeconds(20), this::agreedLeader,
+                () -> "no leader that all running nodes agree on within 20 s");
     }
 
     private Optional<Integer> agreedLeader() {

@@ -50,7 +50,8 @@ public final class ColoniesStore implements AutoCloseable {
     public ColoniesStore(DB db) {
         this.db = db;
         for (String name : TABLES) {
-            DB.TreeMapMaker<String, byte[]> maker = db.treeMap(name, StringKeySerializer.INSTANCE, Serializer.BYTE_ARRAY);
+            DB.TreeMapMaker<String, byte[]> maker =
+                    db.treeMap(name, StringKeySerializer.INSTANCE, Serializer.BYTE_ARRAY);
             tables.put(name, (DOCUMENT_TABLES.contains(name) ? maker.valuesOutsideNodesEnable() : maker)
                     .createOrOpen());
         }

@@ -2,27 +2,23 @@ package org.colonyos.colonies.proto.crypto;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import org.bouncycastle.asn1.x9.X9ECParameters;
+import java.util.Arrays;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.math.ec.ECAlgorithms;
-import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
-import org.bouncycastle.math.ec.custom.sec.SecP256K1Curve;
 
 /**
  * secp256k1 compact recoverable ECDSA as ColonyOS uses it: signatures are {@code r(32) || s(32) || v(1)}
  * over SHA3-256 of the message, with RFC 6979 (HMAC-SHA256) nonces and low-S normalisation.
  *
+ * <p>The point arithmetic is {@code CurveArithmetic.preferred()}: libsecp256k1 where it loads, else
+ * BouncyCastle; both give the same bytes.
+ *
  * <p>Stateless and thread-safe. All failures are {@link CryptoException}s whose texts follow the Go server.
  */
 public final class Secp256k1 {
-    private static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256k1");
-    private static final BigInteger N = CURVE.getN();
+    private static final BigInteger N = CustomNamedCurves.getByName("secp256k1").getN();
     private static final BigInteger HALF_N = N.shiftRight(1);
-    private static final BigInteger P = ((SecP256K1Curve) CURVE.getCurve()).getQ();
-    private static final ECPoint G = CURVE.getG();
     private static final int SIGNATURE_LENGTH = 65;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -43,27 +39,34 @@ public final class Secp256k1 {
 
     /** The 65-byte uncompressed public key {@code 04 || X || Y} of a private key. */
     public static byte[] publicKey(String privateKeyHex) {
-        return G.multiply(parsePrivateKey(privateKeyHex)).normalize().getEncoded(false);
+        return publicKey(privateKeyHex, CurveArithmetic.preferred());
+    }
+
+    static byte[] publicKey(String privateKeyHex, CurveArithmetic curve) {
+        return curve.multiplyGenerator(parsePrivateKey(privateKeyHex));
     }
 
     /** Signs SHA3-256 of the message's bytes; returns the 130-hex-character compact signature. */
     public static String sign(byte[] message, String privateKeyHex) {
+        return sign(message, privateKeyHex, CurveArithmetic.preferred());
+    }
+
+    static String sign(byte[] message, String privateKeyHex, CurveArithmetic curve) {
         BigInteger d = parsePrivateKey(privateKeyHex);
         byte[] hash = Sha3.hash(message);
         BigInteger e = new BigInteger(1, hash);
         HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
         nonces.init(N, d, hash);
-        FixedPointCombMultiplier multiplier = new FixedPointCombMultiplier();
         while (true) {
             BigInteger k = nonces.nextK();
-            ECPoint point = multiplier.multiply(G, k).normalize();
-            BigInteger x = point.getAffineXCoord().toBigInteger();
+            byte[] point = curve.multiplyGenerator(k);
+            BigInteger x = new BigInteger(1, Arrays.copyOfRange(point, 1, 33));
             BigInteger r = x.mod(N);
             BigInteger s = k.modInverse(N).multiply(e.add(d.multiply(r))).mod(N);
             if (r.signum() == 0 || s.signum() == 0) {
                 continue;
             }
-            int recoveryId = (point.getAffineYCoord().testBitZero() ? 1 : 0) | (x.compareTo(N) >= 0 ? 2 : 0);
+            int recoveryId = (point[64] & 1) | (x.compareTo(N) >= 0 ? 2 : 0);
             if (s.compareTo(HALF_N) > 0) {
                 s = N.subtract(s);
                 recoveryId ^= 1;
@@ -82,12 +85,16 @@ public final class Secp256k1 {
      * recovery ids above 7 (4..7 are treated as 0..3, as btcec does).
      */
     public static byte[] recoverPublicKey(byte[] message, String signatureHex) {
+        return recoverPublicKey(message, signatureHex, CurveArithmetic.preferred());
+    }
+
+    static byte[] recoverPublicKey(byte[] message, String signatureHex, CurveArithmetic curve) {
         byte[] signature = Hex.decode(signatureHex);
         if (signature.length != SIGNATURE_LENGTH) {
             throw new CryptoException("Invalid signature length");
         }
-        BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 0, 32));
-        BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 32, 64));
+        BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
+        BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
         int v = signature[64] & 0xff;
         if (v > 7) {
             throw new CryptoException("Failed to recover public key: invalid recovery id " + v);
@@ -99,32 +106,7 @@ public final class Secp256k1 {
         if (s.compareTo(HALF_N) > 0) {
             throw new CryptoException("Failed verify signature: Signature s value is over half the order");
         }
-        ECPoint q = recover(Sha3.hash(message), r, s, recoveryId);
-        return q.getEncoded(false);
-    }
-
-    private static ECPoint recover(byte[] hash, BigInteger r, BigInteger s, int recoveryId) {
-        BigInteger x = r.add(BigInteger.valueOf(recoveryId / 2).multiply(N));
-        if (x.compareTo(P) >= 0) {
-            throw new CryptoException("Failed to recover public key: x coordinate out of range");
-        }
-        byte[] compressed = new byte[33];
-        compressed[0] = (byte) ((recoveryId & 1) == 1 ? 0x03 : 0x02);
-        System.arraycopy(unsigned32(x), 0, compressed, 1, 32);
-        ECPoint bigR;
-        try {
-            bigR = CURVE.getCurve().decodePoint(compressed);
-        } catch (IllegalArgumentException notOnCurve) {
-            throw new CryptoException("Failed to recover public key: invalid signature point");
-        }
-        BigInteger rInverse = r.modInverse(N);
-        BigInteger eNegated = N.subtract(new BigInteger(1, hash).mod(N)).mod(N);
-        ECPoint q = ECAlgorithms.sumOfTwoMultiplies(G, rInverse.multiply(eNegated).mod(N), bigR,
-                rInverse.multiply(s).mod(N)).normalize();
-        if (q.isInfinity()) {
-            throw new CryptoException("Failed to recover public key: point at infinity");
-        }
-        return q;
+        return curve.recover(Sha3.hash(message), r, s, recoveryId);
     }
 
     private static BigInteger parsePrivateKey(String privateKeyHex) {
@@ -139,7 +121,8 @@ public final class Secp256k1 {
         return d;
     }
 
-    private static byte[] unsigned32(BigInteger value) {
+    /** The 32-byte big-endian encoding of a non-negative value below 2^256. */
+    static byte[] unsigned32(BigInteger value) {
         byte[] raw = value.toByteArray();
         byte[] out = new byte[32];
         int copy = Math.min(raw.length, 32);

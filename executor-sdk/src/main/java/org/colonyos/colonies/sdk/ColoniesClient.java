@@ -60,7 +60,12 @@ public final class ColoniesClient {
      * reached (the request was not sent); a call whose connection broke after sending is reported, not repeated.
      */
     public ColoniesClient(List<URI> baseUrls, Duration timeout) {
-        this.transport = new RpcTransport(baseUrls, timeout);
+        this(baseUrls, timeout, HttpEngine.JDK_CLIENT);
+    }
+
+    /** A client of a cluster, as {@link #ColoniesClient(List, Duration)}, whose calls travel by {@code engine}. */
+    public ColoniesClient(List<URI> baseUrls, Duration timeout, HttpEngine engine) {
+        this.transport = new RpcTransport(baseUrls, timeout, engine);
         this.transportTimeout = timeout;
     }
 

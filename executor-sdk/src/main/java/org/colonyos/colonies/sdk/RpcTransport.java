@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -27,19 +24,24 @@ import org.colonyos.colonies.proto.wire.RpcReplyMsg;
  * surely never reached the server it was meant for; a request whose connection broke after it was sent is
  * reported, not repeated (it may have been applied).
  *
- * <p>Thread-safe: the JDK HTTP client is shared.
+ * <p>Thread-safe: the HTTP exchange is shared.
  */
 final class RpcTransport {
     private final HttpClient http;
+    private final HttpExchange exchange;
     private final List<URI> bases;
     private final AtomicInteger current = new AtomicInteger();
     private final Duration timeout;
 
-    RpcTransport(List<URI> baseUrls, Duration timeout) {
+    RpcTransport(List<URI> baseUrls, Duration timeout, HttpEngine engine) {
         if (baseUrls.isEmpty()) {
             throw new IllegalArgumentException("at least one server URL is needed");
         }
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.exchange = switch (engine) {
+            case JDK_CLIENT -> new JdkExchange(http);
+            case KEEP_ALIVE_SOCKETS -> new KeepAliveExchange();
+        };
         this.bases = List.copyOf(baseUrls);
         this.timeout = timeout;
     }
@@ -86,13 +88,10 @@ final class RpcTransport {
         for (int attempt = 0; ; attempt++) {
             URI api = bases.get(Math.floorMod(first + attempt, bases.size())).resolve("/api");
             try {
-                HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(api).timeout(callTimeout)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(envelope)).build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
+                HttpExchange.Reply reply = exchange.post(api, envelope, callTimeout);
                 current.compareAndSet(first, first + attempt);
-                return unwrap(response.statusCode(), response.body());
-            } catch (ConnectException | HttpConnectTimeoutException e) {
+                return unwrap(reply.status(), reply.body());
+            } catch (ConnectException e) {
                 if (attempt + 1 >= bases.size()) {
                     throw new ColoniesException("cannot reach " + api + ": " + e.getMessage(), e);
                 }

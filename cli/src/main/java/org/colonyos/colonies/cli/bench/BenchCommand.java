@@ -21,6 +21,7 @@ import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.sdk.ColoniesClient;
+import org.colonyos.colonies.sdk.HttpEngine;
 import org.colonyos.colonies.sdk.ColoniesException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,6 +70,10 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             description = "Seconds of load before measuring (the JIT needs them; figures start afterwards)")
     int warmupSeconds;
 
+    @Option(names = "--http-engine", defaultValue = "KEEP_ALIVE_SOCKETS",
+            description = "How the load threads call the server: ${COMPLETION-CANDIDATES} (https needs JDK_CLIENT)")
+    HttpEngine engine;
+
     private final AtomicLong submits = new AtomicLong();
     private final AtomicLong cycles = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
@@ -82,24 +87,25 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (!local && clusterSize == 0) {
-            run(List.of(new ColoniesClient(options.url())), options.serverPrvKey(), out);
+            run(List.of(new ColoniesClient(List.of(options.url()), Duration.ofSeconds(30), engine)),
+                    options.serverPrvKey(), out);
             return 0;
         }
         try (ServerLauncher.LocalCluster cluster = ServerLauncher.startLocalCluster(Math.max(1, clusterSize))) {
-            run(spreadClients(cluster.urls()), cluster.serverPrvKey(), out);
+            run(spreadClients(cluster.urls(), engine), cluster.serverPrvKey(), out);
         }
         return 0;
     }
 
     /** One client per node, each trying its own node first and the others after it. */
-    private static List<ColoniesClient> spreadClients(List<URI> urls) {
+    private static List<ColoniesClient> spreadClients(List<URI> urls, HttpEngine engine) {
         List<ColoniesClient> clients = new ArrayList<>();
         for (int first = 0; first < urls.size(); first++) {
             List<URI> order = new ArrayList<>();
             for (int i = 0; i < urls.size(); i++) {
                 order.add(urls.get((first + i) % urls.size()));
             }
-            clients.add(new ColoniesClient(order, Duration.ofSeconds(30)));
+            clients.add(new ColoniesClient(order, Duration.ofSeconds(30), engine));
         }
         return clients;
     }

@@ -45,6 +45,8 @@ public final class ColoniesStore implements AutoCloseable {
     private volatile int generation;
     private final DB db;
     private final Map<String, BTreeMap<String, byte[]>> tables = new TreeMap<>();
+    /** Tables kept in memory whose changes reach MapDB only at commit ({@link Table#mirrored}). */
+    private final Map<String, Table<?>> writeBack = new TreeMap<>();
 
     /** A store over an open transactional MapDB (file-backed in production: see {@code StateFiles}). */
     public ColoniesStore(DB db) {
@@ -70,8 +72,21 @@ public final class ColoniesStore implements AutoCloseable {
         return map;
     }
 
-    /** Makes every write so far durable. */
+    /** Registers a table kept in memory, whose changes this store receives when it commits. */
+    void writeBackOnCommit(String name, Table<?> table) {
+        raw(name);
+        writeBack.put(name, table);
+    }
+
+    /** A table's content as reads see it: the in-memory table where one is registered, else the B-tree. */
+    private NavigableMap<String, byte[]> view(String name) {
+        Table<?> inMemory = writeBack.get(name);
+        return inMemory == null ? tables.get(name) : inMemory.view();
+    }
+
+    /** Makes every write so far durable, with the changes of the in-memory tables. Caller holds the write lock. */
     public void commit() {
+        writeBack.values().forEach(Table::writeBack);
         db.commit();
     }
 
@@ -98,7 +113,7 @@ public final class ColoniesStore implements AutoCloseable {
                     continue;
                 }
                 update(sha, name.getBytes(StandardCharsets.UTF_8));
-                for (Map.Entry<String, byte[]> entry : tables.get(name).entrySet()) {
+                for (Map.Entry<String, byte[]> entry : view(name).entrySet()) {
                     update(sha, entry.getKey().getBytes(StandardCharsets.UTF_8));
                     update(sha, entry.getValue());
                 }
@@ -121,9 +136,9 @@ public final class ColoniesStore implements AutoCloseable {
         out.writeInt(EXPORT_VERSION);
         out.writeInt(TABLES.size());
         for (String name : TABLES) {
-            BTreeMap<String, byte[]> table = tables.get(name);
+            NavigableMap<String, byte[]> table = view(name);
             writeBytes(out, name.getBytes(StandardCharsets.UTF_8));
-            out.writeLong(table.sizeLong());
+            out.writeLong(table instanceof BTreeMap<String, byte[]> tree ? tree.sizeLong() : table.size());
             for (Map.Entry<String, byte[]> entry : table.entrySet()) {
                 writeBytes(out, entry.getKey().getBytes(StandardCharsets.UTF_8));
                 writeBytes(out, entry.getValue());

@@ -42,7 +42,7 @@ public final class ProcessTables {
         deadlines = Table.mirrored(store, "process_deadlines", String.class);
         runningByExecutor = Table.mirrored(store, "process_by_executor", String.class);
         attributeIds = new Table<>(store.raw("attribute_ids"), String.class);
-        counters = new Table<>(store.raw("process_counters"), String.class);
+        counters = Table.mirrored(store, "process_counters", String.class);
     }
 
     public Optional<Process> get(String processId) {

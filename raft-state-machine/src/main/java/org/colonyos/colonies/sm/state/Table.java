@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.colonyos.colonies.proto.json.Json;
@@ -32,6 +34,8 @@ public final class Table<V> {
     private final ColoniesStore mirrorOf;
     private volatile TreeMap<String, byte[]> mirror;
     private volatile int mirrorGeneration;
+    /** For mirrored tables: keys written to the mirror since the store last received them. */
+    private final SortedSet<String> unflushed = new TreeSet<>();
 
     Table(NavigableMap<String, byte[]> map, Class<V> type) {
         this(map, type, null);
@@ -44,13 +48,18 @@ public final class Table<V> {
     }
 
     /**
-     * A table of the store that is also kept in memory and read from there: for the small, hot indexes of live
-     * work (assign queue, deadlines). MapDB never merges B-tree nodes, so keys deleted at the front of such an
-     * index leave empty leaves that every range scan from the front walks again; the mirror is loaded once
-     * (at first use, and again after the store was cleared or imported) and scans it instead. Writes go to both.
+     * A table of the store that is kept in memory, read from there and written back to the store only when the
+     * store commits (see {@link ColoniesStore#commit()}): for the small, hot indexes of live work (assign queue,
+     * deadlines, running processes, liveness, counters) that change with every entry. The store is committed
+     * only with a snapshot, so what it holds between snapshots never matters; a write-back there saves a B-tree
+     * node rewrite per change. MapDB also never merges B-tree nodes, so keys deleted at the front of such an
+     * index would leave empty leaves that every range scan from the front walks again. The mirror is loaded at
+     * first use, and again after the store was cleared or imported.
      */
     static <V> Table<V> mirrored(ColoniesStore store, String name, Class<V> type) {
-        return new Table<>(store.raw(name), type, store);
+        Table<V> table = new Table<>(store.raw(name), type, store);
+        store.writeBackOnCommit(name, table);
+        return table;
     }
 
     /** The map to read: the mirror (loaded when missing or stale) or the store itself. */
@@ -66,9 +75,34 @@ public final class Table<V> {
             if (mirror == null || mirrorGeneration != mirrorOf.generation()) {
                 mirrorGeneration = mirrorOf.generation();
                 mirror = new TreeMap<>(map);
+                unflushed.clear();
             }
             return mirror;
         }
+    }
+
+    /** The table's content as reads see it (the mirror of a mirrored table), for digests and exports. */
+    NavigableMap<String, byte[]> view() {
+        return reads();
+    }
+
+    /**
+     * Hands the mirror's changes since the last call to the store (a mirrored table; a no-op for others). The
+     * caller holds the write lock: the store is about to commit.
+     */
+    void writeBack() {
+        TreeMap<String, byte[]> current = currentMirror();
+        if (current != null) {
+            for (String key : unflushed) {
+                byte[] value = current.get(key);
+                if (value == null) {
+                    map.remove(key);
+                } else {
+                    map.put(key, value);
+                }
+            }
+        }
+        unflushed.clear();
     }
 
     /** The mirror to keep in step with a write, or null when there is none or it will be reloaded anyway. */
@@ -78,10 +112,11 @@ public final class Table<V> {
     }
 
     private void write(String key, byte[] value) {
-        map.put(key, value);
-        TreeMap<String, byte[]> current = currentMirror();
-        if (current != null) {
-            current.put(key, value);
+        if (mirrorOf == null) {
+            map.put(key, value);
+        } else {
+            reads().put(key, value);
+            unflushed.add(key);
         }
     }
 
@@ -121,10 +156,11 @@ public final class Table<V> {
     }
 
     public void remove(String key) {
-        map.remove(key);
-        TreeMap<String, byte[]> current = currentMirror();
-        if (current != null) {
-            current.remove(key);
+        if (mirrorOf == null) {
+            map.remove(key);
+        } else {
+            reads().remove(key);
+            unflushed.add(key);
         }
     }
 

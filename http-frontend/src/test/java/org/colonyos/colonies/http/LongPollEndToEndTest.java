@@ -34,6 +34,7 @@ import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.ProcessPayloads;
 import org.colonyos.colonies.proto.wire.RpcMsg;
 import org.colonyos.colonies.sdk.ColoniesClient;
+import org.colonyos.colonies.sdk.HttpEngine;
 import org.colonyos.colonies.sdk.ColoniesException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,10 +57,15 @@ class LongPollEndToEndTest {
     private ColoniesServer server;
     private ColoniesClient client;
 
+    /** How the SDK carries the calls; a subclass runs every test again over the other engine. */
+    HttpEngine engine() {
+        return HttpEngine.JDK_CLIENT;
+    }
+
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         server = TestServer.start(dir);
-        client = TestServer.client(server);
+        client = TestServer.client(server, engine());
         for (int i = 0; i < EXECUTORS; i++) {
             keys.add(Secp256k1.generatePrivateKey());
         }
@@ -145,7 +151,7 @@ class LongPollEndToEndTest {
 
     /** Assigns and closes until a 3 s poll comes back empty; returns how many it ran. */
     private int drain(String key, String colony, Set<String> seen) {
-        ColoniesClient own = TestServer.client(server);
+        ColoniesClient own = TestServer.client(server, engine());
         int ran = 0;
         while (true) {
             Process process;

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import org.colonyos.colonies.config.ClusterConfig;
 import org.colonyos.colonies.config.NodeSettings;
 import org.colonyos.colonies.config.PeerAddress;
@@ -11,6 +13,7 @@ import org.colonyos.colonies.http.handlers.ServerHandlers;
 import org.colonyos.colonies.http.server.ColoniesServer;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.sdk.ColoniesClient;
+import org.colonyos.colonies.sdk.HttpEngine;
 
 /** A one-node server on loopback with ephemeral ports and the test-vector server owner. */
 final class TestServer {
@@ -31,6 +34,10 @@ final class TestServer {
     }
 
     static ColoniesClient client(ColoniesServer server) {
-        return new ColoniesClient(URI.create(server.url()));
+        return client(server, HttpEngine.JDK_CLIENT);
+    }
+
+    static ColoniesClient client(ColoniesServer server, HttpEngine engine) {
+        return new ColoniesClient(List.of(URI.create(server.url())), Duration.ofSeconds(60), engine);
     }
 }

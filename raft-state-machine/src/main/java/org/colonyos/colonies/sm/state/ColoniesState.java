@@ -42,15 +42,15 @@ public final class ColoniesState {
 
     public ColoniesState(ColoniesStore store) {
         this.store = store;
-        this.meta = new Table<>(store.raw("meta"), String.class);
-        this.members = new Table<>(store.raw("meta"), PeerAddress.class);
-        this.applied = new Table<>(store.raw(ColoniesStore.BOOKKEEPING), String.class);
-        this.colonies = new Table<>(store.raw("colonies"), Colony.class);
-        this.executors = new Table<>(store.raw("executors"), Executor.class);
-        this.executorIds = new Table<>(store.raw("executor_ids"), String.class);
-        this.users = new Table<>(store.raw("users"), User.class);
-        this.userIds = new Table<>(store.raw("user_ids"), String.class);
-        this.executorLiveness = Table.mirrored(store, "executor_liveness", String.class);
+        this.meta = store.table("meta", String.class);
+        this.members = store.table("meta", PeerAddress.class);
+        this.applied = store.table(ColoniesStore.BOOKKEEPING, String.class);
+        this.colonies = store.table("colonies", Colony.class);
+        this.executors = store.table("executors", Executor.class);
+        this.executorIds = store.table("executor_ids", String.class);
+        this.users = store.table("users", User.class);
+        this.userIds = store.table("user_ids", String.class);
+        this.executorLiveness = store.mirroredTable("executor_liveness", String.class);
         this.processes = new ProcessTables(store);
         this.logs = new LogTables(store);
         this.functions = new FunctionTables(store);

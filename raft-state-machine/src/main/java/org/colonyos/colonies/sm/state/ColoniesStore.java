@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -42,11 +43,10 @@ public final class ColoniesStore implements AutoCloseable {
             "functions");
     private static final byte[] MAGIC = "CLNYSNAP".getBytes(StandardCharsets.US_ASCII);
 
-    private volatile int generation;
     private final DB db;
     private final Map<String, BTreeMap<String, byte[]>> tables = new TreeMap<>();
-    /** Tables kept in memory whose changes reach MapDB only at commit ({@link Table#mirrored}). */
-    private final Map<String, Table<?>> writeBack = new TreeMap<>();
+    /** Every table handed out, in creation order: their pending changes reach MapDB at commit and export. */
+    private final List<Table<?>> handedOut = new ArrayList<>();
 
     /** A store over an open transactional MapDB (file-backed in production: see {@code StateFiles}). */
     public ColoniesStore(DB db) {
@@ -64,6 +64,26 @@ public final class ColoniesStore implements AutoCloseable {
         return new ColoniesStore(DBMaker.memoryDB().transactionEnable().make());
     }
 
+    /** The typed table over a stored one (see {@link Table} for its write-back). */
+    <V> Table<V> table(String name, Class<V> type) {
+        return register(new Table<>(raw(name), type, false));
+    }
+
+    /** A table also held whole in memory: for the small, hot indexes of live work (see {@link Table}). */
+    <V> Table<V> mirroredTable(String name, Class<V> type) {
+        return register(new Table<>(raw(name), type, true));
+    }
+
+    private <V> Table<V> register(Table<V> table) {
+        handedOut.add(table);
+        return table;
+    }
+
+    /** Writes every table's pending changes to MapDB (uncommitted). Caller holds the write lock. */
+    private void writeBack() {
+        handedOut.forEach(Table::writeBack);
+    }
+
     NavigableMap<String, byte[]> raw(String table) {
         NavigableMap<String, byte[]> map = tables.get(table);
         if (map == null) {
@@ -72,40 +92,25 @@ public final class ColoniesStore implements AutoCloseable {
         return map;
     }
 
-    /** Registers a table kept in memory, whose changes this store receives when it commits. */
-    void writeBackOnCommit(String name, Table<?> table) {
-        raw(name);
-        writeBack.put(name, table);
-    }
-
-    /** A table's content as reads see it: the in-memory table where one is registered, else the B-tree. */
-    private NavigableMap<String, byte[]> view(String name) {
-        Table<?> inMemory = writeBack.get(name);
-        return inMemory == null ? tables.get(name) : inMemory.view();
-    }
-
-    /** Makes every write so far durable, with the changes of the in-memory tables. Caller holds the write lock. */
+    /** Makes every write so far durable, pending ones included. Caller holds the write lock. */
     public void commit() {
-        writeBack.values().forEach(Table::writeBack);
+        writeBack();
         db.commit();
     }
 
     /** Removes everything (before importing a snapshot). */
     public void clear() {
+        handedOut.forEach(Table::discard);
         tables.values().forEach(Map::clear);
-        generation++;
-    }
-
-    /** Changes whenever the tables are replaced wholesale (clear, import), so in-memory mirrors reload. */
-    int generation() {
-        return generation;
     }
 
     /**
      * SHA-256 over every table but the log bookkeeping, in fixed order: equal digests mean equal replicated
-     * states, whatever entries without commands (leader no-ops, configurations) the logs held.
+     * states, whatever entries without commands (leader no-ops, configurations) the logs held. Writes pending
+     * changes to MapDB first, so the caller holds the write lock.
      */
     public String digest() {
+        writeBack();
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String name : TABLES) {
@@ -113,7 +118,7 @@ public final class ColoniesStore implements AutoCloseable {
                     continue;
                 }
                 update(sha, name.getBytes(StandardCharsets.UTF_8));
-                for (Map.Entry<String, byte[]> entry : view(name).entrySet()) {
+                for (Map.Entry<String, byte[]> entry : tables.get(name).entrySet()) {
                     update(sha, entry.getKey().getBytes(StandardCharsets.UTF_8));
                     update(sha, entry.getValue());
                 }
@@ -130,15 +135,19 @@ public final class ColoniesStore implements AutoCloseable {
         sha.update(bytes);
     }
 
-    /** Writes every table, in fixed order and key order, so equal states export byte-identical streams. */
+    /**
+     * Writes every table, in fixed order and key order, so equal states export byte-identical streams. Writes
+     * pending changes to MapDB first, so the caller holds the write lock.
+     */
     public void exportTo(DataOutputStream out) throws IOException {
+        writeBack();
         out.write(MAGIC);
         out.writeInt(EXPORT_VERSION);
         out.writeInt(TABLES.size());
         for (String name : TABLES) {
-            NavigableMap<String, byte[]> table = view(name);
+            BTreeMap<String, byte[]> table = tables.get(name);
             writeBytes(out, name.getBytes(StandardCharsets.UTF_8));
-            out.writeLong(table instanceof BTreeMap<String, byte[]> tree ? tree.sizeLong() : table.size());
+            out.writeLong(table.sizeLong());
             for (Map.Entry<String, byte[]> entry : table.entrySet()) {
                 writeBytes(out, entry.getKey().getBytes(StandardCharsets.UTF_8));
                 writeBytes(out, entry.getValue());

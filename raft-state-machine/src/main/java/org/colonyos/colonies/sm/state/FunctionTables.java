@@ -13,8 +13,8 @@ public final class FunctionTables {
     private final Table<String> ids;
 
     FunctionTables(ColoniesStore store) {
-        functions = new Table<>(store.raw("functions"), Function.class);
-        ids = new Table<>(store.raw("function_ids"), String.class);
+        functions = store.table("functions", Function.class);
+        ids = store.table("function_ids", String.class);
     }
 
     public Optional<Function> get(String colonyName, String executorName, String funcName) {

@@ -25,11 +25,11 @@ public final class LogTables {
     private final Table<String> counters;
 
     LogTables(ColoniesStore store) {
-        logs = new Table<>(store.raw("logs"), ProcessLog.class);
-        byProcess = new Table<>(store.raw("logs_by_process"), String.class);
-        byExecutor = new Table<>(store.raw("logs_by_executor"), String.class);
-        byColony = new Table<>(store.raw("logs_by_colony"), String.class);
-        counters = new Table<>(store.raw("log_counters"), String.class);
+        logs = store.table("logs", ProcessLog.class);
+        byProcess = store.table("logs_by_process", String.class);
+        byExecutor = store.table("logs_by_executor", String.class);
+        byColony = store.table("logs_by_colony", String.class);
+        counters = store.table("log_counters", String.class);
     }
 
     /** Stores a line, dropping the colony's oldest line when the colony is over its limit. */

@@ -35,14 +35,14 @@ public final class ProcessTables {
     private final Table<String> counters;
 
     ProcessTables(ColoniesStore store) {
-        processes = new Table<>(store.raw("processes"), Process.class);
-        queue = Table.mirrored(store, "process_queue", String.class);
-        byState = new Table<>(store.raw("process_by_state"), String.class);
-        bySubmission = new Table<>(store.raw("process_by_submission"), String.class);
-        deadlines = Table.mirrored(store, "process_deadlines", String.class);
-        runningByExecutor = Table.mirrored(store, "process_by_executor", String.class);
-        attributeIds = new Table<>(store.raw("attribute_ids"), String.class);
-        counters = Table.mirrored(store, "process_counters", String.class);
+        processes = store.table("processes", Process.class);
+        queue = store.mirroredTable("process_queue", String.class);
+        byState = store.table("process_by_state", String.class);
+        bySubmission = store.table("process_by_submission", String.class);
+        deadlines = store.mirroredTable("process_deadlines", String.class);
+        runningByExecutor = store.mirroredTable("process_by_executor", String.class);
+        attributeIds = store.table("attribute_ids", String.class);
+        counters = store.mirroredTable("process_counters", String.class);
     }
 
     public Optional<Process> get(String processId) {

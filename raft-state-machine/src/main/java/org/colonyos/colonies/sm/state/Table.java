@@ -1,16 +1,16 @@
 package org.colonyos.colonies.sm.state;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Set;
-import java.util.SortedSet;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.colonyos.colonies.proto.json.Json;
@@ -19,126 +19,47 @@ import org.colonyos.colonies.proto.json.Json;
  * A sorted table of documents keyed by strings, stored as canonical JSON bytes in a MapDB B-tree. Iteration
  * is always in key order, never hash order, so everything derived from it is deterministic.
  *
- * <p>Not synchronised: callers hold the state lock (apply writes under the write lock, reads under the read
- * lock).
+ * <p><b>Write-back.</b> The store is committed only with a snapshot, so what the B-tree holds between snapshots
+ * never matters. Writes therefore collect in memory ({@code pending}, key order) and reach the B-tree when the
+ * store commits or exports ({@link #writeBack()}), or when more than {@value #MAX_PENDING} keys are pending:
+ * a process written three times between snapshots costs one B-tree write instead of three, and index keys
+ * that come and go between snapshots (the assign queue, RUNNING entries) never reach it. Reads see the pending
+ * changes over the B-tree.
+ *
+ * <p><b>Mirrored tables</b> ({@link ColoniesStore#mirroredTable}) are in addition held whole in memory and read
+ * from there: the small, hot indexes of live work. MapDB never merges B-tree nodes, so keys deleted at the
+ * front of such an index leave empty leaves that every scan from the front would walk again.
+ *
+ * <p>A key is read and written through one {@code Table} only. Not synchronised: apply writes under the state's
+ * write lock, reads run under its read lock (the lazy load of a mirror is synchronised, as readers may race it).
  *
  * @param <V> the document type (an immutable record)
  */
 public final class Table<V> {
     /** Separates the parts of composite keys; sorts before every printable character. */
     public static final char SEPARATOR = '\u0000';
+    /** Pending keys per table above which they are written to the (uncommitted) B-tree at once. */
+    static final int MAX_PENDING = 65_536;
+    /** Marks a pending removal (compared by identity). */
+    private static final byte[] DELETED = new byte[0];
 
-    private final NavigableMap<String, byte[]> map;
+    private final NavigableMap<String, byte[]> stored;
     private final Class<V> type;
-    /** For mirrored tables: the store whose generation tells when the mirror is stale; else null. */
-    private final ColoniesStore mirrorOf;
+    private final boolean mirrored;
+    /** Changes the B-tree has not received: key to bytes, or {@link #DELETED}. */
+    private final TreeMap<String, byte[]> pending = new TreeMap<>();
+    /** Mirrored tables: the whole content, loaded at first use and dropped when the store is replaced. */
     private volatile TreeMap<String, byte[]> mirror;
-    private volatile int mirrorGeneration;
-    /** For mirrored tables: keys written to the mirror since the store last received them. */
-    private final SortedSet<String> unflushed = new TreeSet<>();
 
-    Table(NavigableMap<String, byte[]> map, Class<V> type) {
-        this(map, type, null);
-    }
-
-    private Table(NavigableMap<String, byte[]> map, Class<V> type, ColoniesStore mirrorOf) {
-        this.map = map;
+    Table(NavigableMap<String, byte[]> stored, Class<V> type, boolean mirrored) {
+        this.stored = stored;
         this.type = type;
-        this.mirrorOf = mirrorOf;
-    }
-
-    /**
-     * A table of the store that is kept in memory, read from there and written back to the store only when the
-     * store commits (see {@link ColoniesStore#commit()}): for the small, hot indexes of live work (assign queue,
-     * deadlines, running processes, liveness, counters) that change with every entry. The store is committed
-     * only with a snapshot, so what it holds between snapshots never matters; a write-back there saves a B-tree
-     * node rewrite per change. MapDB also never merges B-tree nodes, so keys deleted at the front of such an
-     * index would leave empty leaves that every range scan from the front walks again. The mirror is loaded at
-     * first use, and again after the store was cleared or imported.
-     */
-    static <V> Table<V> mirrored(ColoniesStore store, String name, Class<V> type) {
-        Table<V> table = new Table<>(store.raw(name), type, store);
-        store.writeBackOnCommit(name, table);
-        return table;
-    }
-
-    /** The map to read: the mirror (loaded when missing or stale) or the store itself. */
-    private NavigableMap<String, byte[]> reads() {
-        if (mirrorOf == null) {
-            return map;
-        }
-        TreeMap<String, byte[]> current = currentMirror();
-        if (current != null) {
-            return current;
-        }
-        synchronized (this) {
-            if (mirror == null || mirrorGeneration != mirrorOf.generation()) {
-                mirrorGeneration = mirrorOf.generation();
-                mirror = new TreeMap<>(map);
-                unflushed.clear();
-            }
-            return mirror;
-        }
-    }
-
-    /** The table's content as reads see it (the mirror of a mirrored table), for digests and exports. */
-    NavigableMap<String, byte[]> view() {
-        return reads();
-    }
-
-    /**
-     * Hands the mirror's changes since the last call to the store (a mirrored table; a no-op for others). The
-     * caller holds the write lock: the store is about to commit.
-     */
-    void writeBack() {
-        TreeMap<String, byte[]> current = currentMirror();
-        if (current != null) {
-            for (String key : unflushed) {
-                byte[] value = current.get(key);
-                if (value == null) {
-                    map.remove(key);
-                } else {
-                    map.put(key, value);
-                }
-            }
-        }
-        unflushed.clear();
-    }
-
-    /** The mirror to keep in step with a write, or null when there is none or it will be reloaded anyway. */
-    private TreeMap<String, byte[]> currentMirror() {
-        TreeMap<String, byte[]> current = mirror;
-        return current != null && mirrorGeneration == mirrorOf.generation() ? current : null;
-    }
-
-    private void write(String key, byte[] value) {
-        if (mirrorOf == null) {
-            map.put(key, value);
-        } else {
-            reads().put(key, value);
-            unflushed.add(key);
-        }
+        this.mirrored = mirrored;
     }
 
     /** The last part of a composite key (index keys end with the id they point to). */
     public static String lastPart(String key) {
         return key.substring(key.lastIndexOf(SEPARATOR) + 1);
-    }
-
-    /** Adds {@code delta} to the counter stored as text under {@code key}; a counter at 0 is removed. */
-    void addToCount(String key, int delta) {
-        int next = count(key) + delta;
-        if (next == 0) {
-            remove(key);
-        } else {
-            write(key, Json.toBytes(Integer.toString(next)));
-        }
-    }
-
-    /** The counter stored under {@code key} (0 when absent). */
-    int count(String key) {
-        byte[] bytes = reads().get(key);
-        return bytes == null ? 0 : Integer.parseInt(Json.parse(bytes, String.class));
     }
 
     /** A composite key from parts. */
@@ -147,7 +68,7 @@ public final class Table<V> {
     }
 
     public Optional<V> get(String key) {
-        byte[] bytes = reads().get(key);
+        byte[] bytes = bytes(key);
         return bytes == null ? Optional.empty() : Optional.of(Json.parse(bytes, type));
     }
 
@@ -156,53 +77,187 @@ public final class Table<V> {
     }
 
     public void remove(String key) {
-        if (mirrorOf == null) {
-            map.remove(key);
-        } else {
-            reads().remove(key);
-            unflushed.add(key);
-        }
+        write(key, DELETED);
+    }
+
+    /** Adds {@code delta} to the counter stored as text under {@code key}; a counter at 0 is removed. */
+    void addToCount(String key, int delta) {
+        int next = count(key) + delta;
+        write(key, next == 0 ? DELETED : Json.toBytes(Integer.toString(next)));
+    }
+
+    /** The counter stored under {@code key} (0 when absent). */
+    int count(String key) {
+        byte[] bytes = bytes(key);
+        return bytes == null ? 0 : Integer.parseInt(Json.parse(bytes, String.class));
     }
 
     /** The documents whose keys start with {@code prefix + SEPARATOR}, in key order. */
     public List<V> valuesUnder(String prefix) {
         List<V> out = new ArrayList<>();
-        for (byte[] bytes : under(prefix).values()) {
-            out.add(Json.parse(bytes, type));
-        }
+        rows(prefix + SEPARATOR, prefix + (char) (SEPARATOR + 1), true).forEachRemaining(row ->
+                out.add(Json.parse(row.getValue(), type)));
         return out;
     }
 
     /** The keys that start with {@code prefix + SEPARATOR}, in key order, read lazily. */
     public Stream<String> keyStreamUnder(String prefix) {
-        return lazily(under(prefix).keySet());
-    }
-
-    /** The keys in {@code [from, to)}, in key order, read lazily. */
-    public Stream<String> keyStreamBetween(String from, String to) {
-        return lazily(reads().subMap(from, true, to, false).keySet());
+        return keyStreamBetween(prefix + SEPARATOR, prefix + (char) (SEPARATOR + 1));
     }
 
     /**
-     * Streams keys through their iterator only: {@code Collection.stream()} would ask a MapDB sub-map for its
-     * size, which counts every key in the range (measured: a third of apply's time in the assign scheduler).
+     * The keys in {@code [from, to)}, in key order, read lazily through iterators: {@code Collection.stream()}
+     * would ask a MapDB sub-map for its size, which counts every key in the range.
      */
-    private static Stream<String> lazily(Set<String> keys) {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(keys.iterator(),
-                Spliterator.ORDERED | Spliterator.DISTINCT | Spliterator.NONNULL), false);
+    public Stream<String> keyStreamBetween(String from, String to) {
+        Iterator<Map.Entry<String, byte[]>> rows = rows(from, to, false);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows,
+                Spliterator.ORDERED | Spliterator.DISTINCT | Spliterator.NONNULL), false).map(Map.Entry::getKey);
     }
 
     /** Every document, in key order. */
     public List<V> values() {
         List<V> out = new ArrayList<>();
-        for (byte[] bytes : reads().values()) {
-            out.add(Json.parse(bytes, type));
-        }
+        rows("", null, true).forEachRemaining(row -> out.add(Json.parse(row.getValue(), type)));
         return out;
     }
 
-    private Map<String, byte[]> under(String prefix) {
-        String from = prefix + SEPARATOR;
-        return reads().subMap(from, true, prefix + (char) (SEPARATOR + 1), false);
+    /** Hands the pending changes to the B-tree (the store is about to commit or export). */
+    void writeBack() {
+        for (Map.Entry<String, byte[]> change : pending.entrySet()) {
+            if (change.getValue() == DELETED) {
+                stored.remove(change.getKey());
+            } else {
+                stored.put(change.getKey(), change.getValue());
+            }
+        }
+        pending.clear();
+    }
+
+    /** Forgets pending changes and the mirror: the store's tables were cleared or replaced. */
+    void discard() {
+        pending.clear();
+        mirror = null;
+    }
+
+    private byte[] bytes(String key) {
+        if (mirrored) {
+            return mirror().get(key);
+        }
+        byte[] change = pending.get(key);
+        if (change != null) {
+            return change == DELETED ? null : change;
+        }
+        return stored.get(key);
+    }
+
+    private void write(String key, byte[] value) {
+        if (mirrored) {
+            if (value == DELETED) {
+                mirror().remove(key);
+            } else {
+                mirror().put(key, value);
+            }
+        }
+        pending.put(key, value);
+        if (pending.size() > MAX_PENDING) {
+            writeBack();
+        }
+    }
+
+    private TreeMap<String, byte[]> mirror() {
+        TreeMap<String, byte[]> current = mirror;
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            if (mirror == null) {
+                TreeMap<String, byte[]> loaded = new TreeMap<>(stored);
+                pending.forEach((key, value) -> {
+                    if (value == DELETED) {
+                        loaded.remove(key);
+                    } else {
+                        loaded.put(key, value);
+                    }
+                });
+                mirror = loaded;
+            }
+            return mirror;
+        }
+    }
+
+    /**
+     * The rows in {@code [from, to)} ({@code to} null: to the end) as reads see them, in key order; without
+     * {@code values}, stored rows come with null values (MapDB then reads no value records).
+     */
+    private Iterator<Map.Entry<String, byte[]>> rows(String from, String to, boolean values) {
+        if (mirrored) {
+            return range(mirror(), from, to).entrySet().iterator();
+        }
+        NavigableMap<String, byte[]> storedRange = range(stored, from, to);
+        Iterator<Map.Entry<String, byte[]>> storedRows = values ? storedRange.entrySet().iterator()
+                : new KeysOnly(storedRange.keySet().iterator());
+        return new Merged(range(pending, from, to).entrySet().iterator(), storedRows);
+    }
+
+    /** Keys as entries with null values. */
+    private record KeysOnly(Iterator<String> keys) implements Iterator<Map.Entry<String, byte[]>> {
+        @Override
+        public boolean hasNext() {
+            return keys.hasNext();
+        }
+
+        @Override
+        public Map.Entry<String, byte[]> next() {
+            return new AbstractMap.SimpleImmutableEntry<>(keys.next(), null);
+        }
+    }
+
+    private static NavigableMap<String, byte[]> range(NavigableMap<String, byte[]> map, String from, String to) {
+        return to == null ? map.tailMap(from, true) : map.subMap(from, true, to, false);
+    }
+
+    /** Pending changes laid over stored rows: a pending key replaces the stored one, a removal hides it. */
+    private static final class Merged implements Iterator<Map.Entry<String, byte[]>> {
+        private final Iterator<Map.Entry<String, byte[]>> changes;
+        private final Iterator<Map.Entry<String, byte[]>> rows;
+        private Map.Entry<String, byte[]> change;
+        private Map.Entry<String, byte[]> row;
+        private Map.Entry<String, byte[]> next;
+
+        Merged(Iterator<Map.Entry<String, byte[]>> changes, Iterator<Map.Entry<String, byte[]>> rows) {
+            this.changes = changes;
+            this.rows = rows;
+            this.change = changes.hasNext() ? changes.next() : null;
+            this.row = rows.hasNext() ? rows.next() : null;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && (change != null || row != null)) {
+                int order = change == null ? 1 : row == null ? -1 : change.getKey().compareTo(row.getKey());
+                if (order <= 0) {
+                    next = change.getValue() == DELETED ? null : Map.entry(change.getKey(), change.getValue());
+                    change = changes.hasNext() ? changes.next() : null;
+                    if (order == 0) {
+                        row = rows.hasNext() ? rows.next() : null;
+                    }
+                } else {
+                    next = row;
+                    row = rows.hasNext() ? rows.next() : null;
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public Map.Entry<String, byte[]> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Map.Entry<String, byte[]> out = next;
+            next = null;
+            return out;
+        }
     }
 }

@@ -1,6 +1,11 @@
 package org.colonyos.colonies.sm.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,23 +16,25 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mapdb.DBMaker;
 
 /**
- * Mirrored tables live in memory and reach MapDB only when the store commits; digests and exports see them
- * as reads do, and a clear or import drops changes the store never received.
+ * Tables collect writes in memory and hand them to MapDB when the store commits or exports: reads, range scans,
+ * digests and exports see them all the same, a reopened store has exactly what was committed, and a clear or
+ * import drops what MapDB never received. Checked for plain and mirrored tables.
  */
 class WriteBackTableTest {
     private static final String NAME = "process_queue";
+    private static final List<BiFunction<ColoniesStore, String, Table<String>>> KINDS = List.of(
+            (store, name) -> store.table(name, String.class), (store, name) -> store.mirroredTable(name, String.class));
 
     @TempDir
     Path dir;
-
-    private static ColoniesStore open(File file) {
-        return new ColoniesStore(DBMaker.fileDB(file).transactionEnable().make());
-    }
 
     private static List<String> keys(Table<String> table) {
         return table.keyStreamBetween("", "\uffff").toList();
@@ -38,50 +45,104 @@ class WriteBackTableTest {
     }
 
     @Test
-    void changesReachTheStoreAtCommitAndSurviveAReopen() {
-        File file = dir.resolve("store.db").toFile();
-        try (ColoniesStore store = open(file)) {
-            Table<String> table = Table.mirrored(store, NAME, String.class);
-            table.put("a", "");
-            table.put("b", "");
-            store.commit();
-            table.remove("a");
-            table.put("c", "");
-            assertEquals(List.of("b", "c"), keys(table));
-            assertEquals(List.of("a", "b"), stored(store), "MapDB receives the changes only at commit");
-            store.commit();
-            assertEquals(List.of("b", "c"), stored(store));
-        }
-        try (ColoniesStore reopened = open(file)) {
-            assertEquals(List.of("b", "c"), keys(Table.mirrored(reopened, NAME, String.class)));
+    void changesReachMapDbAtCommitAndSurviveAReopen() {
+        for (int kind = 0; kind < KINDS.size(); kind++) {
+            File file = dir.resolve("store-" + kind + ".db").toFile();
+            try (ColoniesStore store = new ColoniesStore(DBMaker.fileDB(file).transactionEnable().make())) {
+                Table<String> table = KINDS.get(kind).apply(store, NAME);
+                table.put("a", "1");
+                table.put("b", "2");
+                store.commit();
+                table.remove("a");
+                table.put("c", "3");
+                table.put("b", "4");
+                assertEquals(List.of("b", "c"), keys(table));
+                assertEquals(Optional.of("4"), table.get("b"));
+                assertEquals(Optional.empty(), table.get("a"));
+                assertEquals(List.of("a", "b"), stored(store), "MapDB receives the changes only at commit");
+                store.commit();
+                assertEquals(List.of("b", "c"), stored(store));
+                table.put("d", "5");
+            }
+            try (ColoniesStore reopened = new ColoniesStore(DBMaker.fileDB(file).transactionEnable().make())) {
+                Table<String> table = KINDS.get(kind).apply(reopened, NAME);
+                assertEquals(List.of("b", "c"), keys(table), "the uncommitted d is gone");
+                assertEquals(List.of("4", "3"), table.values());
+            }
         }
     }
 
     @Test
-    void digestAndExportSeeUncommittedChanges() throws IOException {
-        ColoniesStore store = ColoniesStore.inMemory();
-        Table<String> table = Table.mirrored(store, NAME, String.class);
-        String empty = store.digest();
-        table.put("x", "1");
-        String withX = store.digest();
-        assertEquals(false, empty.equals(withX), "the digest changes with a mirrored write");
-        ColoniesStore copy = ColoniesStore.inMemory();
-        copy.importFrom(new DataInputStream(new ByteArrayInputStream(export(store))));
-        assertEquals(withX, copy.digest());
-        assertEquals(List.of("x"), keys(Table.mirrored(copy, NAME, String.class)));
+    void digestAndExportSeePendingChanges() throws IOException {
+        for (BiFunction<ColoniesStore, String, Table<String>> kind : KINDS) {
+            ColoniesStore store = ColoniesStore.inMemory();
+            Table<String> table = kind.apply(store, NAME);
+            String empty = store.digest();
+            table.put("x", "1");
+            String withX = store.digest();
+            assertNotEquals(empty, withX, "the digest changes with a pending write");
+            ColoniesStore copy = ColoniesStore.inMemory();
+            copy.importFrom(new DataInputStream(new ByteArrayInputStream(export(store))));
+            assertEquals(withX, copy.digest());
+            assertEquals(List.of("x"), keys(kind.apply(copy, NAME)));
+        }
     }
 
     @Test
-    void anImportDropsChangesTheStoreNeverReceived() throws IOException {
-        ColoniesStore source = ColoniesStore.inMemory();
-        Table.mirrored(source, NAME, String.class).put("y", "");
-        ColoniesStore store = ColoniesStore.inMemory();
-        Table<String> table = Table.mirrored(store, NAME, String.class);
-        table.put("x", "");
-        store.importFrom(new DataInputStream(new ByteArrayInputStream(export(source))));
-        assertEquals(List.of("y"), keys(table));
-        store.commit();
-        assertEquals(List.of("y"), stored(store), "the uncommitted x must not come back");
+    void anImportDropsChangesMapDbNeverReceived() throws IOException {
+        for (BiFunction<ColoniesStore, String, Table<String>> kind : KINDS) {
+            ColoniesStore source = ColoniesStore.inMemory();
+            kind.apply(source, NAME).put("y", "");
+            ColoniesStore store = ColoniesStore.inMemory();
+            Table<String> table = kind.apply(store, NAME);
+            table.put("x", "");
+            store.importFrom(new DataInputStream(new ByteArrayInputStream(export(source))));
+            assertEquals(List.of("y"), keys(table));
+            store.commit();
+            assertEquals(List.of("y"), stored(store), "the uncommitted x must not come back");
+        }
+    }
+
+    @Test
+    void readsAlwaysAgreeWithAPlainSortedMap() {
+        qt().withExamples(150).withFixedSeed(11L)
+                .forAll(lists().of(integers().between(0, 4_000)).ofSizeBetween(1, 400), booleans().all())
+                .checkAssert((operations, mirrored) -> {
+                    ColoniesStore store = ColoniesStore.inMemory();
+                    Table<String> table = KINDS.get(mirrored ? 1 : 0).apply(store, NAME);
+                    TreeMap<String, String> expected = new TreeMap<>();
+                    for (int op : operations) {
+                        apply(op, table, store, expected);
+                        String probe = key(op / 7);
+                        assertEquals(Optional.ofNullable(expected.get(probe)), table.get(probe));
+                    }
+                    assertEquals(new ArrayList<>(expected.keySet()), keys(table));
+                    assertEquals(new ArrayList<>(expected.subMap("k1", true, "k5", false).keySet()),
+                            table.keyStreamBetween("k1", "k5").toList());
+                    assertEquals(new ArrayList<>(expected.values()), table.values());
+                    store.commit();
+                    assertEquals(new ArrayList<>(expected.keySet()), stored(store));
+                });
+    }
+
+    /** One operation coded as a number: mostly puts and removes over 60 keys, now and then a commit. */
+    private static void apply(int op, Table<String> table, ColoniesStore store, TreeMap<String, String> expected) {
+        String key = key(op / 7);
+        switch (op % 7) {
+            case 0, 1, 2 -> {
+                table.put(key, "v" + op);
+                expected.put(key, "v" + op);
+            }
+            case 3, 4, 5 -> {
+                table.remove(key);
+                expected.remove(key);
+            }
+            default -> store.commit();
+        }
+    }
+
+    private static String key(int n) {
+        return "k" + (n % 60);
     }
 
     private static byte[] export(ColoniesStore store) throws IOException {

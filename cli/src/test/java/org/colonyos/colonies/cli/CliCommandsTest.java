@@ -152,4 +152,11 @@ class CliCommandsTest {
         assertEquals(2, partial.code());
         assertTrue(partial.err().contains("--peer-key") && partial.err().contains("--peer-ca"), partial.err());
     }
+
+    @Test
+    void serverStartPassesTheSnapshotIntervalToTheNode(@TempDir Path dir) {
+        Run zero = runOffline("server", "start", "--data-dir", dir.toString(), "--snapshot-every", "0");
+        assertEquals(1, zero.code());
+        assertTrue(zero.err().contains("snapshot interval must be at least 1 entry, got 0"), zero.err());
+    }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.http.server.ColoniesServer;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
@@ -46,7 +47,7 @@ public final class DevCommand implements Callable<Integer> {
         String colonyKey = Secp256k1.generatePrivateKey();
         String executorKey = Secp256k1.generatePrivateKey();
         ColoniesServer server = ServerLauncher.startSingleNode("127.0.0.1", port, 0, dir,
-                Identity.idOfPrivateKey(serverKey), ColoniesServer.DEFAULT_MAX_BODY_BYTES);
+                Identity.idOfPrivateKey(serverKey), ColoniesServer.DEFAULT_MAX_BODY_BYTES, LogRetention.DEFAULT);
         ColoniesClient client = new ColoniesClient(URI.create(server.url()));
         client.addColony(new Colony(Identity.idOfPrivateKey(colonyKey), colonyName), serverKey);
         client.addExecutor(Executor.of(Identity.idOfPrivateKey(executorKey), "cli", "dev-executor", colonyName),

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.colonyos.colonies.http.server.ColoniesServer;
 import picocli.CommandLine.Command;
 import org.colonyos.colonies.config.ClusterConfig;
+import org.colonyos.colonies.config.LogRetention;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -48,18 +49,26 @@ public final class ServerCommands {
                 description = "Largest accepted request body")
         int maxBodyBytes;
 
+        @Option(names = "--snapshot-every", defaultValue = "${env:COLONIES_SNAPSHOT_EVERY:-"
+                + LogRetention.DEFAULT_SNAPSHOT_EVERY + "}",
+                description = "Applied log entries between snapshots (env COLONIES_SNAPSHOT_EVERY, default "
+                        + LogRetention.DEFAULT_SNAPSHOT_EVERY + "); see docs/cluster.md")
+        long snapshotEvery;
+
         @Override
         public Integer call() throws Exception {
             if ((clusterFile == null) != (node == null)) {
                 throw new ParameterException(spec.commandLine(), "--cluster and --node go together");
             }
             ColoniesServer server;
+            LogRetention retention = LogRetention.snapshotEvery(snapshotEvery);
             if (clusterFile == null) {
-                server = ServerLauncher.startSingleNode(host, port, raftPort, dataDir, serverId, maxBodyBytes);
+                server = ServerLauncher.startSingleNode(host, port, raftPort, dataDir, serverId, maxBodyBytes,
+                        retention);
             } else {
                 ClusterConfig cluster = ClusterConfig.load(clusterFile);
                 cluster.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
-                server = ServerLauncher.startClusterNode(cluster, node, dataDir, serverId, maxBodyBytes);
+                server = ServerLauncher.startClusterNode(cluster, node, dataDir, serverId, maxBodyBytes, retention);
             }
             ServerLauncher.runUntilShutdown(server);
             return 0;

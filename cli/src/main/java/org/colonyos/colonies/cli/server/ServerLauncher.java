@@ -13,7 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.colonyos.colonies.config.ClusterConfig;
+import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.NodeSettings;
+import org.colonyos.colonies.config.TimerSettings;
 import org.colonyos.colonies.config.PeerAddress;
 import org.colonyos.colonies.http.handlers.ServerHandlers;
 import org.colonyos.colonies.http.server.ColoniesServer;
@@ -38,16 +40,16 @@ public final class ServerLauncher {
 
     /** Starts a one-node server; {@code raftPort} 0 picks a free loopback port. */
     public static ColoniesServer startSingleNode(String host, int httpPort, int raftPort, Path dataDir, String serverId,
-            int maxBodyBytes) throws IOException {
+            int maxBodyBytes, LogRetention retention) throws IOException {
         int raft = raftPort != 0 ? raftPort : PeerAddress.freeLoopbackPort();
         return startClusterNode(ClusterConfig.single("colonies", new PeerAddress("n1", host, raft, httpPort)), "n1",
-                dataDir, serverId, maxBodyBytes);
+                dataDir, serverId, maxBodyBytes, retention);
     }
 
     /** Starts one node of a cluster; its host and ports come from the cluster file. */
     public static ColoniesServer startClusterNode(ClusterConfig cluster, String nodeId, Path dataDir, String serverId,
-            int maxBodyBytes) throws IOException {
-        NodeSettings settings = new NodeSettings(cluster, nodeId, dataDir, serverId);
+            int maxBodyBytes, LogRetention retention) throws IOException {
+        NodeSettings settings = new NodeSettings(cluster, nodeId, dataDir, serverId, retention, TimerSettings.DEFAULT);
         return ColoniesServer.start(settings, buildInfo(), maxBodyBytes, Clock.systemUTC());
     }
 
@@ -93,7 +95,7 @@ public final class ServerLauncher {
             starting.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     return startClusterNode(config, node.id(), root.resolve(node.id()), serverId,
-                            ColoniesServer.DEFAULT_MAX_BODY_BYTES);
+                            ColoniesServer.DEFAULT_MAX_BODY_BYTES, LogRetention.DEFAULT);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -21,7 +21,7 @@ import org.colonyos.colonies.proto.json.Json;
  *
  * <p><b>Write-back.</b> The store is committed only with a snapshot, so what the B-tree holds between snapshots
  * never matters. Writes therefore collect in memory ({@code pending}, key order) and reach the B-tree when the
- * store commits or exports ({@link #writeBack()}), or when more than {@value #MAX_PENDING} keys are pending:
+ * store commits or exports ({@link #writeBack()}), or when more than {@value #MAX_PENDING} keys are pending (bounding the memory: documents are a few KB):
  * a process written three times between snapshots costs one B-tree write instead of three, and index keys
  * that come and go between snapshots (the assign queue, RUNNING entries) never reach it. Reads see the pending
  * changes over the B-tree.
@@ -39,7 +39,7 @@ public final class Table<V> {
     /** Separates the parts of composite keys; sorts before every printable character. */
     public static final char SEPARATOR = '\u0000';
     /** Pending keys per table above which they are written to the (uncommitted) B-tree at once. */
-    static final int MAX_PENDING = 65_536;
+    static final int MAX_PENDING = 16_384;
     /** Marks a pending removal (compared by identity). */
     private static final byte[] DELETED = new byte[0];
 

@@ -53,7 +53,7 @@ final class ProcessApplier {
                 spec.priority() * -Process.PRIORITY_STEP_NANOS + GoTime.toUnixNanos(now), now, GoTime.ZERO,
                 GoTime.ZERO, spec.maxWaitTime() > 0 ? now.plusSeconds(spec.maxWaitTime()) : GoTime.ZERO,
                 GoTime.ZERO, 0, env, spec, false, List.of(), List.of(), "", List.of(), List.of(), List.of());
-        return ProcessLifecycle.store(ctx, process.toBuilder());
+        return ProcessLifecycle.store(ctx, null, process.toBuilder());
     }
 
     private static String initiatorName(ColoniesState state, String callerId, String colony) {
@@ -80,7 +80,7 @@ final class ProcessApplier {
                 command.getAvailableMemMib()).orElseThrow(() ->
                         Rejection.notFound("No process available for assignment"));
         int maxExec = process.spec().maxExecTime();
-        return ProcessLifecycle.store(ctx, process.toBuilder().state(ProcessState.RUNNING)
+        return ProcessLifecycle.store(ctx, process, process.toBuilder().state(ProcessState.RUNNING)
                 .assignedTo(executor.executorId()).startTime(ctx.now())
                 .execDeadline(maxExec > 0 ? ctx.now().plusSeconds(maxExec) : process.execDeadline()));
     }
@@ -102,7 +102,7 @@ final class ProcessApplier {
         if (!out.isEmpty()) {
             changed.out(out);
         }
-        countCall(ctx, ProcessLifecycle.finish(ctx, changed.build(), ProcessState.SUCCESS, null));
+        countCall(ctx, ProcessLifecycle.finish(ctx, process, changed, ProcessState.SUCCESS, null));
         return Replies.EMPTY;
     }
 
@@ -128,7 +128,7 @@ final class ProcessApplier {
         }
         List<Object> out = outOf(command.getOutJson().toByteArray());
         if (!out.isEmpty()) {
-            ctx.state().processes().put(process.toBuilder().out(out).build());
+            ctx.state().processes().replace(process, process.toBuilder().out(out).build());
         }
         return Replies.EMPTY;
     }

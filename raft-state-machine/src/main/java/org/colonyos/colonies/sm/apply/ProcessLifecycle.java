@@ -55,23 +55,37 @@ final class ProcessLifecycle {
         }
     }
 
-    /** Stores a changed process (attributes follow its state) and signals it. */
-    static Process store(ApplyContext ctx, Process.Builder changed) {
+    /**
+     * Stores a changed process (attributes follow its state) and signals it.
+     *
+     * @param stored the version stored now, as read in this apply, or null for a new process
+     */
+    static Process store(ApplyContext ctx, Process stored, Process.Builder changed) {
         Process draft = changed.build();
         List<Attribute> attributes = draft.attributes().stream().map(a -> a.withState(draft.state())).toList();
         Process process = draft.toBuilder().attributes(attributes).build();
-        ctx.state().processes().put(process);
+        if (stored == null) {
+            ctx.state().processes().put(process);
+        } else {
+            ctx.state().processes().replace(stored, process);
+        }
         ctx.signals().process(process);
         return process;
     }
 
-    /** Ends a process in a final state at the entry's time. */
-    static Process finish(ApplyContext ctx, Process process, int finalState, List<String> errors) {
-        Process.Builder changed = process.toBuilder().state(finalState).endTime(ctx.now());
+    /** Ends a stored process in a final state at the entry's time. */
+    static Process finish(ApplyContext ctx, Process stored, int finalState, List<String> errors) {
+        return finish(ctx, stored, stored.toBuilder(), finalState, errors);
+    }
+
+    /** Ends a stored process, with further changes, in a final state at the entry's time. */
+    static Process finish(ApplyContext ctx, Process stored, Process.Builder changes, int finalState,
+            List<String> errors) {
+        Process.Builder changed = changes.state(finalState).endTime(ctx.now());
         if (errors != null) {
             changed.errors(errors);
         }
-        return store(ctx, changed);
+        return store(ctx, stored, changed);
     }
 
     /**
@@ -90,7 +104,7 @@ final class ProcessLifecycle {
         } else {
             changed.startTime(GoTime.ZERO).endTime(GoTime.ZERO);
         }
-        return store(ctx, changed);
+        return store(ctx, process, changed);
     }
 
     /** Requeues every process an executor is running (the executor was removed or went silent). */

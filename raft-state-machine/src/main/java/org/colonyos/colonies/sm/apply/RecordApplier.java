@@ -45,7 +45,7 @@ final class RecordApplier {
                 process.state(), sent.attributeType(), sent.key(), sent.value());
         List<Attribute> attributes = new ArrayList<>(process.attributes());
         attributes.add(stored);
-        state.processes().put(process.toBuilder().attributes(attributes).build());
+        state.processes().replace(process, process.toBuilder().attributes(attributes).build());
         return stored;
     }
 

@@ -46,10 +46,10 @@ public final class ColoniesState {
         this.members = store.table("meta", PeerAddress.class);
         this.applied = store.table(ColoniesStore.BOOKKEEPING, String.class);
         this.colonies = store.table("colonies", Colony.class);
-        this.executors = store.table("executors", Executor.class);
-        this.executorIds = store.table("executor_ids", String.class);
+        this.executors = store.mirroredTable("executors", Executor.class);
+        this.executorIds = store.mirroredTable("executor_ids", String.class);
         this.users = store.table("users", User.class);
-        this.userIds = store.table("user_ids", String.class);
+        this.userIds = store.mirroredTable("user_ids", String.class);
         this.executorLiveness = store.mirroredTable("executor_liveness", String.class);
         this.processes = new ProcessTables(store);
         this.logs = new LogTables(store);

@@ -59,6 +59,18 @@ public final class ProcessTables {
         reindex(previous, process);
     }
 
+    /**
+     * Stores a new version of a process given the version stored now, exactly as {@link #get} returned it in
+     * this apply: saves re-reading it to find the index entries to move.
+     */
+    public void replace(Process stored, Process next) {
+        if (!stored.processId().equals(next.processId())) {
+            throw new IllegalArgumentException("a process cannot replace another: " + next.processId());
+        }
+        processes.put(next.processId(), next);
+        reindex(stored, next);
+    }
+
     /** Removes a process with its index entries. */
     public void remove(Process process) {
         Process previous = processes.get(process.processId()).orElse(null);

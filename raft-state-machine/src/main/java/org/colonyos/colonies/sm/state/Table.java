@@ -26,9 +26,10 @@ import org.colonyos.colonies.proto.json.Json;
  * that come and go between snapshots (the assign queue, RUNNING entries) never reach it. Reads see the pending
  * changes over the B-tree.
  *
- * <p><b>Mirrored tables</b> ({@link ColoniesStore#mirroredTable}) are in addition held whole in memory and read
- * from there: the small, hot indexes of live work. MapDB never merges B-tree nodes, so keys deleted at the
- * front of such an index leave empty leaves that every scan from the front would walk again.
+ * <p><b>Mirrored tables</b> ({@link ColoniesStore#mirroredTable}) are in addition held whole in memory, decoded,
+ * and read from there: the small, hot indexes of live work and the executors every request authorizes against.
+ * MapDB never merges B-tree nodes, so keys deleted at the front of such an index leave empty leaves that every
+ * scan from the front would walk again. Reads hand out the stored record itself, which is immutable.
  *
  * <p>A key is read and written through one {@code Table} only. Not synchronised: apply writes under the state's
  * write lock, reads run under its read lock (the lazy load of a mirror is synchronised, as readers may race it).
@@ -48,8 +49,8 @@ public final class Table<V> {
     private final boolean mirrored;
     /** Changes the B-tree has not received: key to bytes, or {@link #DELETED}. */
     private final TreeMap<String, byte[]> pending = new TreeMap<>();
-    /** Mirrored tables: the whole content, loaded at first use and dropped when the store is replaced. */
-    private volatile TreeMap<String, byte[]> mirror;
+    /** Mirrored tables: the whole content, decoded, loaded at first use and dropped when the store is replaced. */
+    private volatile TreeMap<String, V> mirror;
 
     Table(NavigableMap<String, byte[]> stored, Class<V> type, boolean mirrored) {
         this.stored = stored;
@@ -68,36 +69,47 @@ public final class Table<V> {
     }
 
     public Optional<V> get(String key) {
-        byte[] bytes = bytes(key);
-        return bytes == null ? Optional.empty() : Optional.of(Json.parse(bytes, type));
+        if (mirrored) {
+            return Optional.ofNullable(mirror().get(key));
+        }
+        byte[] change = pending.get(key);
+        byte[] bytes = change != null ? change : stored.get(key);
+        return bytes == null || bytes == DELETED ? Optional.empty() : Optional.of(Json.parse(bytes, type));
     }
 
     public void put(String key, V value) {
-        write(key, Json.toBytes(value));
+        if (mirrored) {
+            mirror().put(key, value);
+        }
+        pend(key, Json.toBytes(value));
     }
 
     public void remove(String key) {
-        write(key, DELETED);
+        if (mirrored) {
+            mirror().remove(key);
+        }
+        pend(key, DELETED);
     }
 
-    /** Adds {@code delta} to the counter stored as text under {@code key}; a counter at 0 is removed. */
+    /** Adds {@code delta} to the counter stored as text under {@code key} (a String table); 0 removes it. */
+    @SuppressWarnings("unchecked")
     void addToCount(String key, int delta) {
         int next = count(key) + delta;
-        write(key, next == 0 ? DELETED : Json.toBytes(Integer.toString(next)));
+        if (next == 0) {
+            remove(key);
+        } else {
+            put(key, (V) Integer.toString(next));
+        }
     }
 
     /** The counter stored under {@code key} (0 when absent). */
     int count(String key) {
-        byte[] bytes = bytes(key);
-        return bytes == null ? 0 : Integer.parseInt(Json.parse(bytes, String.class));
+        return get(key).map(value -> Integer.parseInt((String) value)).orElse(0);
     }
 
     /** The documents whose keys start with {@code prefix + SEPARATOR}, in key order. */
     public List<V> valuesUnder(String prefix) {
-        List<V> out = new ArrayList<>();
-        rows(prefix + SEPARATOR, prefix + (char) (SEPARATOR + 1), true).forEachRemaining(row ->
-                out.add(Json.parse(row.getValue(), type)));
-        return out;
+        return valuesBetween(prefix + SEPARATOR, prefix + (char) (SEPARATOR + 1));
     }
 
     /** The keys that start with {@code prefix + SEPARATOR}, in key order, read lazily. */
@@ -110,15 +122,23 @@ public final class Table<V> {
      * would ask a MapDB sub-map for its size, which counts every key in the range.
      */
     public Stream<String> keyStreamBetween(String from, String to) {
-        Iterator<Map.Entry<String, byte[]>> rows = rows(from, to, false);
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows,
-                Spliterator.ORDERED | Spliterator.DISTINCT | Spliterator.NONNULL), false).map(Map.Entry::getKey);
+        Iterator<String> keys = mirrored ? range(mirror(), from, to).keySet().iterator()
+                : new KeysOf(rows(from, to, false));
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(keys,
+                Spliterator.ORDERED | Spliterator.DISTINCT | Spliterator.NONNULL), false);
     }
 
     /** Every document, in key order. */
     public List<V> values() {
+        return valuesBetween("", null);
+    }
+
+    private List<V> valuesBetween(String from, String to) {
+        if (mirrored) {
+            return new ArrayList<>(range(mirror(), from, to).values());
+        }
         List<V> out = new ArrayList<>();
-        rows("", null, true).forEachRemaining(row -> out.add(Json.parse(row.getValue(), type)));
+        rows(from, to, true).forEachRemaining(row -> out.add(Json.parse(row.getValue(), type)));
         return out;
     }
 
@@ -140,46 +160,22 @@ public final class Table<V> {
         mirror = null;
     }
 
-    private byte[] bytes(String key) {
-        if (mirrored) {
-            return mirror().get(key);
-        }
-        byte[] change = pending.get(key);
-        if (change != null) {
-            return change == DELETED ? null : change;
-        }
-        return stored.get(key);
-    }
-
-    private void write(String key, byte[] value) {
-        if (mirrored) {
-            if (value == DELETED) {
-                mirror().remove(key);
-            } else {
-                mirror().put(key, value);
-            }
-        }
+    private void pend(String key, byte[] value) {
         pending.put(key, value);
         if (pending.size() > MAX_PENDING) {
             writeBack();
         }
     }
 
-    private TreeMap<String, byte[]> mirror() {
-        TreeMap<String, byte[]> current = mirror;
+    private TreeMap<String, V> mirror() {
+        TreeMap<String, V> current = mirror;
         if (current != null) {
             return current;
         }
         synchronized (this) {
             if (mirror == null) {
-                TreeMap<String, byte[]> loaded = new TreeMap<>(stored);
-                pending.forEach((key, value) -> {
-                    if (value == DELETED) {
-                        loaded.remove(key);
-                    } else {
-                        loaded.put(key, value);
-                    }
-                });
+                TreeMap<String, V> loaded = new TreeMap<>();
+                rows("", null, true).forEachRemaining(row -> loaded.put(row.getKey(), Json.parse(row.getValue(), type)));
                 mirror = loaded;
             }
             return mirror;
@@ -187,17 +183,28 @@ public final class Table<V> {
     }
 
     /**
-     * The rows in {@code [from, to)} ({@code to} null: to the end) as reads see them, in key order; without
+     * The stored rows in {@code [from, to)} ({@code to} null: to the end) with the pending changes laid over
+     * them, in key order; without
      * {@code values}, stored rows come with null values (MapDB then reads no value records).
      */
     private Iterator<Map.Entry<String, byte[]>> rows(String from, String to, boolean values) {
-        if (mirrored) {
-            return range(mirror(), from, to).entrySet().iterator();
-        }
         NavigableMap<String, byte[]> storedRange = range(stored, from, to);
         Iterator<Map.Entry<String, byte[]>> storedRows = values ? storedRange.entrySet().iterator()
                 : new KeysOnly(storedRange.keySet().iterator());
         return new Merged(range(pending, from, to).entrySet().iterator(), storedRows);
+    }
+
+    /** The keys of rows. */
+    private record KeysOf(Iterator<Map.Entry<String, byte[]>> rows) implements Iterator<String> {
+        @Override
+        public boolean hasNext() {
+            return rows.hasNext();
+        }
+
+        @Override
+        public String next() {
+            return rows.next().getKey();
+        }
     }
 
     /** Keys as entries with null values. */
@@ -213,7 +220,7 @@ public final class Table<V> {
         }
     }
 
-    private static NavigableMap<String, byte[]> range(NavigableMap<String, byte[]> map, String from, String to) {
+    private static <T> NavigableMap<String, T> range(NavigableMap<String, T> map, String from, String to) {
         return to == null ? map.tailMap(from, true) : map.subMap(from, true, to, false);
     }
 

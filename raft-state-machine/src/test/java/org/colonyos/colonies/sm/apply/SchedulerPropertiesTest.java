@@ -28,6 +28,7 @@ import org.colonyos.colonies.sm.Commands;
 import org.colonyos.colonies.sm.Signals;
 import org.colonyos.colonies.sm.state.ColoniesState;
 import org.colonyos.colonies.sm.state.ColoniesStore;
+import org.colonyos.colonies.sm.state.IndexConsistency;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -190,6 +191,7 @@ class SchedulerPropertiesTest {
                     }
                     check(replayed.store().digest().equals(run.current.store().digest()),
                             "replaying the log gave another state");
+                    IndexConsistency.check(run.current);
                 });
     }
 }

@@ -72,6 +72,7 @@ public final class StateFiles {
     /** Exports the state as the snapshot at {@code last}, saves its MD5, commits the store, and registers it. */
     public void writeSnapshot(ColoniesState state, TermIndex last, SimpleStateMachineStorage storage)
             throws IOException {
+        long started = System.nanoTime();
         File file = storage.getSnapshotFile(last.getTerm(), last.getIndex());
         Path tmp = file.toPath().resolveSibling(file.getName() + ".tmp");
         try (FileOutputStream fileOut = new FileOutputStream(tmp.toFile());
@@ -83,9 +84,18 @@ public final class StateFiles {
             fileOut.getFD().sync();
         }
         Files.move(tmp, file.toPath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        long exported = System.nanoTime();
         MD5Hash md5 = MD5FileUtil.computeAndSaveMd5ForFile(file);
+        long hashed = System.nanoTime();
         state.store().commit();
         storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), md5), last));
+        LOG.info("snapshot at index {} ({} MB) in {} ms: export {} ms, MD5 {} ms, store commit {} ms",
+                last.getIndex(), file.length() >> 20, millis(started, System.nanoTime()), millis(started, exported),
+                millis(exported, hashed), millis(hashed, System.nanoTime()));
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
     }
 
     private static void importSnapshot(ColoniesStore store, File file) throws IOException {

@@ -77,11 +77,16 @@ public final class Table<V> {
         return bytes == null || bytes == DELETED ? Optional.empty() : Optional.of(Json.parse(bytes, type));
     }
 
+    /**
+     * Stores a document. A mirrored table keeps the document as decoded from its stored bytes, not the instance
+     * given, so every replica and every restart reads exactly what a fresh decode gives.
+     */
     public void put(String key, V value) {
+        byte[] bytes = Json.toBytes(value);
         if (mirrored) {
-            mirror().put(key, value);
+            mirror().put(key, Json.parse(bytes, type));
         }
-        pend(key, Json.toBytes(value));
+        pend(key, bytes);
     }
 
     public void remove(String key) {

@@ -27,7 +27,8 @@ import org.colonyos.colonies.proto.wire.RpcReplyMsg;
  * <p>Thread-safe: the HTTP exchange is shared.
  */
 final class RpcTransport {
-    private final HttpClient http;
+    /** The JDK client, built at first use (keep-alive sockets need it only for subscriptions). */
+    private HttpClient http;
     private final HttpExchange exchange;
     private final List<URI> bases;
     private final AtomicInteger current = new AtomicInteger();
@@ -37,13 +38,19 @@ final class RpcTransport {
         if (baseUrls.isEmpty()) {
             throw new IllegalArgumentException("at least one server URL is needed");
         }
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.exchange = switch (engine) {
-            case JDK_CLIENT -> new JdkExchange(http);
+            case JDK_CLIENT -> new JdkExchange(jdkClient());
             case KEEP_ALIVE_SOCKETS -> new KeepAliveExchange();
         };
         this.bases = List.copyOf(baseUrls);
         this.timeout = timeout;
+    }
+
+    private synchronized HttpClient jdkClient() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        }
+        return http;
     }
 
     private URI base() {
@@ -69,7 +76,7 @@ final class RpcTransport {
     /** Opens a {@code /pubsub} subscription with a signed request; see {@link ProcessSubscription}. */
     ProcessSubscription subscribe(PayloadType type, Payload payload, String privateKey,
             java.util.function.Consumer<org.colonyos.colonies.proto.model.Process> onProcess) {
-        return ProcessSubscription.open(http, pubsub(), envelope(type, payload, privateKey), onProcess);
+        return ProcessSubscription.open(jdkClient(), pubsub(), envelope(type, payload, privateKey), onProcess);
     }
 
     private static byte[] envelope(PayloadType type, Payload payload, String privateKey) {

@@ -1,13 +1,9 @@
 package org.colonyos.colonies.sm;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -31,7 +27,6 @@ import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.sm.apply.CommandDispatcher;
 import org.colonyos.colonies.sm.snapshot.StateFiles;
 import org.colonyos.colonies.sm.state.ColoniesState;
-import org.colonyos.colonies.sm.state.ColoniesStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +38,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading (Ratis contract): apply runs on the single state machine updater thread; takeSnapshot never
  * overlaps apply; reinitialize overlaps nothing; {@link #read} may run on any thread at any time and takes the
- * read lock. The one snapshot thread writes a frozen state beside apply (see {@link #takeSnapshot}); pause,
- * reinitialize and close wait for it.
+ * read lock.
  */
 public final class ColoniesStateMachine extends BaseStateMachine {
     private static final Logger LOG = LoggerFactory.getLogger(ColoniesStateMachine.class);
@@ -57,14 +51,6 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     private ColoniesState state;
     private volatile Signals.Listener listener = Signals.Listener.NONE;
     private final AtomicLong snapshotsInstalled = new AtomicLong();
-    private final ExecutorService snapshotThread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "colonies-snapshot");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final Object snapshotGuard = new Object();
-    /** The snapshot being written, or null; guarded by {@link #snapshotGuard}. */
-    private CompletableFuture<TermIndex> snapshotInFlight;
 
     /**
      * @param files where the MapDB store lives, and how snapshots are written and loaded
@@ -89,14 +75,12 @@ public final class ColoniesStateMachine extends BaseStateMachine {
 
     @Override
     public void pause() {
-        awaitSnapshot();
         getLifeCycle().transition(LifeCycle.State.PAUSING);
         getLifeCycle().transition(LifeCycle.State.PAUSED);
     }
 
     @Override
     public void reinitialize() throws IOException {
-        awaitSnapshot();
         storage.loadLatestSnapshot();
         load(latestSnapshot());
         snapshotsInstalled.incrementAndGet();
@@ -195,72 +179,20 @@ public final class ColoniesStateMachine extends BaseStateMachine {
         return CompletableFuture.completedFuture(Message.EMPTY);
     }
 
-    /**
-     * Snapshots without stopping apply. The first call freezes the state's pending changes at the last applied
-     * index (under the write lock, a moment) and starts writing the snapshot on the snapshot thread; it answers
-     * -1, "none yet". Ratis keeps asking after each applied batch; the call after the snapshot is complete
-     * answers its index, and Ratis then purges the log up to it. A failed snapshot folds the frozen changes back
-     * and fails that call.
-     */
     @Override
     public long takeSnapshot() throws IOException {
-        synchronized (snapshotGuard) {
-            if (snapshotInFlight != null) {
-                return snapshotInFlight.isDone() ? finishSnapshot() : -1;
-            }
-            TermIndex last = getLastAppliedTermIndex();
-            if (last == null || last.getIndex() < 0) {
-                return -1;
-            }
-            ColoniesStore store;
-            lock.writeLock().lock();
-            try {
-                state.setApplied(last.getTerm(), last.getIndex());
-                store = state.store();
-                store.freeze();
-            } finally {
-                lock.writeLock().unlock();
-            }
-            snapshotInFlight = CompletableFuture.supplyAsync(() -> {
-                try {
-                    files.writeFrozenSnapshot(store, last, storage);
-                    return last;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, snapshotThread);
+        TermIndex last = getLastAppliedTermIndex();
+        if (last == null || last.getIndex() < 0) {
             return -1;
         }
-    }
-
-    private long finishSnapshot() throws IOException {
-        CompletableFuture<TermIndex> done = snapshotInFlight;
-        snapshotInFlight = null;
+        lock.writeLock().lock();
         try {
-            return done.join().getIndex();
-        } catch (CompletionException failed) {
-            lock.writeLock().lock();
-            try {
-                state.store().unfreeze();
-            } finally {
-                lock.writeLock().unlock();
-            }
-            Throwable cause = failed.getCause() instanceof UncheckedIOException io ? io.getCause() : failed.getCause();
-            throw new IOException("snapshot failed: " + cause.getMessage(), cause);
+            state.setApplied(last.getTerm(), last.getIndex());
+            files.writeSnapshot(state, last, storage);
+        } finally {
+            lock.writeLock().unlock();
         }
-    }
-
-    /** Waits for a snapshot being written, before the store is replaced or closed. */
-    private void awaitSnapshot() {
-        synchronized (snapshotGuard) {
-            if (snapshotInFlight != null) {
-                try {
-                    finishSnapshot();
-                } catch (IOException e) {
-                    LOG.warn("snapshot failed: {}", e.getMessage());
-                }
-            }
-        }
+        return last.getIndex();
     }
 
     /** Runs a read against the current local state under the read lock. */
@@ -275,8 +207,6 @@ public final class ColoniesStateMachine extends BaseStateMachine {
 
     @Override
     public void close() throws IOException {
-        awaitSnapshot();
-        snapshotThread.shutdown();
         lock.writeLock().lock();
         try {
             if (state != null) {

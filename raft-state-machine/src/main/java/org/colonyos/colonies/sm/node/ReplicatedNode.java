@@ -333,27 +333,13 @@ public final class ReplicatedNode implements AutoCloseable {
         return client.id();
     }
 
-    /**
-     * Takes a snapshot now (tests and operators); returns its index. The state machine writes snapshots beside
-     * apply and answers "none yet" until one is complete, so this asks again until it is, for at most a minute.
-     */
+    /** Takes a snapshot now (tests and operators); returns its index. */
     public long takeSnapshot() throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (true) {
-            RaftClientReply reply = client.blocking().getSnapshotManagementApi(selfId).create(1, 60_000);
-            if (!reply.isSuccess()) {
-                throw new IOException("snapshot failed", reply.getException());
-            }
-            if (reply.getLogIndex() > 0 || System.nanoTime() > deadline) {
-                return reply.getLogIndex();
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for a snapshot", e);
-            }
+        RaftClientReply reply = client.blocking().getSnapshotManagementApi(selfId).create(1, 60_000);
+        if (!reply.isSuccess()) {
+            throw new IOException("snapshot failed", reply.getException());
         }
+        return reply.getLogIndex();
     }
 
     @Override

@@ -28,13 +28,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The files of a node's state: the MapDB store and the snapshot files in Ratis's state machine storage.
  *
- * <p>Invariant: the committed store equals a complete snapshot. {@link #writeFrozenSnapshot} exports the state,
+ * <p>Invariant: the committed store equals the latest snapshot. {@link #writeSnapshot} exports the state,
  * saves its MD5 (Ratis only picks snapshots that have one), then commits MapDB. {@link #openMatching} opens the
  * store and, if its applied index is not the snapshot's (a crash between export and commit, a corrupt store,
  * or a snapshot installed from the leader), rebuilds it from the snapshot after checking the MD5.
  *
- * <p>Not thread-safe: the state machine calls {@link #openMatching} under its write lock, and
- * {@link #writeFrozenSnapshot} from its one snapshot thread, never both at once.
+ * <p>Not thread-safe: the state machine calls it under its write lock.
  */
 public final class StateFiles {
     private static final Logger LOG = LoggerFactory.getLogger(StateFiles.class);
@@ -70,14 +69,8 @@ public final class StateFiles {
         return state;
     }
 
-    /**
-     * Writes the snapshot at {@code last} from a store whose changes up to it were frozen ({@link
-     * ColoniesStore#freeze}): the frozen changes go to MapDB, MapDB is exported to a temporary file, its MD5 is
-     * saved, the file renamed (so a snapshot file never lacks its MD5), MapDB committed and the snapshot
-     * registered, in that order, so a crash at any point leaves the committed store equal to a complete
-     * snapshot. Runs on the snapshot thread while apply goes on.
-     */
-    public void writeFrozenSnapshot(ColoniesStore store, TermIndex last, SimpleStateMachineStorage storage)
+    /** Exports the state as the snapshot at {@code last}, saves its MD5, commits the store, and registers it. */
+    public void writeSnapshot(ColoniesState state, TermIndex last, SimpleStateMachineStorage storage)
             throws IOException {
         long started = System.nanoTime();
         File file = storage.getSnapshotFile(last.getTerm(), last.getIndex());
@@ -86,18 +79,17 @@ public final class StateFiles {
              DataOutputStream out = new DataOutputStream(new BufferedOutputStream(fileOut))) {
             out.writeLong(last.getTerm());
             out.writeLong(last.getIndex());
-            store.exportFrozen(out);
+            state.store().exportTo(out);
             out.flush();
             fileOut.getFD().sync();
         }
-        long exported = System.nanoTime();
-        MD5Hash md5 = MD5FileUtil.computeMd5ForFile(tmp.toFile());
-        MD5FileUtil.saveMD5File(file, md5);
         Files.move(tmp, file.toPath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        long exported = System.nanoTime();
+        MD5Hash md5 = MD5FileUtil.computeAndSaveMd5ForFile(file);
         long hashed = System.nanoTime();
-        store.commitFrozen();
+        state.store().commit();
         storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), md5), last));
-        LOG.info("snapshot at index {} ({} MB) in {} ms, beside apply: export {} ms, MD5 {} ms, store commit {} ms",
+        LOG.info("snapshot at index {} ({} MB) in {} ms: export {} ms, MD5 {} ms, store commit {} ms",
                 last.getIndex(), file.length() >> 20, millis(started, System.nanoTime()), millis(started, exported),
                 millis(exported, hashed), millis(hashed, System.nanoTime()));
     }

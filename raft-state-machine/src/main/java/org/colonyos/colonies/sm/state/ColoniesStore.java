@@ -98,35 +98,6 @@ public final class ColoniesStore implements AutoCloseable {
         db.commit();
     }
 
-    /**
-     * Sets every table's pending changes aside for a snapshot thread ({@link #exportFrozen}); apply goes on
-     * collecting new ones and writes nothing to MapDB until {@link #commitFrozen} or {@link #unfreeze}. Caller
-     * holds the write lock.
-     */
-    public void freeze() {
-        handedOut.forEach(Table::freeze);
-    }
-
-    /**
-     * Snapshot thread: writes the frozen changes to MapDB and exports it, which then holds exactly the state
-     * frozen, whatever apply did since.
-     */
-    public void exportFrozen(DataOutputStream out) throws IOException {
-        handedOut.forEach(Table::writeBackFrozen);
-        exportStored(out);
-    }
-
-    /** Snapshot thread: commits MapDB (now the frozen state) and drops the frozen layers. */
-    public void commitFrozen() {
-        db.commit();
-        handedOut.forEach(Table::thaw);
-    }
-
-    /** After a failed snapshot: folds the frozen changes back into the pending ones. Caller holds the write lock. */
-    public void unfreeze() {
-        handedOut.forEach(Table::unfreeze);
-    }
-
     /** Removes everything (before importing a snapshot). */
     public void clear() {
         handedOut.forEach(Table::discard);
@@ -170,10 +141,6 @@ public final class ColoniesStore implements AutoCloseable {
      */
     public void exportTo(DataOutputStream out) throws IOException {
         writeBack();
-        exportStored(out);
-    }
-
-    private void exportStored(DataOutputStream out) throws IOException {
         out.write(MAGIC);
         out.writeInt(EXPORT_VERSION);
         out.writeInt(TABLES.size());

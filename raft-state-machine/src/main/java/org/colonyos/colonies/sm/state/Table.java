@@ -21,15 +21,10 @@ import org.colonyos.colonies.proto.json.Json;
  *
  * <p><b>Write-back.</b> The store is committed only with a snapshot, so what the B-tree holds between snapshots
  * never matters. Writes therefore collect in memory ({@code pending}, key order) and reach the B-tree when the
- * store commits or exports ({@link #writeBack()}), or when more than {@value #MAX_PENDING} keys are pending
- * (bounding the memory): a process written three times between snapshots costs one B-tree write instead of
- * three, and index keys that come and go between snapshots (the assign queue, RUNNING entries) never reach it.
- * Reads see the pending changes over the B-tree.
- *
- * <p><b>Snapshots without stopping apply.</b> {@link #freeze()} sets the pending changes aside as the
- * {@code frozen} layer (reads look at pending, then frozen, then the B-tree); a snapshot thread writes that layer
- * to the B-tree, exports and commits it, and {@link #thaw()}s it, while apply keeps adding pending changes and
- * writes nothing to the B-tree.
+ * store commits or exports ({@link #writeBack()}), or when more than {@value #MAX_PENDING} keys are pending (bounding the memory: documents are a few KB):
+ * a process written three times between snapshots costs one B-tree write instead of three, and index keys
+ * that come and go between snapshots (the assign queue, RUNNING entries) never reach it. Reads see the pending
+ * changes over the B-tree.
  *
  * <p><b>Mirrored tables</b> ({@link ColoniesStore#mirroredTable}) are in addition held whole in memory, decoded,
  * and read from there: the small, hot indexes of live work and the executors every request authorizes against.
@@ -53,12 +48,7 @@ public final class Table<V> {
     private final Class<V> type;
     private final boolean mirrored;
     /** Changes the B-tree has not received: key to bytes, or {@link #DELETED}. */
-    private TreeMap<String, byte[]> pending = new TreeMap<>();
-    /**
-     * Changes up to a snapshot's index, being written to the B-tree by the snapshot thread (null when none): read
-     * between {@link #pending} and the B-tree, never changed, and dropped once the B-tree has them committed.
-     */
-    private volatile TreeMap<String, byte[]> frozen;
+    private final TreeMap<String, byte[]> pending = new TreeMap<>();
     /** Mirrored tables: the whole content, decoded, loaded at first use and dropped when the store is replaced. */
     private volatile TreeMap<String, V> mirror;
 
@@ -82,14 +72,8 @@ public final class Table<V> {
         if (mirrored) {
             return Optional.ofNullable(mirror().get(key));
         }
-        byte[] bytes = pending.get(key);
-        TreeMap<String, byte[]> beingWritten = frozen;
-        if (bytes == null && beingWritten != null) {
-            bytes = beingWritten.get(key);
-        }
-        if (bytes == null) {
-            bytes = stored.get(key);
-        }
+        byte[] change = pending.get(key);
+        byte[] bytes = change != null ? change : stored.get(key);
         return bytes == null || bytes == DELETED ? Optional.empty() : Optional.of(Json.parse(bytes, type));
     }
 
@@ -163,68 +147,27 @@ public final class Table<V> {
         return out;
     }
 
-    /** Hands the pending changes to the B-tree (the store is about to commit or export; nothing is frozen). */
+    /** Hands the pending changes to the B-tree (the store is about to commit or export). */
     void writeBack() {
-        if (frozen != null) {
-            throw new IllegalStateException("a snapshot thread is writing this table");
-        }
-        writeTo(stored, pending);
-        pending.clear();
-    }
-
-    /** Sets the pending changes aside for the snapshot thread ({@link #writeBackFrozen}); new ones start empty. */
-    void freeze() {
-        if (frozen != null) {
-            throw new IllegalStateException("a snapshot is already being written");
-        }
-        frozen = pending;
-        pending = new TreeMap<>();
-    }
-
-    /** Writes the frozen changes to the B-tree (the snapshot thread, while apply only adds pending ones). */
-    void writeBackFrozen() {
-        TreeMap<String, byte[]> beingWritten = frozen;
-        if (beingWritten != null) {
-            writeTo(stored, beingWritten);
-        }
-    }
-
-    /** Drops the frozen changes: the B-tree has them (committed), or they were folded back ({@link #unfreeze}). */
-    void thaw() {
-        frozen = null;
-    }
-
-    /** Folds the frozen changes back under the pending ones (a snapshot failed); caller holds the write lock. */
-    void unfreeze() {
-        TreeMap<String, byte[]> beingWritten = frozen;
-        if (beingWritten != null) {
-            beingWritten.putAll(pending);
-            pending = beingWritten;
-            frozen = null;
-        }
-    }
-
-    private static void writeTo(NavigableMap<String, byte[]> target, Map<String, byte[]> changes) {
-        for (Map.Entry<String, byte[]> change : changes.entrySet()) {
+        for (Map.Entry<String, byte[]> change : pending.entrySet()) {
             if (change.getValue() == DELETED) {
-                target.remove(change.getKey());
+                stored.remove(change.getKey());
             } else {
-                target.put(change.getKey(), change.getValue());
+                stored.put(change.getKey(), change.getValue());
             }
         }
+        pending.clear();
     }
 
-    /** Forgets pending and frozen changes and the mirror: the store's tables were cleared or replaced. */
+    /** Forgets pending changes and the mirror: the store's tables were cleared or replaced. */
     void discard() {
         pending.clear();
-        frozen = null;
         mirror = null;
     }
 
-    /** Adds a pending change; too many are written back, unless a snapshot thread owns the B-tree now. */
     private void pend(String key, byte[] value) {
         pending.put(key, value);
-        if (pending.size() > MAX_PENDING && frozen == null) {
+        if (pending.size() > MAX_PENDING) {
             writeBack();
         }
     }
@@ -251,13 +194,9 @@ public final class Table<V> {
      */
     private Iterator<Map.Entry<String, byte[]>> rows(String from, String to, boolean values) {
         NavigableMap<String, byte[]> storedRange = range(stored, from, to);
-        Iterator<Map.Entry<String, byte[]>> rows = values ? storedRange.entrySet().iterator()
+        Iterator<Map.Entry<String, byte[]>> storedRows = values ? storedRange.entrySet().iterator()
                 : new KeysOnly(storedRange.keySet().iterator());
-        TreeMap<String, byte[]> beingWritten = frozen;
-        if (beingWritten != null) {
-            rows = new Merged(range(beingWritten, from, to).entrySet().iterator(), rows);
-        }
-        return new Merged(range(pending, from, to).entrySet().iterator(), rows);
+        return new Merged(range(pending, from, to).entrySet().iterator(), storedRows);
     }
 
     /** The keys of rows. */

@@ -2,7 +2,6 @@ package org.colonyos.colonies.sm.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -18,12 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,142 +108,36 @@ class WriteBackTableTest {
         qt().withExamples(150).withFixedSeed(11L)
                 .forAll(lists().of(integers().between(0, 4_000)).ofSizeBetween(1, 400), booleans().all())
                 .checkAssert((operations, mirrored) -> {
-                    Model model = new Model(mirrored);
+                    ColoniesStore store = ColoniesStore.inMemory();
+                    Table<String> table = KINDS.get(mirrored ? 1 : 0).apply(store, NAME);
+                    TreeMap<String, String> expected = new TreeMap<>();
                     for (int op : operations) {
-                        model.apply(op);
-                        String probe = key(op / 9);
-                        assertEquals(Optional.ofNullable(model.expected.get(probe)), model.table.get(probe));
+                        apply(op, table, store, expected);
+                        String probe = key(op / 7);
+                        assertEquals(Optional.ofNullable(expected.get(probe)), table.get(probe));
                     }
-                    assertEquals(new ArrayList<>(model.expected.keySet()), keys(model.table));
-                    assertEquals(new ArrayList<>(model.expected.subMap("k1", true, "k5", false).keySet()),
-                            model.table.keyStreamBetween("k1", "k5").toList());
-                    assertEquals(new ArrayList<>(model.expected.values()), model.table.values());
-                    model.finishSnapshot();
-                    model.store.commit();
-                    assertEquals(new ArrayList<>(model.expected.keySet()), stored(model.store));
+                    assertEquals(new ArrayList<>(expected.keySet()), keys(table));
+                    assertEquals(new ArrayList<>(expected.subMap("k1", true, "k5", false).keySet()),
+                            table.keyStreamBetween("k1", "k5").toList());
+                    assertEquals(new ArrayList<>(expected.values()), table.values());
+                    store.commit();
+                    assertEquals(new ArrayList<>(expected.keySet()), stored(store));
                 });
     }
 
-    /**
-     * The threads of a real node: "apply" (this thread) writes and reads all the time while snapshot threads
-     * write frozen states to a file-backed, memory-mapped MapDB, export and commit them. Every read must still
-     * see exactly what was written, and every snapshot exactly the state at its freeze.
-     */
-    @Test
-    void snapshotsWrittenBesideApplyNeverChangeWhatApplyReads() throws Exception {
-        File file = dir.resolve("concurrent.db").toFile();
-        ExecutorService snapshotThread = Executors.newSingleThreadExecutor();
-        try (ColoniesStore store = new ColoniesStore(DBMaker.fileDB(file).transactionEnable()
-                .fileMmapEnableIfSupported().make())) {
-            Table<String> table = store.table(NAME, String.class);
-            TreeMap<String, String> expected = new TreeMap<>();
-            Future<List<String>> snapshot = null;
-            TreeMap<String, String> atFreeze = null;
-            int completed = 0;
-            Random random = new Random(5);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            for (int op = 0; completed < 5 && System.nanoTime() < deadline; op++) {
-                String key = "k" + random.nextInt(3_000);
-                if (random.nextInt(4) == 0) {
-                    table.remove(key);
-                    expected.remove(key);
-                } else {
-                    table.put(key, "v" + op);
-                    expected.put(key, "v" + op);
-                }
-                assertEquals(Optional.ofNullable(expected.get(key)), table.get(key));
-                if (snapshot == null && op % 200 == 0) {
-                    store.freeze();
-                    atFreeze = new TreeMap<>(expected);
-                    snapshot = snapshotThread.submit(() -> exportFrozenKeys(store));
-                } else if (snapshot != null && snapshot.isDone()) {
-                    assertEquals(new ArrayList<>(atFreeze.keySet()), snapshot.get());
-                    snapshot = null;
-                    completed++;
-                }
+    /** One operation coded as a number: mostly puts and removes over 60 keys, now and then a commit. */
+    private static void apply(int op, Table<String> table, ColoniesStore store, TreeMap<String, String> expected) {
+        String key = key(op / 7);
+        switch (op % 7) {
+            case 0, 1, 2 -> {
+                table.put(key, "v" + op);
+                expected.put(key, "v" + op);
             }
-            if (snapshot != null) {
-                assertEquals(new ArrayList<>(atFreeze.keySet()), snapshot.get());
+            case 3, 4, 5 -> {
+                table.remove(key);
+                expected.remove(key);
             }
-            assertTrue(completed >= 5, "only " + completed + " snapshots completed in 20 s");
-            assertEquals(new ArrayList<>(expected.keySet()), keys(table));
-        } finally {
-            snapshotThread.shutdownNow();
-        }
-    }
-
-    private static List<String> exportFrozenKeys(ColoniesStore store) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        store.exportFrozen(new DataOutputStream(bytes));
-        store.commitFrozen();
-        ColoniesStore copy = ColoniesStore.inMemory();
-        copy.importFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-        return keys(copy.table(NAME, String.class));
-    }
-
-    /**
-     * A table driven by numbered operations beside a sorted map: puts and removes over 60 keys, commits, and
-     * snapshots written beside apply (freeze, then later export, commit and thaw, or a failure that folds back).
-     */
-    private static final class Model {
-        final ColoniesStore store = ColoniesStore.inMemory();
-        final Table<String> table;
-        final TreeMap<String, String> expected = new TreeMap<>();
-        TreeMap<String, String> atFreeze;
-        int snapshots;
-
-        Model(boolean mirrored) {
-            table = KINDS.get(mirrored ? 1 : 0).apply(store, NAME);
-        }
-
-        void apply(int op) {
-            String key = key(op / 9);
-            switch (op % 9) {
-                case 0, 1, 2 -> {
-                    table.put(key, "v" + op);
-                    expected.put(key, "v" + op);
-                }
-                case 3, 4, 5 -> {
-                    table.remove(key);
-                    expected.remove(key);
-                }
-                case 6 -> {
-                    if (atFreeze == null) {
-                        store.commit();
-                    }
-                }
-                case 7 -> {
-                    if (atFreeze == null) {
-                        store.freeze();
-                        atFreeze = new TreeMap<>(expected);
-                    }
-                }
-                default -> finishSnapshot();
-            }
-        }
-
-        /** Completes a frozen snapshot (every third one fails and folds back); it must hold the frozen state. */
-        void finishSnapshot() {
-            if (atFreeze == null) {
-                return;
-            }
-            if (++snapshots % 3 == 0) {
-                store.unfreeze();
-            } else {
-                try {
-                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                    store.exportFrozen(new DataOutputStream(bytes));
-                    ColoniesStore copy = ColoniesStore.inMemory();
-                    copy.importFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-                    Table<String> exported = copy.table(NAME, String.class);
-                    assertEquals(new ArrayList<>(atFreeze.keySet()), keys(exported), "the snapshot is the frozen state");
-                    assertEquals(new ArrayList<>(atFreeze.values()), exported.values());
-                } catch (IOException e) {
-                    throw new AssertionError(e);
-                }
-                store.commitFrozen();
-            }
-            atFreeze = null;
+            default -> store.commit();
         }
     }
 

@@ -12,6 +12,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import org.apache.ratis.io.MD5Hash;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.storage.FileInfo;
@@ -69,29 +72,40 @@ public final class StateFiles {
         return state;
     }
 
-    /** Exports the state as the snapshot at {@code last}, saves its MD5, commits the store, and registers it. */
+    /**
+     * Exports the state as the snapshot at {@code last} to a temporary file, hashing it as it is written; saves
+     * the MD5, gives the file its final name (so a snapshot file never lacks its MD5), commits the store, and
+     * registers the snapshot.
+     */
     public void writeSnapshot(ColoniesState state, TermIndex last, SimpleStateMachineStorage storage)
             throws IOException {
         long started = System.nanoTime();
         File file = storage.getSnapshotFile(last.getTerm(), last.getIndex());
         Path tmp = file.toPath().resolveSibling(file.getName() + ".tmp");
+        MessageDigest md5;
+        try {
+            md5 = MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has MD5", e);
+        }
         try (FileOutputStream fileOut = new FileOutputStream(tmp.toFile());
-             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(fileOut))) {
+             DataOutputStream out = new DataOutputStream(new DigestOutputStream(new BufferedOutputStream(fileOut),
+                     md5))) {
             out.writeLong(last.getTerm());
             out.writeLong(last.getIndex());
             state.store().exportTo(out);
             out.flush();
             fileOut.getFD().sync();
         }
+        MD5Hash hash = MD5Hash.newInstance(md5.digest());
+        MD5FileUtil.saveMD5File(file, hash);
         Files.move(tmp, file.toPath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         long exported = System.nanoTime();
-        MD5Hash md5 = MD5FileUtil.computeAndSaveMd5ForFile(file);
-        long hashed = System.nanoTime();
         state.store().commit();
-        storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), md5), last));
-        LOG.info("snapshot at index {} ({} MB) in {} ms: export {} ms, MD5 {} ms, store commit {} ms",
+        storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), hash), last));
+        LOG.info("snapshot at index {} ({} MB) in {} ms: export with MD5 {} ms, store commit {} ms",
                 last.getIndex(), file.length() >> 20, millis(started, System.nanoTime()), millis(started, exported),
-                millis(exported, hashed), millis(hashed, System.nanoTime()));
+                millis(exported, System.nanoTime()));
     }
 
     private static long millis(long fromNanos, long toNanos) {

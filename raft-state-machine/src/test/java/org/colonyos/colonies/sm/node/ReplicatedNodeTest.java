@@ -1,6 +1,7 @@
 package org.colonyos.colonies.sm.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.ratis.util.MD5FileUtil;
 import org.colonyos.colonies.config.ClusterConfig;
 import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.NodeSettings;
@@ -51,6 +53,7 @@ class ReplicatedNodeTest {
             assertEquals(Commands.SERVER_ID, node.read(ColoniesState::serverId));
             assertEquals(0, write(node, "a").getErrorStatus());
             assertTrue(node.takeSnapshot() > 0);
+            assertSnapshotsMatchTheirMd5(settings.dataDir());
             assertEquals(0, write(node, "b").getErrorStatus());
             assertEquals(400, write(node, "b").getErrorStatus());
             digestBefore = node.read(s -> s.store().digest());
@@ -99,6 +102,18 @@ class ReplicatedNodeTest {
         }
         try (Stream<Path> files = Files.list(state)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("colonies.mapdb")));
+        }
+    }
+
+    /** Every snapshot file has an MD5 file, and it holds the file's MD5. */
+    private static void assertSnapshotsMatchTheirMd5(Path dataDir) throws IOException {
+        List<Path> snapshots;
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            snapshots = files.filter(f -> f.getFileName().toString().matches("snapshot\\.\\d+_\\d+")).toList();
+        }
+        assertFalse(snapshots.isEmpty(), "no snapshot file under " + dataDir);
+        for (Path snapshot : snapshots) {
+            MD5FileUtil.verifySavedMD5(snapshot.toFile(), MD5FileUtil.computeMd5ForFile(snapshot.toFile()));
         }
     }
 }

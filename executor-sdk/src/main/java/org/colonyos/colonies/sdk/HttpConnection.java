@@ -54,8 +54,8 @@ final class HttpConnection implements AutoCloseable {
         return url.getPort() < 0 ? 80 : url.getPort();
     }
 
-    /** The reply to one request: status, body, and whether the connection may carry another request. */
-    record Response(int status, byte[] body, boolean keepAlive) {
+    /** The reply to one request, and whether the connection may carry another request. */
+    record Response(HttpExchange.Reply reply, boolean keepAlive) {
     }
 
     /**
@@ -112,12 +112,12 @@ final class HttpConnection implements AutoCloseable {
             }
         }
         if (chunked) {
-            return new Response(status, readChunked(), keepAlive);
+            return new Response(new HttpExchange.Reply(status, readChunked()), keepAlive);
         }
         if (length >= 0) {
-            return new Response(status, readExactly((int) length), keepAlive);
+            return new Response(new HttpExchange.Reply(status, readExactly((int) length)), keepAlive);
         }
-        return new Response(status, readToEnd(), false);
+        return new Response(new HttpExchange.Reply(status, readToEnd()), false);
     }
 
     private static int parseStatus(String code, String statusLine) throws IOException {

@@ -34,7 +34,7 @@ final class KeepAliveExchange implements HttpExchange {
         try {
             HttpConnection.Response response = connection.exchange(url, body, timeout);
             reusable = response.keepAlive();
-            return new Reply(response.status(), response.body());
+            return response.reply();
         } finally {
             if (reusable) {
                 pool.offerFirst(connection);

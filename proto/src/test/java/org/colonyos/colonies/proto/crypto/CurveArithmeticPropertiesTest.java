@@ -14,7 +14,6 @@ import java.util.Locale;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.quicktheories.core.Gen;
 
 /**
  * libsecp256k1 (native) and BouncyCastle give byte-identical public keys, signatures and recoveries, and the
@@ -31,10 +30,6 @@ class CurveArithmeticPropertiesTest {
         return NativeCurve.load().orElseThrow(() -> new AssertionError("libsecp256k1 did not load"));
     }
 
-    private static Gen<String> hashes() {
-        return integers().all().zip(integers().all(), integers().all(), (a, b, c) -> Sha3.hashHex(a + ":" + b + ":" + c));
-    }
-
     @Test
     void thePreferredArithmeticIsNativeWhereTheLibraryIsBundled() {
         CurveArithmetic expected = nativeCurve();
@@ -45,7 +40,7 @@ class CurveArithmeticPropertiesTest {
     void bothGiveTheSamePublicKeysSignaturesAndRecoveries() {
         CurveArithmetic fast = nativeCurve();
         qt().withExamples(200).withFixedSeed(42L)
-                .forAll(hashes(), strings().allPossible().ofLengthBetween(0, 100))
+                .forAll(SignaturePropertiesTest.hex32(), strings().allPossible().ofLengthBetween(0, 100))
                 .checkAssert((key, text) -> {
                     byte[] message = text.getBytes(StandardCharsets.UTF_8);
                     assertArrayEquals(Secp256k1.publicKey(key, JAVA), Secp256k1.publicKey(key, fast));
@@ -60,7 +55,7 @@ class CurveArithmeticPropertiesTest {
     void bothAgreeOnArbitrarySignaturesIncludingThoseThatRecoverNothing() {
         CurveArithmetic fast = nativeCurve();
         qt().withExamples(400).withFixedSeed(7L)
-                .forAll(hashes(), hashes(), integers().between(0, 3))
+                .forAll(SignaturePropertiesTest.hex32(), SignaturePropertiesTest.hex32(), integers().between(0, 3))
                 .checkAssert((rHex, sHex, recoveryId) -> {
                     BigInteger r = new BigInteger(rHex, 16).mod(N.subtract(BigInteger.ONE)).add(BigInteger.ONE);
                     BigInteger s = new BigInteger(sHex, 16).mod(N.shiftRight(1)).add(BigInteger.ONE);

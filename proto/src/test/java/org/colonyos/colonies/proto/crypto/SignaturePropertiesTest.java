@@ -13,7 +13,8 @@ import org.quicktheories.core.Gen;
 class SignaturePropertiesTest {
     private static final BigInteger HALF_N = CustomNamedCurves.getByName("secp256k1").getN().shiftRight(1);
 
-    private static Gen<String> privateKeys() {
+    /** Random 32-byte values in hex (SHA3-256 of three random ints): private keys, r and s. */
+    static Gen<String> hex32() {
         return integers().all().zip(integers().all(), integers().all(), (a, b, c) ->
                 Sha3.hashHex(a + ":" + b + ":" + c));
     }
@@ -21,7 +22,7 @@ class SignaturePropertiesTest {
     @Test
     void signThenRecoverGivesTheSignersId() {
         qt().withExamples(150).withFixedSeed(20261122L)
-                .forAll(privateKeys(), strings().allPossible().ofLengthBetween(0, 200))
+                .forAll(hex32(), strings().allPossible().ofLengthBetween(0, 200))
                 .checkAssert((key, message) -> {
                     String signature = Identity.sign(message, key);
                     if (!Identity.recoverId(message, signature).equals(Identity.idOfPrivateKey(key))) {
@@ -36,7 +37,7 @@ class SignaturePropertiesTest {
     @Test
     void aSignatureDoesNotRecoverTheSignerForAnotherMessage() {
         qt().withExamples(50).withFixedSeed(7L)
-                .forAll(privateKeys(), strings().basicLatinAlphabet().ofLengthBetween(1, 50))
+                .forAll(hex32(), strings().basicLatinAlphabet().ofLengthBetween(1, 50))
                 .checkAssert((key, message) -> {
                     String signature = Identity.sign(message, key);
                     String other;

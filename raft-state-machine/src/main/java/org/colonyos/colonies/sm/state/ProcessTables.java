@@ -71,11 +71,10 @@ public final class ProcessTables {
         reindex(stored, next);
     }
 
-    /** Removes a process with its index entries. */
-    public void remove(Process process) {
-        Process previous = processes.get(process.processId()).orElse(null);
-        processes.remove(process.processId());
-        reindex(previous, null);
+    /** Removes a process with its index entries, given the version stored now (as {@link #get} returned it). */
+    public void remove(Process stored) {
+        processes.remove(stored.processId());
+        reindex(stored, null);
     }
 
     /** Ids of the assignable processes of a colony and executor type, best first (lazily read). */

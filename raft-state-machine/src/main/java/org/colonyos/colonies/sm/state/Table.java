@@ -21,10 +21,10 @@ import org.colonyos.colonies.proto.json.Json;
  *
  * <p><b>Write-back.</b> The store is committed only with a snapshot, so what the B-tree holds between snapshots
  * never matters. Writes therefore collect in memory ({@code pending}, key order) and reach the B-tree when the
- * store commits or exports ({@link #writeBack()}), or when more than {@value #MAX_PENDING} keys are pending (bounding the memory: documents are a few KB):
- * a process written three times between snapshots costs one B-tree write instead of three, and index keys
- * that come and go between snapshots (the assign queue, RUNNING entries) never reach it. Reads see the pending
- * changes over the B-tree.
+ * store commits or exports ({@link #writeBack()}), or when more than {@value #MAX_PENDING} keys are pending
+ * (bounding the memory): a process written three times between snapshots costs one B-tree write instead of
+ * three, and index keys that come and go between snapshots (the assign queue, RUNNING entries) never reach it.
+ * Reads see the pending changes over the B-tree.
  *
  * <p><b>Mirrored tables</b> ({@link ColoniesStore#mirroredTable}) are in addition held whole in memory, decoded,
  * and read from there: the small, hot indexes of live work and the executors every request authorizes against.
@@ -180,7 +180,8 @@ public final class Table<V> {
         synchronized (this) {
             if (mirror == null) {
                 TreeMap<String, V> loaded = new TreeMap<>();
-                rows("", null, true).forEachRemaining(row -> loaded.put(row.getKey(), Json.parse(row.getValue(), type)));
+                rows("", null, true).forEachRemaining(row ->
+                        loaded.put(row.getKey(), Json.parse(row.getValue(), type)));
                 mirror = loaded;
             }
             return mirror;

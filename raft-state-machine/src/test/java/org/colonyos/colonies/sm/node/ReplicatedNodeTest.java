@@ -71,11 +71,7 @@ class ReplicatedNodeTest {
     @Test
     void automaticSnapshotsKeepTheStoreCommittedAndRestartable() throws Exception {
         NodeSettings settings = settings(5);
-        try (ReplicatedNode node = ReplicatedNode.start(settings, Clock.systemUTC())) {
-            for (int i = 0; i < 23; i++) {
-                assertEquals(0, write(node, "c" + i).getErrorStatus());
-            }
-        }
+        addColoniesAndStop(settings, 23);
         try (ReplicatedNode node = ReplicatedNode.start(settings, Clock.systemUTC())) {
             assertEquals(23, colonies(node).size());
         }
@@ -84,11 +80,7 @@ class ReplicatedNodeTest {
     @Test
     void aStoreOfAnEarlierLayoutIsDeletedAndRebuiltFromTheSnapshot() throws Exception {
         NodeSettings settings = settings(5);
-        try (ReplicatedNode node = ReplicatedNode.start(settings, Clock.systemUTC())) {
-            for (int i = 0; i < 12; i++) {
-                assertEquals(0, write(node, "c" + i).getErrorStatus());
-            }
-        }
+        addColoniesAndStop(settings, 12);
         Path state = dataDir.resolve("state");
         try (Stream<Path> files = Files.list(state)) {
             List<Path> current = files.filter(f -> f.getFileName().toString().startsWith("colonies-v2.mapdb")).toList();
@@ -102,6 +94,15 @@ class ReplicatedNodeTest {
         }
         try (Stream<Path> files = Files.list(state)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("colonies.mapdb")));
+        }
+    }
+
+    /** Starts a node, adds colonies c0 .. c{count-1} (each must succeed) and stops it. */
+    private static void addColoniesAndStop(NodeSettings settings, int count) throws Exception {
+        try (ReplicatedNode node = ReplicatedNode.start(settings, Clock.systemUTC())) {
+            for (int i = 0; i < count; i++) {
+                assertEquals(0, write(node, "c" + i).getErrorStatus());
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.colonyos.colonies.sm.state;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,7 +34,7 @@ public final class IndexConsistency {
 
     private static Map<String, String> text(ColoniesStore store, String table) {
         Map<String, String> out = new TreeMap<>();
-        store.raw(table).forEach((key, value) -> out.put(key, new String(value, java.nio.charset.StandardCharsets.UTF_8)));
+        store.raw(table).forEach((key, value) -> out.put(key, new String(value, StandardCharsets.UTF_8)));
         return out;
     }
 }

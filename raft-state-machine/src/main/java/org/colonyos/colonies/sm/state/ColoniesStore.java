@@ -44,13 +44,20 @@ public final class ColoniesStore implements AutoCloseable {
     private static final byte[] MAGIC = "CLNYSNAP".getBytes(StandardCharsets.US_ASCII);
 
     private final DB db;
+    private final int pendingLimit;
     private final Map<String, BTreeMap<String, byte[]>> tables = new TreeMap<>();
     /** Every table handed out, in creation order: their pending changes reach MapDB at commit and export. */
     private final List<Table<?>> handedOut = new ArrayList<>();
 
     /** A store over an open transactional MapDB (file-backed in production: see {@code StateFiles}). */
     public ColoniesStore(DB db) {
+        this(db, Table.DEFAULT_PENDING_LIMIT);
+    }
+
+    /** A store whose tables keep at most {@code pendingLimit} changes each from MapDB (see {@link Table}). */
+    ColoniesStore(DB db, int pendingLimit) {
         this.db = db;
+        this.pendingLimit = pendingLimit;
         for (String name : TABLES) {
             DB.TreeMapMaker<String, byte[]> maker =
                     db.treeMap(name, StringKeySerializer.INSTANCE, Serializer.BYTE_ARRAY);
@@ -66,12 +73,12 @@ public final class ColoniesStore implements AutoCloseable {
 
     /** The typed table over a stored one (see {@link Table} for its write-back). */
     <V> Table<V> table(String name, Class<V> type) {
-        return register(new Table<>(raw(name), type, false));
+        return register(new Table<>(raw(name), type, false, pendingLimit));
     }
 
     /** A table also held whole in memory: for the small, hot indexes of live work (see {@link Table}). */
     <V> Table<V> mirroredTable(String name, Class<V> type) {
-        return register(new Table<>(raw(name), type, true));
+        return register(new Table<>(raw(name), type, true, pendingLimit));
     }
 
     private <V> Table<V> register(Table<V> table) {

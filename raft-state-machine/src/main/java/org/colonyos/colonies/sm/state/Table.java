@@ -1,6 +1,7 @@
 package org.colonyos.colonies.sm.state;
 
 import java.util.AbstractMap;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -20,10 +21,12 @@ import org.colonyos.colonies.proto.json.Json;
  * is always in key order, never hash order, so everything derived from it is deterministic.
  *
  * <p><b>Write-back.</b> The store is committed only with a snapshot, so what the B-tree holds between snapshots
- * never matters. Writes therefore collect in memory ({@code pending}, key order) and reach the B-tree when the
- * store commits or exports ({@link #writeBack()}), or when more than {@value #MAX_PENDING} keys are pending
- * (bounding the memory): a process written three times between snapshots costs one B-tree write instead of
- * three, and index keys that come and go between snapshots (the assign queue, RUNNING entries) never reach it.
+ * never matters. Writes therefore collect in memory ({@code pending}) and reach the B-tree when the store commits
+ * or exports ({@link #writeBack()}), and, one at a time, the oldest when more than the table's pending limit are
+ * waiting: a process written three times in its short life costs one B-tree write instead of three, keys that
+ * come and go (the assign queue, WAITING and RUNNING entries) never reach it, and the cost of what does is spread
+ * over the applies instead of falling on one of them (every replica hits the limit at the same log index, so a
+ * batched write stalled the whole cluster at once). A removed key the B-tree does not hold is simply dropped.
  * Reads see the pending changes over the B-tree.
  *
  * <p><b>Mirrored tables</b> ({@link ColoniesStore#mirroredTable}) are in addition held whole in memory, decoded,
@@ -39,23 +42,27 @@ import org.colonyos.colonies.proto.json.Json;
 public final class Table<V> {
     /** Separates the parts of composite keys; sorts before every printable character. */
     public static final char SEPARATOR = '\u0000';
-    /** Pending keys per table above which they are written to the (uncommitted) B-tree at once. */
-    static final int MAX_PENDING = 16_384;
+    /** Pending keys per table above which the oldest is written to the (uncommitted) B-tree. */
+    static final int DEFAULT_PENDING_LIMIT = 4_096;
     /** Marks a pending removal (compared by identity). */
     private static final byte[] DELETED = new byte[0];
 
     private final NavigableMap<String, byte[]> stored;
     private final Class<V> type;
     private final boolean mirrored;
-    /** Changes the B-tree has not received: key to bytes, or {@link #DELETED}. */
-    private final TreeMap<String, byte[]> pending = new TreeMap<>();
+    private final int pendingLimit;
+    /** Changes the B-tree has not received, by key. */
+    private final TreeMap<String, Change> pending = new TreeMap<>();
+    /** Pending changes, oldest first; also holds superseded ones (not the current change of their key). */
+    private final ArrayDeque<Change> age = new ArrayDeque<>();
     /** Mirrored tables: the whole content, decoded, loaded at first use and dropped when the store is replaced. */
     private volatile TreeMap<String, V> mirror;
 
-    Table(NavigableMap<String, byte[]> stored, Class<V> type, boolean mirrored) {
+    Table(NavigableMap<String, byte[]> stored, Class<V> type, boolean mirrored, int pendingLimit) {
         this.stored = stored;
         this.type = type;
         this.mirrored = mirrored;
+        this.pendingLimit = pendingLimit;
     }
 
     /** The last part of a composite key (index keys end with the id they point to). */
@@ -72,8 +79,8 @@ public final class Table<V> {
         if (mirrored) {
             return Optional.ofNullable(mirror().get(key));
         }
-        byte[] change = pending.get(key);
-        byte[] bytes = change != null ? change : stored.get(key);
+        Change change = pending.get(key);
+        byte[] bytes = change != null ? change.bytes() : stored.get(key);
         return bytes == null || bytes == DELETED ? Optional.empty() : Optional.of(Json.parse(bytes, type));
     }
 
@@ -93,7 +100,11 @@ public final class Table<V> {
         if (mirrored) {
             mirror().remove(key);
         }
-        pend(key, DELETED);
+        if (stored.containsKey(key)) {
+            pend(key, DELETED);
+        } else {
+            pending.remove(key);
+        }
     }
 
     /** Adds {@code delta} to the counter stored as text under {@code key} (a String table); 0 removes it. */
@@ -149,26 +160,39 @@ public final class Table<V> {
 
     /** Hands the pending changes to the B-tree (the store is about to commit or export). */
     void writeBack() {
-        for (Map.Entry<String, byte[]> change : pending.entrySet()) {
-            if (change.getValue() == DELETED) {
-                stored.remove(change.getKey());
-            } else {
-                stored.put(change.getKey(), change.getValue());
-            }
-        }
+        pending.values().forEach(this::store);
         pending.clear();
+        age.clear();
     }
 
     /** Forgets pending changes and the mirror: the store's tables were cleared or replaced. */
     void discard() {
         pending.clear();
+        age.clear();
         mirror = null;
     }
 
-    private void pend(String key, byte[] value) {
-        pending.put(key, value);
-        if (pending.size() > MAX_PENDING) {
-            writeBack();
+    private void pend(String key, byte[] bytes) {
+        Change change = new Change(key, bytes);
+        pending.put(key, change);
+        age.addLast(change);
+        while (pending.size() > pendingLimit) {
+            Change oldest = age.removeFirst();
+            if (pending.get(oldest.key()) == oldest) {
+                pending.remove(oldest.key());
+                store(oldest);
+            }
+        }
+        if (age.size() > 2 * pending.size() + pendingLimit) {
+            age.removeIf(superseded -> pending.get(superseded.key()) != superseded);
+        }
+    }
+
+    private void store(Change change) {
+        if (change.bytes() == DELETED) {
+            stored.remove(change.key());
+        } else {
+            stored.put(change.key(), change.bytes());
         }
     }
 
@@ -197,7 +221,14 @@ public final class Table<V> {
         NavigableMap<String, byte[]> storedRange = range(stored, from, to);
         Iterator<Map.Entry<String, byte[]>> storedRows = values ? storedRange.entrySet().iterator()
                 : new KeysOnly(storedRange.keySet().iterator());
-        return new Merged(range(pending, from, to).entrySet().iterator(), storedRows);
+        return new Merged(range(pending, from, to).values().iterator(), storedRows);
+    }
+
+    /**
+     * A change the B-tree has not received: the new bytes of a key, or {@link #DELETED}. Compared by identity:
+     * {@code age} may still hold a change its key has since replaced.
+     */
+    private record Change(String key, byte[] bytes) {
     }
 
     /** The keys of rows. */
@@ -232,13 +263,13 @@ public final class Table<V> {
 
     /** Pending changes laid over stored rows: a pending key replaces the stored one, a removal hides it. */
     private static final class Merged implements Iterator<Map.Entry<String, byte[]>> {
-        private final Iterator<Map.Entry<String, byte[]>> changes;
+        private final Iterator<Change> changes;
         private final Iterator<Map.Entry<String, byte[]>> rows;
-        private Map.Entry<String, byte[]> change;
+        private Change change;
         private Map.Entry<String, byte[]> row;
         private Map.Entry<String, byte[]> next;
 
-        Merged(Iterator<Map.Entry<String, byte[]>> changes, Iterator<Map.Entry<String, byte[]>> rows) {
+        Merged(Iterator<Change> changes, Iterator<Map.Entry<String, byte[]>> rows) {
             this.changes = changes;
             this.rows = rows;
             this.change = changes.hasNext() ? changes.next() : null;
@@ -248,9 +279,9 @@ public final class Table<V> {
         @Override
         public boolean hasNext() {
             while (next == null && (change != null || row != null)) {
-                int order = change == null ? 1 : row == null ? -1 : change.getKey().compareTo(row.getKey());
+                int order = change == null ? 1 : row == null ? -1 : change.key().compareTo(row.getKey());
                 if (order <= 0) {
-                    next = change.getValue() == DELETED ? null : Map.entry(change.getKey(), change.getValue());
+                    next = change.bytes() == DELETED ? null : Map.entry(change.key(), change.bytes());
                     change = changes.hasNext() ? changes.next() : null;
                     if (order == 0) {
                         row = rows.hasNext() ? rows.next() : null;

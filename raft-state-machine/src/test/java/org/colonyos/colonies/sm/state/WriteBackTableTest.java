@@ -2,6 +2,7 @@ package org.colonyos.colonies.sm.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -16,9 +17,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
+import org.colonyos.colonies.proto.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mapdb.DBMaker;
@@ -106,15 +110,18 @@ class WriteBackTableTest {
     @Test
     void readsAlwaysAgreeWithAPlainSortedMap() {
         qt().withExamples(150).withFixedSeed(11L)
-                .forAll(lists().of(integers().between(0, 4_000)).ofSizeBetween(1, 400), booleans().all())
-                .checkAssert((operations, mirrored) -> {
-                    ColoniesStore store = ColoniesStore.inMemory();
+                .forAll(lists().of(integers().between(0, 4_000)).ofSizeBetween(1, 400), booleans().all(),
+                        integers().between(1, 3))
+                .checkAssert((operations, mirrored, limitChoice) -> {
+                    int limit = limitChoice == 3 ? Table.DEFAULT_PENDING_LIMIT : limitChoice * 4;
+                    ColoniesStore store = new ColoniesStore(DBMaker.memoryDB().transactionEnable().make(), limit);
                     Table<String> table = KINDS.get(mirrored ? 1 : 0).apply(store, NAME);
                     TreeMap<String, String> expected = new TreeMap<>();
                     for (int op : operations) {
                         apply(op, table, store, expected);
                         String probe = key(op / 7);
                         assertEquals(Optional.ofNullable(expected.get(probe)), table.get(probe));
+                        assertTrue(keysMapDbLacks(store, expected) <= limit, "MapDB lags by at most the limit");
                     }
                     assertEquals(new ArrayList<>(expected.keySet()), keys(table));
                     assertEquals(new ArrayList<>(expected.subMap("k1", true, "k5", false).keySet()),
@@ -123,6 +130,37 @@ class WriteBackTableTest {
                     store.commit();
                     assertEquals(new ArrayList<>(expected.keySet()), stored(store));
                 });
+    }
+
+    @Test
+    void overTheLimitTheOldestChangeReachesMapDbFirst() {
+        for (BiFunction<ColoniesStore, String, Table<String>> kind : KINDS) {
+            ColoniesStore store = new ColoniesStore(DBMaker.memoryDB().transactionEnable().make(), 2);
+            Table<String> table = kind.apply(store, NAME);
+            table.put("c", "1");
+            table.put("a", "1");
+            table.put("b", "1");
+            assertEquals(List.of("c"), stored(store), "the oldest change, not the first key");
+            table.put("a", "2");
+            table.put("d", "1");
+            assertEquals(List.of("b", "c"), stored(store), "a was changed again, so b was the oldest");
+            assertEquals("1", Json.parse(store.raw(NAME).get("b"), String.class));
+            table.remove("d");
+            table.put("e", "1");
+            assertEquals(List.of("b", "c"), stored(store), "d never reached MapDB: removing it left nothing pending");
+            assertEquals(List.of("a", "b", "c", "e"), keys(table));
+            store.commit();
+            assertEquals(List.of("a", "b", "c", "e"), stored(store));
+        }
+    }
+
+    /** How many keys MapDB holds a different value for (or lacks, or holds in excess) than the table's model. */
+    private static long keysMapDbLacks(ColoniesStore store, TreeMap<String, String> expected) {
+        TreeMap<String, String> inMapDb = new TreeMap<>();
+        store.raw(NAME).forEach((key, bytes) -> inMapDb.put(key, Json.parse(bytes, String.class)));
+        TreeSet<String> keys = new TreeSet<>(expected.keySet());
+        keys.addAll(inMapDb.keySet());
+        return keys.stream().filter(key -> !Objects.equals(expected.get(key), inMapDb.get(key))).count();
     }
 
     /** One operation coded as a number: mostly puts and removes over 60 keys, now and then a commit. */

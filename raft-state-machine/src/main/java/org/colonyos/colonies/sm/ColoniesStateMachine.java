@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Ratis state machine of a Colonies node: Ratis glue only. The leader stamps its time into each entry in
  * {@link #startTransaction}; every replica decodes the entry from the log bytes and applies it through the
- * {@link CommandDispatcher} under the write lock; snapshots export the store and are the only points where
- * MapDB is committed (so committed MapDB always equals the latest snapshot).
+ * {@link CommandDispatcher} under the write lock; snapshots export the store, which is a working copy of the
+ * latest snapshot plus the entries applied since (see {@link StateFiles} for how it is kept and rebuilt).
  *
  * <p>Threading (Ratis contract): apply runs on the single state machine updater thread; takeSnapshot never
  * overlaps apply; reinitialize overlaps nothing; {@link #read} may run on any thread at any time and takes the
@@ -51,6 +51,7 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     private ColoniesState state;
     private volatile Signals.Listener listener = Signals.Listener.NONE;
     private final AtomicLong snapshotsInstalled = new AtomicLong();
+    private volatile boolean storeReusedAtStart;
 
     /**
      * @param files where the MapDB store lives, and how snapshots are written and loaded
@@ -71,6 +72,12 @@ public final class ColoniesStateMachine extends BaseStateMachine {
         super.initialize(server, groupId, raftStorage);
         storage.init(raftStorage);
         getLifeCycle().startAndTransition(() -> load(latestSnapshot()), IOException.class);
+        storeReusedAtStart = files.reusedAtLastOpen();
+    }
+
+    /** Whether the start reused the store closed at the snapshot (see {@link StateFiles}) or rebuilt it. */
+    public boolean storeReusedAtStart() {
+        return storeReusedAtStart;
     }
 
     @Override
@@ -109,7 +116,8 @@ public final class ColoniesStateMachine extends BaseStateMachine {
             if (snapshot != null) {
                 updateLastAppliedTermIndex(snapshot);
             }
-            LOG.info("state loaded at index {} (snapshot {})", state.appliedIndex(), snapshot);
+            LOG.info("state loaded at index {} (snapshot {}, store {})", state.appliedIndex(), snapshot,
+                    files.reusedAtLastOpen() ? "reused" : "rebuilt");
         } finally {
             lock.writeLock().unlock();
         }
@@ -210,7 +218,7 @@ public final class ColoniesStateMachine extends BaseStateMachine {
         lock.writeLock().lock();
         try {
             if (state != null) {
-                state.store().close();
+                files.close(state, latestSnapshot());
             }
         } finally {
             lock.writeLock().unlock();

@@ -319,6 +319,11 @@ public final class ReplicatedNode implements AutoCloseable {
         return stateMachine.snapshotsInstalled();
     }
 
+    /** Whether this node's start reused the store it had closed at its snapshot instead of rebuilding it. */
+    public boolean storeReusedAtStart() {
+        return stateMachine.storeReusedAtStart();
+    }
+
     /** The first index still in this node's Raft log: entries before it were purged after a snapshot. */
     public long logStartIndex() {
         try {

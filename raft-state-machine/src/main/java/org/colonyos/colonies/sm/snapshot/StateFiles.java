@@ -8,10 +8,15 @@ import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,24 +36,33 @@ import org.slf4j.LoggerFactory;
 /**
  * The files of a node's state: the MapDB store and the snapshot files in Ratis's state machine storage.
  *
- * <p>Invariant: the committed store equals the latest snapshot. {@link #writeSnapshot} exports the state,
- * saves its MD5 (Ratis only picks snapshots that have one), then commits MapDB. {@link #openMatching} opens the
- * store and, if its applied index is not the snapshot's (a crash between export and commit, a corrupt store,
- * or a snapshot installed from the leader), rebuilds it from the snapshot after checking the MD5.
+ * <p>The snapshots are the durable state; the store is a working copy of it. The store has no transactions
+ * (no write-ahead log, nothing to commit): apply's writes reach its memory-mapped file directly. It is trusted
+ * at open only if it was closed cleanly exactly at the latest snapshot, which a marker file records; the marker is
+ * deleted (durably) before the store is written again. Otherwise (a crash, a snapshot installed from the leader,
+ * a corrupt or older store) the store is rebuilt from the snapshot after checking its MD5. Either way the store
+ * equals the latest snapshot when Ratis starts replaying the entries after it (java-stack.md §1.9, P2).
+ *
+ * <p>{@link #writeSnapshot} exports the state, saves the MD5 (Ratis only picks snapshots that have one), and
+ * registers the snapshot; it no longer commits anything, so apply waits only for the export.
  *
  * <p>Not thread-safe: the state machine calls it under its write lock.
  */
 public final class StateFiles {
     private static final Logger LOG = LoggerFactory.getLogger(StateFiles.class);
     /**
-     * The store file of this version's on-disk layout. A layout change (such as the key encoding) gets a new
-     * name: the store is then rebuilt from the latest snapshot, whose format is independent of MapDB.
+     * The store file of this version's on-disk layout. A layout change (such as the key encoding, or dropping
+     * the write-ahead log) gets a new name: the store is then rebuilt from the latest snapshot, whose format is
+     * independent of MapDB.
      */
-    private static final String STORE_NAME = "colonies-v2.mapdb";
+    private static final String STORE_NAME = "colonies-v3.mapdb";
     /** Store files of earlier layouts, deleted at open. */
-    private static final String OLD_STORE_NAME = "colonies.mapdb";
+    private static final List<String> OLD_STORE_NAMES = List.of("colonies.mapdb", "colonies-v2.mapdb");
+    /** Present only while the store is closed and equal to the snapshot whose index it holds. */
+    private static final String CLEAN_MARKER = "colonies-v3.clean";
 
     private final Path stateDir;
+    private boolean reusedAtLastOpen;
 
     public StateFiles(Path stateDir) {
         this.stateDir = stateDir;
@@ -56,26 +70,91 @@ public final class StateFiles {
 
     /** Opens the store and makes it equal to the given snapshot (or empty when there is none). */
     public ColoniesState openMatching(TermIndex snapshot, SimpleStateMachineStorage storage) throws IOException {
-        ColoniesStore store = openOrRecreate();
-        ColoniesState state = new ColoniesState(store);
+        Files.createDirectories(stateDir);
+        for (String old : OLD_STORE_NAMES) {
+            deleteFiles(old);
+        }
         long expected = snapshot == null ? 0 : snapshot.getIndex();
-        if (state.appliedIndex() != expected) {
-            LOG.info("store is at index {}, snapshot at {}: rebuilding the store", state.appliedIndex(), expected);
-            if (snapshot == null) {
-                store.clear();
-            } else {
-                importSnapshot(store, storage.getLatestSnapshot().getFile().getPath().toFile());
-                state.setApplied(snapshot.getTerm(), snapshot.getIndex());
-            }
-            store.commit();
+        ColoniesState clean = openClean(expected);
+        reusedAtLastOpen = clean != null;
+        if (clean != null) {
+            return clean;
+        }
+        LOG.info("the store was not closed at the snapshot's index {}: rebuilding it from the snapshot", expected);
+        deleteFiles(STORE_NAME);
+        ColoniesStore store = openFile(stateDir.resolve(STORE_NAME));
+        if (snapshot != null) {
+            importSnapshot(store, storage.getLatestSnapshot().getFile().getPath().toFile());
+        }
+        ColoniesState state = new ColoniesState(store);
+        if (snapshot != null) {
+            state.setApplied(snapshot.getTerm(), snapshot.getIndex());
         }
         return state;
     }
 
+    /** Whether the last {@link #openMatching} reused the store closed at the snapshot (else it rebuilt it). */
+    public boolean reusedAtLastOpen() {
+        return reusedAtLastOpen;
+    }
+
+    /** The store as it was closed, if that was at {@code expected}; the marker is gone before it is returned. */
+    private ColoniesState openClean(long expected) throws IOException {
+        Path marker = stateDir.resolve(CLEAN_MARKER);
+        if (!Files.exists(marker)) {
+            return null;
+        }
+        String markedIndex = Files.readString(marker, StandardCharsets.US_ASCII).trim();
+        Files.delete(marker);
+        syncDirectory();
+        if (!markedIndex.equals(Long.toString(expected))) {
+            return null;
+        }
+        try {
+            ColoniesState state = new ColoniesState(openFile(stateDir.resolve(STORE_NAME)));
+            if (state.appliedIndex() == expected) {
+                return state;
+            }
+            state.store().close();
+        } catch (DBException e) {
+            LOG.warn("store cannot be opened ({}); rebuilding it from the snapshot", e.getMessage());
+        }
+        return null;
+    }
+
+    /**
+     * Closes the store. If it holds exactly the latest snapshot (nothing was applied after it, as when Ratis
+     * snapshots at stop), it is synced and marked clean, so the next open uses it as it is.
+     */
+    public void close(ColoniesState state, TermIndex latestSnapshot) throws IOException {
+        ColoniesStore store = state.store();
+        long snapshotIndex = latestSnapshot == null ? 0 : latestSnapshot.getIndex();
+        boolean atSnapshot = state.appliedIndex() == snapshotIndex;
+        if (atSnapshot) {
+            store.commit();
+        }
+        store.close();
+        if (atSnapshot) {
+            Path marker = stateDir.resolve(CLEAN_MARKER);
+            try (FileChannel channel = FileChannel.open(marker, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(Long.toString(snapshotIndex).getBytes(StandardCharsets.US_ASCII)));
+                channel.force(true);
+            }
+            syncDirectory();
+        }
+    }
+
+    private void syncDirectory() throws IOException {
+        try (FileChannel directory = FileChannel.open(stateDir, StandardOpenOption.READ)) {
+            directory.force(true);
+        }
+    }
+
     /**
      * Exports the state as the snapshot at {@code last} to a temporary file, hashing it as it is written; saves
-     * the MD5, gives the file its final name (so a snapshot file never lacks its MD5), commits the store, and
-     * registers the snapshot.
+     * the MD5, gives the file its final name (so a snapshot file never lacks its MD5), and registers the snapshot.
+     * Pending changes are written to the store first (the export reads it); nothing is committed.
      */
     public void writeSnapshot(ColoniesState state, TermIndex last, SimpleStateMachineStorage storage)
             throws IOException {
@@ -88,9 +167,11 @@ public final class StateFiles {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has MD5", e);
         }
+        int changes = state.store().writeBack();
+        long writtenBack = System.nanoTime();
         try (FileOutputStream fileOut = new FileOutputStream(tmp.toFile());
-             DataOutputStream out = new DataOutputStream(new DigestOutputStream(new BufferedOutputStream(fileOut),
-                     md5))) {
+             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new DigestOutputStream(fileOut,
+                     md5), 1 << 16))) {
             out.writeLong(last.getTerm());
             out.writeLong(last.getIndex());
             state.store().exportTo(out);
@@ -100,12 +181,10 @@ public final class StateFiles {
         MD5Hash hash = MD5Hash.newInstance(md5.digest());
         MD5FileUtil.saveMD5File(file, hash);
         Files.move(tmp, file.toPath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        long exported = System.nanoTime();
-        state.store().commit();
         storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), hash), last));
-        LOG.info("snapshot at index {} ({} MB) in {} ms: export with MD5 {} ms, store commit {} ms",
-                last.getIndex(), file.length() >> 20, millis(started, System.nanoTime()), millis(started, exported),
-                millis(exported, System.nanoTime()));
+        LOG.info("snapshot at index {} ({} MB) in {} ms: write-back of {} changes {} ms, export with MD5 {} ms",
+                last.getIndex(), file.length() >> 20, millis(started, System.nanoTime()), changes,
+                millis(started, writtenBack), millis(writtenBack, System.nanoTime()));
     }
 
     private static long millis(long fromNanos, long toNanos) {
@@ -126,19 +205,6 @@ public final class StateFiles {
         }
     }
 
-    private ColoniesStore openOrRecreate() throws IOException {
-        Files.createDirectories(stateDir);
-        deleteFiles(OLD_STORE_NAME);
-        Path file = stateDir.resolve(STORE_NAME);
-        try {
-            return openFile(file);
-        } catch (DBException e) {
-            LOG.warn("store {} cannot be opened ({}); recreating it from the snapshot", file, e.getMessage());
-            deleteFiles(STORE_NAME);
-            return openFile(file);
-        }
-    }
-
     /** Deletes the store file with this name and its WAL parts. */
     private void deleteFiles(String storeName) throws IOException {
         try (DirectoryStream<Path> parts = Files.newDirectoryStream(stateDir, storeName + "*")) {
@@ -149,7 +215,6 @@ public final class StateFiles {
     }
 
     private static ColoniesStore openFile(Path file) {
-        return new ColoniesStore(DBMaker.fileDB(file.toFile()).transactionEnable().fileMmapEnableIfSupported()
-                .make());
+        return new ColoniesStore(DBMaker.fileDB(file.toFile()).fileMmapEnableIfSupported().make());
     }
 }

@@ -18,10 +18,10 @@ import org.mapdb.DBMaker;
 import org.mapdb.Serializer;
 
 /**
- * The materialised state in MapDB: named sorted tables of {@code String -> byte[]} inside one transactional
- * DB. Writes stay uncommitted until {@link #commit()}, which the state machine calls only when a snapshot is
- * taken, so the committed store always equals the latest snapshot and a crash replays exactly the entries
- * after it.
+ * The materialised state in MapDB: named sorted tables of {@code String -> byte[]} inside one DB (file-backed
+ * and without transactions in production: the snapshots are what is durable, see {@code StateFiles}).
+ * {@link #commit()} writes the pending changes and makes MapDB durable; it is used when a store is closed at a
+ * snapshot.
  *
  * <p>Not synchronised (MapDB gives no isolation): the state machine's read/write lock guards every use.
  */
@@ -49,7 +49,7 @@ public final class ColoniesStore implements AutoCloseable {
     /** Every table handed out, in creation order: their pending changes reach MapDB at commit and export. */
     private final List<Table<?>> handedOut = new ArrayList<>();
 
-    /** A store over an open transactional MapDB (file-backed in production: see {@code StateFiles}). */
+    /** A store over an open MapDB (file-backed in production: see {@code StateFiles}). */
     public ColoniesStore(DB db) {
         this(db, Table.DEFAULT_PENDING_LIMIT);
     }
@@ -68,7 +68,7 @@ public final class ColoniesStore implements AutoCloseable {
 
     /** A store in memory (tests and tools). */
     public static ColoniesStore inMemory() {
-        return new ColoniesStore(DBMaker.memoryDB().transactionEnable().make());
+        return new ColoniesStore(DBMaker.memoryDB().make());
     }
 
     /** The typed table over a stored one (see {@link Table} for its write-back). */
@@ -86,9 +86,13 @@ public final class ColoniesStore implements AutoCloseable {
         return table;
     }
 
-    /** Writes every table's pending changes to MapDB (uncommitted). Caller holds the write lock. */
-    private void writeBack() {
-        handedOut.forEach(Table::writeBack);
+    /** Writes every table's pending changes to MapDB (uncommitted) and says how many. Caller holds the write lock. */
+    public int writeBack() {
+        int written = 0;
+        for (Table<?> table : handedOut) {
+            written += table.writeBack();
+        }
+        return written;
     }
 
     NavigableMap<String, byte[]> raw(String table) {

@@ -154,7 +154,7 @@ public final class StateFiles {
     /**
      * Exports the state as the snapshot at {@code last} to a temporary file, hashing it as it is written; saves
      * the MD5, gives the file its final name (so a snapshot file never lacks its MD5), and registers the snapshot.
-     * Pending changes are written to the store first (the export reads it); nothing is committed.
+     * The export reads the pending changes over the store; nothing is written to the store or committed.
      */
     public void writeSnapshot(ColoniesState state, TermIndex last, SimpleStateMachineStorage storage)
             throws IOException {
@@ -167,8 +167,6 @@ public final class StateFiles {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has MD5", e);
         }
-        int changes = state.store().writeBack();
-        long writtenBack = System.nanoTime();
         try (FileOutputStream fileOut = new FileOutputStream(tmp.toFile());
              DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new DigestOutputStream(fileOut,
                      md5), 1 << 16))) {
@@ -182,9 +180,8 @@ public final class StateFiles {
         MD5FileUtil.saveMD5File(file, hash);
         Files.move(tmp, file.toPath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), hash), last));
-        LOG.info("snapshot at index {} ({} MB) in {} ms: write-back of {} changes {} ms, export with MD5 {} ms",
-                last.getIndex(), file.length() >> 20, millis(started, System.nanoTime()), changes,
-                millis(started, writtenBack), millis(writtenBack, System.nanoTime()));
+        LOG.info("snapshot at index {} ({} MB) in {} ms", last.getIndex(), file.length() >> 20,
+                millis(started, System.nanoTime()));
     }
 
     private static long millis(long fromNanos, long toNanos) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -26,8 +27,13 @@ import org.mapdb.Serializer;
  * <p>Not synchronised (MapDB gives no isolation): the state machine's read/write lock guards every use.
  */
 public final class ColoniesStore implements AutoCloseable {
-    /** Snapshot export format version. */
-    public static final int EXPORT_VERSION = 1;
+    /**
+     * Snapshot export format version: 2 ends each table's rows with a -1 length (the rows are read with the
+     * pending changes laid over MapDB, so their number is not known up front); 1 gave the count first.
+     */
+    public static final int EXPORT_VERSION = 2;
+    private static final int COUNTED_EXPORT_VERSION = 1;
+    private static final int END_OF_ROWS = -1;
     /** Every table, in the fixed order used by digests and snapshots. Append new tables at the end. */
     static final List<String> TABLES = List.of("applied", "meta", "colonies", "executors", "executor_ids", "users",
             "user_ids", "processes", "process_queue", "process_by_state", "process_by_submission",
@@ -86,13 +92,9 @@ public final class ColoniesStore implements AutoCloseable {
         return table;
     }
 
-    /** Writes every table's pending changes to MapDB (uncommitted) and says how many. Caller holds the write lock. */
-    public int writeBack() {
-        int written = 0;
-        for (Table<?> table : handedOut) {
-            written += table.writeBack();
-        }
-        return written;
+    /** Writes every table's pending changes to MapDB. Caller holds the write lock. */
+    private void writeBack() {
+        handedOut.forEach(Table::writeBack);
     }
 
     NavigableMap<String, byte[]> raw(String table) {
@@ -117,11 +119,10 @@ public final class ColoniesStore implements AutoCloseable {
 
     /**
      * SHA-256 over every table but the log bookkeeping, in fixed order: equal digests mean equal replicated
-     * states, whatever entries without commands (leader no-ops, configurations) the logs held. Writes pending
-     * changes to MapDB first, so the caller holds the write lock.
+     * states, whatever entries without commands (leader no-ops, configurations) the logs held. Reads only (the
+     * pending changes laid over MapDB), so the read lock is enough.
      */
     public String digest() {
-        writeBack();
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String name : TABLES) {
@@ -129,7 +130,8 @@ public final class ColoniesStore implements AutoCloseable {
                     continue;
                 }
                 update(sha, name.getBytes(StandardCharsets.UTF_8));
-                for (Map.Entry<String, byte[]> entry : tables.get(name).entrySet()) {
+                for (Iterator<Map.Entry<String, byte[]>> rows = currentRows(name); rows.hasNext(); ) {
+                    Map.Entry<String, byte[]> entry = rows.next();
                     update(sha, entry.getKey().getBytes(StandardCharsets.UTF_8));
                     update(sha, entry.getValue());
                 }
@@ -147,23 +149,34 @@ public final class ColoniesStore implements AutoCloseable {
     }
 
     /**
-     * Writes every table, in fixed order and key order, so equal states export byte-identical streams. Writes
-     * pending changes to MapDB first, so the caller holds the write lock.
+     * Writes every table, in fixed order and key order, so equal states export byte-identical streams. Reads
+     * only (the pending changes laid over MapDB; nothing is written back), so the read lock is enough.
      */
     public void exportTo(DataOutputStream out) throws IOException {
-        writeBack();
         out.write(MAGIC);
         out.writeInt(EXPORT_VERSION);
         out.writeInt(TABLES.size());
         for (String name : TABLES) {
-            BTreeMap<String, byte[]> table = tables.get(name);
             writeBytes(out, name.getBytes(StandardCharsets.UTF_8));
-            out.writeLong(table.sizeLong());
-            for (Map.Entry<String, byte[]> entry : table.entrySet()) {
+            for (Iterator<Map.Entry<String, byte[]>> rows = currentRows(name); rows.hasNext(); ) {
+                Map.Entry<String, byte[]> entry = rows.next();
                 writeBytes(out, entry.getKey().getBytes(StandardCharsets.UTF_8));
                 writeBytes(out, entry.getValue());
             }
+            out.writeInt(END_OF_ROWS);
         }
+    }
+
+    /** The rows of a stored table as its tables see them: each one's pending changes laid over MapDB's rows. */
+    private Iterator<Map.Entry<String, byte[]>> currentRows(String name) {
+        BTreeMap<String, byte[]> stored = tables.get(name);
+        Iterator<Map.Entry<String, byte[]>> rows = stored.entrySet().iterator();
+        for (Table<?> table : handedOut) {
+            if (table.isOver(stored)) {
+                rows = table.overlay(rows);
+            }
+        }
+        return rows;
     }
 
     /** Replaces the content with an export. */
@@ -173,7 +186,7 @@ public final class ColoniesStore implements AutoCloseable {
             throw new IOException("not a colonies snapshot");
         }
         int version = in.readInt();
-        if (version != EXPORT_VERSION) {
+        if (version != EXPORT_VERSION && version != COUNTED_EXPORT_VERSION) {
             throw new IOException("unsupported snapshot format " + version);
         }
         clear();
@@ -181,9 +194,15 @@ public final class ColoniesStore implements AutoCloseable {
         for (int t = 0; t < count; t++) {
             String name = new String(readBytes(in), StandardCharsets.UTF_8);
             NavigableMap<String, byte[]> table = raw(name);
-            long entries = in.readLong();
-            for (long i = 0; i < entries; i++) {
-                table.put(new String(readBytes(in), StandardCharsets.UTF_8), readBytes(in));
+            if (version == COUNTED_EXPORT_VERSION) {
+                long entries = in.readLong();
+                for (long i = 0; i < entries; i++) {
+                    table.put(new String(readBytes(in), StandardCharsets.UTF_8), readBytes(in));
+                }
+            } else {
+                for (int length = in.readInt(); length != END_OF_ROWS; length = in.readInt()) {
+                    table.put(new String(readBytes(in, length), StandardCharsets.UTF_8), readBytes(in));
+                }
             }
         }
     }
@@ -194,7 +213,10 @@ public final class ColoniesStore implements AutoCloseable {
     }
 
     private static byte[] readBytes(DataInputStream in) throws IOException {
-        int length = in.readInt();
+        return readBytes(in, in.readInt());
+    }
+
+    private static byte[] readBytes(DataInputStream in, int length) throws IOException {
         if (length < 0 || length > 64 * 1024 * 1024) {
             throw new IOException("corrupt snapshot: field length " + length);
         }

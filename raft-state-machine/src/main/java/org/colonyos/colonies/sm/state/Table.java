@@ -20,9 +20,9 @@ import org.colonyos.colonies.proto.json.Json;
  * A sorted table of documents keyed by strings, stored as canonical JSON bytes in a MapDB B-tree. Iteration
  * is always in key order, never hash order, so everything derived from it is deterministic.
  *
- * <p><b>Write-back.</b> The store is committed only with a snapshot, so what the B-tree holds between snapshots
- * never matters. Writes therefore collect in memory ({@code pending}) and reach the B-tree when the store commits
- * or exports ({@link #writeBack()}), and, one at a time, the oldest when more than the table's pending limit are
+ * <p><b>Write-back.</b> The snapshots are the durable state and the store only a working copy (see
+ * {@code StateFiles}), so what the B-tree holds between snapshots never matters. Writes therefore collect in memory ({@code pending}) and reach the B-tree when the store commits
+ * ({@link #writeBack()}), and, one at a time, the oldest when more than the table's pending limit are
  * waiting: a process written three times in its short life costs one B-tree write instead of three, keys that
  * come and go (the assign queue, WAITING and RUNNING entries) never reach it, and the cost of what does is spread
  * over the applies instead of falling on one of them (every replica hits the limit at the same log index, so a
@@ -43,12 +43,11 @@ public final class Table<V> {
     /** Separates the parts of composite keys; sorts before every printable character. */
     public static final char SEPARATOR = '\u0000';
     /**
-     * Pending keys per table above which the oldest is written to the (uncommitted) B-tree. What is pending is
-     * written at the next snapshot while apply waits (measured under the three-node bench: ~100 µs a change, so
-     * 4,096 per table cost 1.3 s); 1,024 still holds a change for about a second at 1,000 changes/s, much longer
-     * than a process lives between submit and close.
+     * Pending keys per table above which the oldest is written to the B-tree: bounds the memory pending changes
+     * take, and holds a change for seconds at 1,000 changes/s, much longer than a process lives between submit
+     * and close. Snapshots export the pending changes over the B-tree without writing them back.
      */
-    static final int DEFAULT_PENDING_LIMIT = 1_024;
+    static final int DEFAULT_PENDING_LIMIT = 4_096;
     /** Marks a pending removal (compared by identity). */
     private static final byte[] DELETED = new byte[0];
 
@@ -164,12 +163,20 @@ public final class Table<V> {
     }
 
     /** Hands the pending changes to the B-tree (the store is about to commit or export). */
-    int writeBack() {
-        int written = pending.size();
+    void writeBack() {
         pending.values().forEach(this::store);
         pending.clear();
         age.clear();
-        return written;
+    }
+
+    /** Whether this table keeps its rows in {@code map} (another table may share the map, with other keys). */
+    boolean isOver(NavigableMap<String, byte[]> map) {
+        return stored == map;
+    }
+
+    /** This table's pending changes laid over {@code rows} (rows of its stored map, in key order). */
+    Iterator<Map.Entry<String, byte[]>> overlay(Iterator<Map.Entry<String, byte[]>> rows) {
+        return new Merged(pending.values().iterator(), rows);
     }
 
     /** Forgets pending changes and the mirror: the store's tables were cleared or replaced. */

@@ -151,7 +151,10 @@ class ReplicatedNodeTest {
             for (int i = 6; i < 10; i++) {
                 assertEquals(0, write(node, "c" + i).getErrorStatus());
             }
-            node.read(s -> s.store().writeBack());
+            node.read(s -> {
+                s.store().commit();
+                return null;
+            });
             copyTree(dataDir, image);
         }
         NodeSettings crashed = new NodeSettings(settings.cluster(), "n1", image, Commands.SERVER_ID,

@@ -18,11 +18,11 @@ public final class IndexConsistency {
     /** Throws an AssertionError naming the first index table that differs from a rebuild. */
     public static void check(ColoniesState state) {
         ColoniesStore actual = state.store();
-        actual.digest();
+        actual.commit();
         ColoniesStore rebuilt = ColoniesStore.inMemory();
         ProcessTables tables = new ColoniesState(rebuilt).processes();
         actual.raw("processes").values().forEach(bytes -> tables.put(Json.parse(bytes, Process.class)));
-        rebuilt.digest();
+        rebuilt.commit();
         for (String index : INDEXES) {
             Map<String, String> expected = text(rebuilt, index);
             Map<String, String> found = text(actual, index);

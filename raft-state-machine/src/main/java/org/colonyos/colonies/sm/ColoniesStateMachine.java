@@ -25,6 +25,7 @@ import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.sm.apply.CommandDispatcher;
+import org.colonyos.colonies.sm.snapshot.BackgroundSnapshots;
 import org.colonyos.colonies.sm.snapshot.StateFiles;
 import org.colonyos.colonies.sm.state.ColoniesState;
 import org.slf4j.Logger;
@@ -37,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * latest snapshot plus the entries applied since (see {@link StateFiles} for how it is kept and rebuilt).
  *
  * <p>Threading (Ratis contract): apply runs on the single state machine updater thread; takeSnapshot never
- * overlaps apply; reinitialize overlaps nothing; {@link #read} may run on any thread at any time and takes the
- * read lock.
+ * overlaps apply, and only freezes the state: the export runs on the snapshot thread beside apply
+ * ({@link BackgroundSnapshots}); pause, reinitialize and close wait for it. {@link #read} may run on any thread
+ * at any time and takes the read lock.
  */
 public final class ColoniesStateMachine extends BaseStateMachine {
     private static final Logger LOG = LoggerFactory.getLogger(ColoniesStateMachine.class);
@@ -47,6 +49,7 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final CommandDispatcher dispatcher = new CommandDispatcher();
     private final StateFiles files;
+    private BackgroundSnapshots snapshots;
     private final Clock clock;
     private ColoniesState state;
     private volatile Signals.Listener listener = Signals.Listener.NONE;
@@ -71,6 +74,7 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage raftStorage) throws IOException {
         super.initialize(server, groupId, raftStorage);
         storage.init(raftStorage);
+        snapshots = new BackgroundSnapshots(files, storage, getId() + "-snapshot");
         getLifeCycle().startAndTransition(() -> load(latestSnapshot()), IOException.class);
         storeReusedAtStart = files.reusedAtLastOpen();
     }
@@ -80,8 +84,10 @@ public final class ColoniesStateMachine extends BaseStateMachine {
         return storeReusedAtStart;
     }
 
+    /** Before a snapshot from the leader is installed: lets a running export finish (it reads the old store). */
     @Override
     public void pause() {
+        snapshots.await();
         getLifeCycle().transition(LifeCycle.State.PAUSING);
         getLifeCycle().transition(LifeCycle.State.PAUSED);
     }
@@ -106,7 +112,13 @@ public final class ColoniesStateMachine extends BaseStateMachine {
         return latest == null ? null : latest.getTermIndex();
     }
 
+    private long latestSnapshotIndex() {
+        TermIndex latest = latestSnapshot();
+        return latest == null ? -1 : latest.getIndex();
+    }
+
     private void load(TermIndex snapshot) throws IOException {
+        snapshots.await();
         lock.writeLock().lock();
         try {
             if (state != null) {
@@ -187,20 +199,41 @@ public final class ColoniesStateMachine extends BaseStateMachine {
         return CompletableFuture.completedFuture(Message.EMPTY);
     }
 
+    /**
+     * Starts a snapshot of the state as applied now on the snapshot thread, unless one is still being exported
+     * or the latest already covers it, and returns the latest complete snapshot's index (Ratis purges the log
+     * up to it, and asks again after the next entries while its threshold is still passed). Apply waits only
+     * while the pending changes are copied.
+     */
     @Override
-    public long takeSnapshot() throws IOException {
+    public long takeSnapshot() {
         TermIndex last = getLastAppliedTermIndex();
-        if (last == null || last.getIndex() < 0) {
-            return -1;
+        long latest = latestSnapshotIndex();
+        if (last != null && last.getIndex() > latest) {
+            startSnapshot(last);
         }
+        return latest;
+    }
+
+    private void startSnapshot(TermIndex last) {
         lock.writeLock().lock();
         try {
             state.setApplied(last.getTerm(), last.getIndex());
-            files.writeSnapshot(state, last, storage);
+            snapshots.start(state, last);
         } finally {
             lock.writeLock().unlock();
         }
-        return last.getIndex();
+    }
+
+    /** Takes a snapshot of the state as applied now and waits until it is complete; returns its index. */
+    public long snapshotNow() {
+        TermIndex last = getLastAppliedTermIndex();
+        while (last != null && latestSnapshotIndex() < last.getIndex()) {
+            snapshots.await();
+            startSnapshot(last);
+            snapshots.await();
+        }
+        return latestSnapshotIndex();
     }
 
     /** Runs a read against the current local state under the read lock. */
@@ -215,6 +248,9 @@ public final class ColoniesStateMachine extends BaseStateMachine {
 
     @Override
     public void close() throws IOException {
+        if (snapshots != null) {
+            snapshots.close();
+        }
         lock.writeLock().lock();
         try {
             if (state != null) {

@@ -28,6 +28,7 @@ import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
 import org.apache.ratis.util.MD5FileUtil;
 import org.colonyos.colonies.sm.state.ColoniesState;
 import org.colonyos.colonies.sm.state.ColoniesStore;
+import org.colonyos.colonies.sm.state.FrozenState;
 import org.mapdb.DBException;
 import org.mapdb.DBMaker;
 import org.slf4j.Logger;
@@ -43,10 +44,12 @@ import org.slf4j.LoggerFactory;
  * a corrupt or older store) the store is rebuilt from the snapshot after checking its MD5. Either way the store
  * equals the latest snapshot when Ratis starts replaying the entries after it (java-stack.md §1.9, P2).
  *
- * <p>{@link #writeSnapshot} exports the state, saves the MD5 (Ratis only picks snapshots that have one), and
- * registers the snapshot; it no longer commits anything, so apply waits only for the export.
+ * <p>{@link #writeSnapshot} exports a frozen view of the state, saves the MD5 (Ratis only picks snapshots that
+ * have one), and registers the snapshot; it commits nothing, so it runs beside apply (see
+ * {@link BackgroundSnapshots}).
  *
- * <p>Not thread-safe: the state machine calls it under its write lock.
+ * <p>Threading: {@link #openMatching} and {@link #close} run under the state machine's write lock with no export
+ * running; {@link #writeSnapshot} runs on the snapshot thread, one at a time.
  */
 public final class StateFiles {
     private static final Logger LOG = LoggerFactory.getLogger(StateFiles.class);
@@ -154,9 +157,10 @@ public final class StateFiles {
     /**
      * Exports the state as the snapshot at {@code last} to a temporary file, hashing it as it is written; saves
      * the MD5, gives the file its final name (so a snapshot file never lacks its MD5), and registers the snapshot.
-     * The export reads the pending changes over the store; nothing is written to the store or committed.
+     * Reads only the frozen view (the pending changes copied when it was made, over the store), so it may run
+     * beside apply; nothing is written to the store or committed.
      */
-    public void writeSnapshot(ColoniesState state, TermIndex last, SimpleStateMachineStorage storage)
+    public void writeSnapshot(FrozenState state, TermIndex last, SimpleStateMachineStorage storage)
             throws IOException {
         long started = System.nanoTime();
         File file = storage.getSnapshotFile(last.getTerm(), last.getIndex());
@@ -172,7 +176,7 @@ public final class StateFiles {
                      md5), 1 << 16))) {
             out.writeLong(last.getTerm());
             out.writeLong(last.getIndex());
-            state.store().exportTo(out);
+            state.exportTo(out);
             out.flush();
             fileOut.getFD().sync();
         }

@@ -54,6 +54,8 @@ public final class ColoniesStore implements AutoCloseable {
     private final Map<String, BTreeMap<String, byte[]>> tables = new TreeMap<>();
     /** Every table handed out, in creation order: their pending changes reach MapDB at commit and export. */
     private final List<Table<?>> handedOut = new ArrayList<>();
+    /** True while a {@link FrozenState} of this store is read: MapDB must not change then. */
+    private volatile boolean frozen;
 
     /** A store over an open MapDB (file-backed in production: see {@code StateFiles}). */
     public ColoniesStore(DB db) {
@@ -79,12 +81,12 @@ public final class ColoniesStore implements AutoCloseable {
 
     /** The typed table over a stored one (see {@link Table} for its write-back). */
     <V> Table<V> table(String name, Class<V> type) {
-        return register(new Table<>(raw(name), type, false, pendingLimit));
+        return register(new Table<>(raw(name), type, false, pendingLimit, this::mayWriteBack));
     }
 
     /** A table also held whole in memory: for the small, hot indexes of live work (see {@link Table}). */
     <V> Table<V> mirroredTable(String name, Class<V> type) {
-        return register(new Table<>(raw(name), type, true, pendingLimit));
+        return register(new Table<>(raw(name), type, true, pendingLimit, this::mayWriteBack));
     }
 
     private <V> Table<V> register(Table<V> table) {
@@ -94,7 +96,40 @@ public final class ColoniesStore implements AutoCloseable {
 
     /** Writes every table's pending changes to MapDB. Caller holds the write lock. */
     private void writeBack() {
+        requireNotFrozen();
         handedOut.forEach(Table::writeBack);
+    }
+
+    private boolean mayWriteBack() {
+        return !frozen;
+    }
+
+    private void requireNotFrozen() {
+        if (frozen) {
+            throw new IllegalStateException("MapDB must not change while a frozen view of it is read");
+        }
+    }
+
+    /**
+     * The state as it is now, to be exported on another thread while apply goes on: every table's pending
+     * changes are copied, and until the view is closed MapDB is not written (tables keep their changes
+     * pending, past their limit if need be; write-back, clear and import are refused). Caller holds the write
+     * lock; one view at a time.
+     */
+    public FrozenState freeze() {
+        requireNotFrozen();
+        FrozenState view = new FrozenState(this, overlays());
+        frozen = true;
+        return view;
+    }
+
+    /** Ends a freeze (called by the view's close, on any thread). */
+    void thaw() {
+        frozen = false;
+    }
+
+    private List<Table.Overlay> overlays() {
+        return handedOut.stream().map(Table::freeze).toList();
     }
 
     NavigableMap<String, byte[]> raw(String table) {
@@ -113,6 +148,7 @@ public final class ColoniesStore implements AutoCloseable {
 
     /** Removes everything (before importing a snapshot). */
     public void clear() {
+        requireNotFrozen();
         handedOut.forEach(Table::discard);
         tables.values().forEach(Map::clear);
     }
@@ -123,6 +159,7 @@ public final class ColoniesStore implements AutoCloseable {
      * pending changes laid over MapDB), so the read lock is enough.
      */
     public String digest() {
+        List<Table.Overlay> overlays = overlays();
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String name : TABLES) {
@@ -130,7 +167,7 @@ public final class ColoniesStore implements AutoCloseable {
                     continue;
                 }
                 update(sha, name.getBytes(StandardCharsets.UTF_8));
-                for (Iterator<Map.Entry<String, byte[]>> rows = currentRows(name); rows.hasNext(); ) {
+                for (Iterator<Map.Entry<String, byte[]>> rows = rows(name, overlays); rows.hasNext(); ) {
                     Map.Entry<String, byte[]> entry = rows.next();
                     update(sha, entry.getKey().getBytes(StandardCharsets.UTF_8));
                     update(sha, entry.getValue());
@@ -153,12 +190,17 @@ public final class ColoniesStore implements AutoCloseable {
      * only (the pending changes laid over MapDB; nothing is written back), so the read lock is enough.
      */
     public void exportTo(DataOutputStream out) throws IOException {
+        exportTo(out, overlays());
+    }
+
+    /** Exports MapDB's rows with {@code overlays} laid over them (see {@link #exportTo(DataOutputStream)}). */
+    void exportTo(DataOutputStream out, List<Table.Overlay> overlays) throws IOException {
         out.write(MAGIC);
         out.writeInt(EXPORT_VERSION);
         out.writeInt(TABLES.size());
         for (String name : TABLES) {
             writeBytes(out, name.getBytes(StandardCharsets.UTF_8));
-            for (Iterator<Map.Entry<String, byte[]>> rows = currentRows(name); rows.hasNext(); ) {
+            for (Iterator<Map.Entry<String, byte[]>> rows = rows(name, overlays); rows.hasNext(); ) {
                 Map.Entry<String, byte[]> entry = rows.next();
                 writeBytes(out, entry.getKey().getBytes(StandardCharsets.UTF_8));
                 writeBytes(out, entry.getValue());
@@ -167,13 +209,13 @@ public final class ColoniesStore implements AutoCloseable {
         }
     }
 
-    /** The rows of a stored table as its tables see them: each one's pending changes laid over MapDB's rows. */
-    private Iterator<Map.Entry<String, byte[]>> currentRows(String name) {
+    /** The rows of a stored table with the overlays of the tables over it laid over MapDB's rows. */
+    private Iterator<Map.Entry<String, byte[]>> rows(String name, List<Table.Overlay> overlays) {
         BTreeMap<String, byte[]> stored = tables.get(name);
         Iterator<Map.Entry<String, byte[]>> rows = stored.entrySet().iterator();
-        for (Table<?> table : handedOut) {
-            if (table.isOver(stored)) {
-                rows = table.overlay(rows);
+        for (Table.Overlay overlay : overlays) {
+            if (overlay.isOver(stored)) {
+                rows = overlay.over(rows);
             }
         }
         return rows;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.colonyos.colonies.proto.json.Json;
@@ -55,6 +56,8 @@ public final class Table<V> {
     private final Class<V> type;
     private final boolean mirrored;
     private final int pendingLimit;
+    /** False while a frozen view of the store is being read: the B-tree must not change then. */
+    private final BooleanSupplier mayWriteBack;
     /** Changes the B-tree has not received, by key. */
     private final TreeMap<String, Change> pending = new TreeMap<>();
     /** Pending changes, oldest first; also holds superseded ones (not the current change of their key). */
@@ -62,11 +65,13 @@ public final class Table<V> {
     /** Mirrored tables: the whole content, decoded, loaded at first use and dropped when the store is replaced. */
     private volatile TreeMap<String, V> mirror;
 
-    Table(NavigableMap<String, byte[]> stored, Class<V> type, boolean mirrored, int pendingLimit) {
+    Table(NavigableMap<String, byte[]> stored, Class<V> type, boolean mirrored, int pendingLimit,
+            BooleanSupplier mayWriteBack) {
         this.stored = stored;
         this.type = type;
         this.mirrored = mirrored;
         this.pendingLimit = pendingLimit;
+        this.mayWriteBack = mayWriteBack;
     }
 
     /** The last part of a composite key (index keys end with the id they point to). */
@@ -169,14 +174,33 @@ public final class Table<V> {
         age.clear();
     }
 
-    /** Whether this table keeps its rows in {@code map} (another table may share the map, with other keys). */
-    boolean isOver(NavigableMap<String, byte[]> map) {
-        return stored == map;
+    /** This table's pending changes as they are now (a copy), to be laid over its stored rows. */
+    Overlay freeze() {
+        return new Overlay(stored, new TreeMap<>(pending));
     }
 
-    /** This table's pending changes laid over {@code rows} (rows of its stored map, in key order). */
-    Iterator<Map.Entry<String, byte[]>> overlay(Iterator<Map.Entry<String, byte[]>> rows) {
-        return new Merged(pending.values().iterator(), rows);
+    /**
+     * A table's pending changes copied at one moment. Immutable, so any thread may read it; laid over the
+     * B-tree's rows it gives the table as it was then, as long as the B-tree has not changed since.
+     */
+    static final class Overlay {
+        private final NavigableMap<String, byte[]> stored;
+        private final TreeMap<String, Change> changes;
+
+        private Overlay(NavigableMap<String, byte[]> stored, TreeMap<String, Change> changes) {
+            this.stored = stored;
+            this.changes = changes;
+        }
+
+        /** Whether these are changes to {@code map} (other tables may share the map, with other keys). */
+        boolean isOver(NavigableMap<String, byte[]> map) {
+            return stored == map;
+        }
+
+        /** The changes laid over {@code rows} (rows of the stored map, in key order). */
+        Iterator<Map.Entry<String, byte[]>> over(Iterator<Map.Entry<String, byte[]>> rows) {
+            return new Merged(changes.values().iterator(), rows);
+        }
     }
 
     /** Forgets pending changes and the mirror: the store's tables were cleared or replaced. */
@@ -190,7 +214,7 @@ public final class Table<V> {
         Change change = new Change(key, bytes);
         pending.put(key, change);
         age.addLast(change);
-        while (pending.size() > pendingLimit) {
+        while (pending.size() > pendingLimit && mayWriteBack.getAsBoolean()) {
             Change oldest = age.removeFirst();
             if (pending.get(oldest.key()) == oldest) {
                 pending.remove(oldest.key());

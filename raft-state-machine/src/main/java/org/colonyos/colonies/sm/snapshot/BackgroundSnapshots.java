@@ -1,0 +1,89 @@
+package org.colonyos.colonies.sm.snapshot;
+
+import java.io.IOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.ratis.server.protocol.TermIndex;
+import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
+import org.colonyos.colonies.sm.state.ColoniesState;
+import org.colonyos.colonies.sm.state.FrozenState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Snapshots beside apply. {@link #start} freezes the state (its pending changes are copied; MapDB then stays
+ * unchanged) and hands the export to one snapshot thread, so apply waits only for the copy instead of the
+ * whole export, and a snapshot's stall no longer grows with the state. The snapshot counts once it is
+ * registered with the storage, which the export does last.
+ *
+ * <p>Threading: {@link #start} is called under the state machine's write lock; {@link #await} by the updater,
+ * close and pause paths; both are synchronized. One export runs at a time.
+ */
+public final class BackgroundSnapshots implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundSnapshots.class);
+
+    private final StateFiles files;
+    private final SimpleStateMachineStorage storage;
+    private final ExecutorService exporter;
+    private Future<?> running;
+
+    public BackgroundSnapshots(StateFiles files, SimpleStateMachineStorage storage, String threadName) {
+        this.files = files;
+        this.storage = storage;
+        this.exporter = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Starts exporting the state as the snapshot at {@code last}, unless an export is still running; says
+     * whether it started. The caller holds the state's write lock.
+     */
+    public synchronized boolean start(ColoniesState state, TermIndex last) {
+        if (running != null && !running.isDone()) {
+            return false;
+        }
+        finish();
+        FrozenState view = state.store().freeze();
+        running = exporter.submit(() -> export(view, last));
+        return true;
+    }
+
+    private Void export(FrozenState view, TermIndex last) throws IOException {
+        try (view) {
+            files.writeSnapshot(view, last, storage);
+        }
+        return null;
+    }
+
+    /** Waits until no export is running (its failure, if any, is logged). */
+    public synchronized void await() {
+        finish();
+    }
+
+    private void finish() {
+        if (running == null) {
+            return;
+        }
+        try {
+            running.get();
+        } catch (ExecutionException e) {
+            LOG.error("snapshot export failed; the next trigger retries it", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a snapshot export", e);
+        }
+        running = null;
+    }
+
+    /** Waits for the running export, then stops the snapshot thread. */
+    @Override
+    public synchronized void close() {
+        finish();
+        exporter.shutdown();
+    }
+}

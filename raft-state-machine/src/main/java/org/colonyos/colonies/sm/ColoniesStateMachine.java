@@ -50,6 +50,8 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     private final CommandDispatcher dispatcher = new CommandDispatcher();
     private final StateFiles files;
     private BackgroundSnapshots snapshots;
+    /** The index last given to Ratis by {@link #takeSnapshot} (updater thread only). */
+    private long reportedIndex = -1;
     private final Clock clock;
     private ColoniesState state;
     private volatile Signals.Listener listener = Signals.Listener.NONE;
@@ -200,37 +202,45 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     }
 
     /**
-     * Starts a snapshot of the state as applied now on the snapshot thread, unless one is still being exported
-     * or the latest already covers it, and returns the latest complete snapshot's index (Ratis purges the log
-     * up to it, and asks again after the next entries while its threshold is still passed). Apply waits only
-     * while the pending changes are copied.
+     * Answers Ratis with the latest complete snapshot's index (it purges the log up to it). A snapshot completed
+     * since the last answer is only reported; otherwise a snapshot of the state as applied now is started on
+     * the snapshot thread, unless one is still being exported (Ratis asks again after the next entries while
+     * its threshold is passed). Apply waits only while the pending changes are copied.
      */
     @Override
     public long takeSnapshot() {
-        TermIndex last = getLastAppliedTermIndex();
         long latest = latestSnapshotIndex();
-        if (last != null && last.getIndex() > latest) {
-            startSnapshot(last);
+        if (latest > reportedIndex) {
+            reportedIndex = latest;
+            return latest;
         }
+        startSnapshot();
         return latest;
     }
 
-    private void startSnapshot(TermIndex last) {
+    /** Freezes the state as applied now and starts exporting it, unless a snapshot covers it or one is running. */
+    private void startSnapshot() {
         lock.writeLock().lock();
         try {
-            state.setApplied(last.getTerm(), last.getIndex());
-            snapshots.start(state, last);
+            TermIndex last = getLastAppliedTermIndex();
+            if (last != null && last.getIndex() > latestSnapshotIndex()) {
+                state.setApplied(last.getTerm(), last.getIndex());
+                snapshots.start(state, last);
+            }
         } finally {
             lock.writeLock().unlock();
         }
     }
 
-    /** Takes a snapshot of the state as applied now and waits until it is complete; returns its index. */
+    /**
+     * Takes a snapshot of the state as applied now and waits until it is complete (a few tries, as another
+     * export may be running or fail); returns the latest complete snapshot's index.
+     */
     public long snapshotNow() {
-        TermIndex last = getLastAppliedTermIndex();
-        while (last != null && latestSnapshotIndex() < last.getIndex()) {
+        TermIndex target = getLastAppliedTermIndex();
+        for (int attempt = 0; attempt < 3 && target != null && latestSnapshotIndex() < target.getIndex(); attempt++) {
             snapshots.await();
-            startSnapshot(last);
+            startSnapshot();
             snapshots.await();
         }
         return latestSnapshotIndex();
@@ -249,6 +259,9 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     @Override
     public void close() throws IOException {
         if (snapshots != null) {
+            if (state != null) {
+                snapshotNow();
+            }
             snapshots.close();
         }
         lock.writeLock().lock();

@@ -126,8 +126,9 @@ public final class StateFiles {
     }
 
     /**
-     * Closes the store. If it holds exactly the latest snapshot (nothing was applied after it, as when Ratis
-     * snapshots at stop), it is synced and marked clean, so the next open uses it as it is.
+     * Closes the store. If it holds exactly the latest snapshot (nothing was applied after it, as after the
+     * snapshot the state machine takes when it closes), it is synced and marked clean, so the next open uses it
+     * as it is.
      */
     public void close(ColoniesState state, TermIndex latestSnapshot) throws IOException {
         ColoniesStore store = state.store();

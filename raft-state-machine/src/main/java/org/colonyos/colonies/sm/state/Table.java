@@ -22,12 +22,14 @@ import org.colonyos.colonies.proto.json.Json;
  * is always in key order, never hash order, so everything derived from it is deterministic.
  *
  * <p><b>Write-back.</b> The snapshots are the durable state and the store only a working copy (see
- * {@code StateFiles}), so what the B-tree holds between snapshots never matters. Writes therefore collect in memory ({@code pending}) and reach the B-tree when the store commits
- * ({@link #writeBack()}), and, one at a time, the oldest when more than the table's pending limit are
- * waiting: a process written three times in its short life costs one B-tree write instead of three, keys that
- * come and go (the assign queue, WAITING and RUNNING entries) never reach it, and the cost of what does is spread
- * over the applies instead of falling on one of them (every replica hits the limit at the same log index, so a
- * batched write stalled the whole cluster at once). A removed key the B-tree does not hold is simply dropped.
+ * {@code StateFiles}), so what the B-tree holds between snapshots never matters. Writes therefore collect in
+ * memory ({@code pending}) and reach the B-tree when the store commits ({@link #writeBack()}), and, one at a
+ * time, the oldest when more than the table's pending limit are waiting: a process written three times in its
+ * short life costs one B-tree write instead of three, keys that come and go (the assign queue, WAITING and
+ * RUNNING entries) never reach it, and the cost of what does is spread over the applies instead of falling on
+ * one of them (every replica hits the limit at the same log index, so a batched write stalled the whole cluster
+ * at once). A removed key the B-tree does not hold is simply dropped. While the store is frozen for a snapshot
+ * export ({@link ColoniesStore#freeze()}) nothing is written back and pending changes may exceed the limit.
  * Reads see the pending changes over the B-tree.
  *
  * <p><b>Mirrored tables</b> ({@link ColoniesStore#mirroredTable}) are in addition held whole in memory, decoded,

@@ -104,7 +104,7 @@ class ReplicatedNodeTest {
         NodeSettings settings = settings(1_000);
         addColoniesAndStop(settings, 7);
         Path marker = dataDir.resolve("state").resolve(MARKER);
-        assertTrue(Files.exists(marker), "Ratis snapshots at stop, so the store is closed at the snapshot");
+        assertTrue(Files.exists(marker), "a node snapshots when it stops, so the store is closed at the snapshot");
         try (ReplicatedNode node = ReplicatedNode.start(settings, Clock.systemUTC())) {
             assertTrue(node.storeReusedAtStart());
             assertFalse(Files.exists(marker), "a running store is never marked clean");

@@ -29,8 +29,9 @@ import org.mapdb.DBMaker;
 
 /**
  * Tables collect writes in memory and hand them to MapDB when the store commits: reads, range scans, digests
- * and exports see them all the same (digests and exports without writing them back), a reopened store has exactly what was committed, and a clear or
- * import drops what MapDB never received. Checked for plain and mirrored tables.
+ * and exports see them all the same (digests and exports without writing them back), a reopened store has
+ * exactly what was committed, and a clear or import drops what MapDB never received. Checked for plain and
+ * mirrored tables.
  */
 class WriteBackTableTest {
     private static final String NAME = "process_queue";

@@ -48,14 +48,16 @@ public final class BackgroundSnapshots implements AutoCloseable {
             return false;
         }
         finish();
+        long started = System.nanoTime();
         FrozenState view = state.store().freeze();
-        running = exporter.submit(() -> export(view, last));
+        long pausedMicros = (System.nanoTime() - started) / 1_000;
+        running = exporter.submit(() -> export(view, last, pausedMicros));
         return true;
     }
 
-    private Void export(FrozenState view, TermIndex last) throws IOException {
+    private Void export(FrozenState view, TermIndex last, long pausedMicros) throws IOException {
         try (view) {
-            files.writeSnapshot(view, last, storage);
+            files.writeSnapshot(view, last, storage, pausedMicros);
         }
         return null;
     }

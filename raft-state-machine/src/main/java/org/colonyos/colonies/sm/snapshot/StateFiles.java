@@ -159,10 +159,11 @@ public final class StateFiles {
      * Exports the state as the snapshot at {@code last} to a temporary file, hashing it as it is written; saves
      * the MD5, gives the file its final name (so a snapshot file never lacks its MD5), and registers the snapshot.
      * Reads only the frozen view (the pending changes copied when it was made, over the store), so it may run
-     * beside apply; nothing is written to the store or committed.
+     * beside apply; nothing is written to the store or committed. {@code pausedMicros}, how long apply waited
+     * while the view was made, goes into the log line.
      */
-    public void writeSnapshot(FrozenState state, TermIndex last, SimpleStateMachineStorage storage)
-            throws IOException {
+    public void writeSnapshot(FrozenState state, TermIndex last, SimpleStateMachineStorage storage,
+            long pausedMicros) throws IOException {
         long started = System.nanoTime();
         File file = storage.getSnapshotFile(last.getTerm(), last.getIndex());
         Path tmp = file.toPath().resolveSibling(file.getName() + ".tmp");
@@ -185,8 +186,8 @@ public final class StateFiles {
         MD5FileUtil.saveMD5File(file, hash);
         Files.move(tmp, file.toPath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), hash), last));
-        LOG.info("snapshot at index {} ({} MB) in {} ms", last.getIndex(), file.length() >> 20,
-                millis(started, System.nanoTime()));
+        LOG.info("snapshot at index {} ({} MB) in {} ms, apply paused {} ms", last.getIndex(), file.length() >> 20,
+                millis(started, System.nanoTime()), pausedMicros / 1_000.0);
     }
 
     private static long millis(long fromNanos, long toNanos) {

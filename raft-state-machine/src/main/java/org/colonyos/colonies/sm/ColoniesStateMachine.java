@@ -26,6 +26,7 @@ import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.sm.apply.CommandDispatcher;
 import org.colonyos.colonies.sm.snapshot.BackgroundSnapshots;
+import org.colonyos.colonies.sm.snapshot.SnapshotStorage;
 import org.colonyos.colonies.sm.snapshot.StateFiles;
 import org.colonyos.colonies.sm.state.ColoniesState;
 import org.slf4j.Logger;
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class ColoniesStateMachine extends BaseStateMachine {
     private static final Logger LOG = LoggerFactory.getLogger(ColoniesStateMachine.class);
 
-    private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
+    private final SimpleStateMachineStorage storage = new SnapshotStorage();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final CommandDispatcher dispatcher = new CommandDispatcher();
     private final StateFiles files;

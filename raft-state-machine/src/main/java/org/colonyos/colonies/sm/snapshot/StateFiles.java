@@ -16,10 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import org.apache.ratis.io.MD5Hash;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.storage.FileInfo;
@@ -86,11 +86,9 @@ public final class StateFiles {
         LOG.info("the store was not closed at the snapshot's index {}: rebuilding it from the snapshot", expected);
         deleteFiles(STORE_NAME);
         ColoniesStore store = openFile(stateDir.resolve(STORE_NAME));
-        if (snapshot != null) {
-            importSnapshot(store, storage.getLatestSnapshot().getFile().getPath().toFile());
-        }
         ColoniesState state = new ColoniesState(store);
         if (snapshot != null) {
+            importSnapshot(store, storage.getLatestSnapshot().getFile().getPath().toFile());
             state.setApplied(snapshot.getTerm(), snapshot.getIndex());
         }
         return state;
@@ -208,7 +206,7 @@ public final class StateFiles {
         }
     }
 
-    /** Deletes the store file with this name and its WAL parts. */
+    /** Deletes the store file with this name and the files named after it (an older layout's WAL parts). */
     private void deleteFiles(String storeName) throws IOException {
         try (DirectoryStream<Path> parts = Files.newDirectoryStream(stateDir, storeName + "*")) {
             for (Path part : parts) {

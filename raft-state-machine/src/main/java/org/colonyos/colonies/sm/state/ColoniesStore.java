@@ -24,7 +24,8 @@ import org.mapdb.Serializer;
  * {@link #commit()} writes the pending changes and makes MapDB durable; it is used when a store is closed at a
  * snapshot.
  *
- * <p>Not synchronised (MapDB gives no isolation): the state machine's read/write lock guards every use.
+ * <p>Not synchronised (MapDB gives no isolation): the state machine's read/write lock guards every use, except
+ * a {@link FrozenState}, which the snapshot thread reads while MapDB is left unchanged.
  */
 public final class ColoniesStore implements AutoCloseable {
     /**

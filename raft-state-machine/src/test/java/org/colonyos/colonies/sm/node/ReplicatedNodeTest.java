@@ -91,9 +91,7 @@ class ReplicatedNodeTest {
                 Files.move(file, state.resolve(file.getFileName().toString().replace("colonies-v3", "colonies-v2")));
             }
         }
-        try (ReplicatedNode node = ReplicatedNode.start(settings, Clock.systemUTC())) {
-            assertEquals(12, colonies(node).size());
-        }
+        assertRebuiltWith(settings, 12);
         try (Stream<Path> files = Files.list(state)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("colonies-v2.mapdb")));
         }
@@ -119,19 +117,13 @@ class ReplicatedNodeTest {
         addColoniesAndStop(settings, 5);
         Path state = dataDir.resolve("state");
         Files.writeString(state.resolve(MARKER), "3");
-        try (ReplicatedNode node = ReplicatedNode.start(settings, Clock.systemUTC())) {
-            assertFalse(node.storeReusedAtStart());
-            assertEquals(5, colonies(node).size());
-        }
+        assertRebuiltWith(settings, 5);
         assertTrue(Files.exists(state.resolve(MARKER)));
         try (var store = java.nio.channels.FileChannel.open(state.resolve(STORE),
                 java.nio.file.StandardOpenOption.WRITE)) {
             store.write(java.nio.ByteBuffer.wrap(new byte[4096]), 0);
         }
-        try (ReplicatedNode node = ReplicatedNode.start(settings, Clock.systemUTC())) {
-            assertFalse(node.storeReusedAtStart());
-            assertEquals(5, colonies(node).size());
-        }
+        assertRebuiltWith(settings, 5);
     }
 
     /**
@@ -159,9 +151,14 @@ class ReplicatedNodeTest {
         }
         NodeSettings crashed = new NodeSettings(settings.cluster(), "n1", image, Commands.SERVER_ID,
                 settings.retention(), null);
-        try (ReplicatedNode node = ReplicatedNode.start(crashed, Clock.systemUTC())) {
+        assertRebuiltWith(crashed, 10);
+    }
+
+    /** Starts the node again: it must rebuild its store from the snapshot and hold {@code count} colonies. */
+    private static void assertRebuiltWith(NodeSettings settings, int count) throws Exception {
+        try (ReplicatedNode node = ReplicatedNode.start(settings, Clock.systemUTC())) {
             assertFalse(node.storeReusedAtStart());
-            assertEquals(10, colonies(node).size());
+            assertEquals(count, colonies(node).size());
         }
     }
 

@@ -59,11 +59,14 @@ final class HttpConnection implements AutoCloseable {
     }
 
     /**
-     * True when the server has not closed the connection (and sent nothing unasked): a non-blocking read
-     * that finds no data.
+     * True when the server has not closed the connection and sent nothing unasked: no bytes are left over from
+     * the last reply, and a non-blocking read finds no data.
      */
     boolean isOpen() {
         try {
+            if (in.available() > 0) {
+                return false;
+            }
             channel.configureBlocking(false);
             int read = channel.read(ByteBuffer.allocate(1));
             channel.configureBlocking(true);

@@ -102,6 +102,32 @@ class KeepAliveExchangeTest {
         assertTrue(requests.get(0).endsWith("\r\n\r\n{\"a\":1}"));
     }
 
+    /** The server keeps the first connection open after a reply followed by stray bytes. */
+    @Test
+    void aConnectionWithBytesLeftAfterAReplyIsNotReused() throws Exception {
+        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread thread = new Thread(() -> {
+            try (Socket first = server.accept(); Socket second = answerOnce(first, "first", "JUNK")) {
+                answerOnce(second, "second", "");
+            } catch (IOException closed) {
+                // the test is over
+            }
+        });
+        thread.setDaemon(true);
+        thread.start();
+        URI url = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/api");
+        assertEquals("first", text(exchange.post(url, new byte[0], TIMEOUT)));
+        assertEquals("second", text(exchange.post(url, new byte[0], TIMEOUT)), "asked on a new connection");
+    }
+
+    /** Reads a request on {@code socket}, replies {@code body} then {@code stray}, and accepts the next one. */
+    private Socket answerOnce(Socket socket, String body, String stray) throws IOException {
+        readRequest(socket.getInputStream());
+        socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body
+                + stray).getBytes(StandardCharsets.ISO_8859_1));
+        return stray.isEmpty() ? null : server.accept();
+    }
+
     @Test
     void readsChunkedRepliesWithExtensionsAndTrailers() throws Exception {
         URI url = serve(List.of("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"

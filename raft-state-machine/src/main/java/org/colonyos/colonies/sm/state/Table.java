@@ -91,8 +91,11 @@ public final class Table<V> {
             return Optional.ofNullable(mirror().get(key));
         }
         Change change = pending.get(key);
-        byte[] bytes = change != null ? change.bytes() : stored.get(key);
-        return bytes == null || bytes == DELETED ? Optional.empty() : Optional.of(Json.parse(bytes, type));
+        if (change != null) {
+            return change.bytes() == DELETED ? Optional.empty() : Optional.of(change.decoded(type));
+        }
+        byte[] bytes = stored.get(key);
+        return bytes == null ? Optional.empty() : Optional.of(Json.parse(bytes, type));
     }
 
     /**
@@ -266,9 +269,37 @@ public final class Table<V> {
 
     /**
      * A change the B-tree has not received: the new bytes of a key, or {@link #DELETED}. Compared by identity:
-     * {@code age} may still hold a change its key has since replaced.
+     * {@code age} may still hold a change its key has since replaced. Keeps the document decoded from its bytes
+     * once a read asked for it, so the reads of a recently written document (a process between submit, assign
+     * and close) decode it once; the cached value is what a fresh decode gives, so replicas and restarts read
+     * the same. Written by reads under the read lock too: a racing second decode gives an equal value.
      */
-    private record Change(String key, byte[] bytes) {
+    private static final class Change {
+        private final String key;
+        private final byte[] bytes;
+        private volatile Object decoded;
+
+        Change(String key, byte[] bytes) {
+            this.key = key;
+            this.bytes = bytes;
+        }
+
+        String key() {
+            return key;
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+
+        <T> T decoded(Class<T> type) {
+            Object value = decoded;
+            if (value == null) {
+                value = Json.parse(bytes, type);
+                decoded = value;
+            }
+            return type.cast(value);
+        }
     }
 
     /** The keys of rows. */

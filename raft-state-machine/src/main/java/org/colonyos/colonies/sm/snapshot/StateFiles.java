@@ -83,7 +83,11 @@ public final class StateFiles {
         if (clean != null) {
             return clean;
         }
-        LOG.info("the store was not closed at the snapshot's index {}: rebuilding it from the snapshot", expected);
+        if (snapshot == null) {
+            LOG.info("no snapshot yet: starting with an empty store");
+        } else {
+            LOG.info("the store was not closed at the snapshot's index {}: rebuilding it from the snapshot", expected);
+        }
         deleteFiles(STORE_NAME);
         ColoniesStore store = openFile(stateDir.resolve(STORE_NAME));
         ColoniesState state = new ColoniesState(store);

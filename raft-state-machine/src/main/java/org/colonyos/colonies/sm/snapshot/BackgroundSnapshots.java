@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * whole export, and a snapshot's stall no longer grows with the state. The snapshot counts once it is
  * registered with the storage, which the export does last.
  *
- * <p>Threading: {@link #start} is called under the state machine's write lock; {@link #await} by the updater,
- * close and pause paths; both are synchronized. One export runs at a time.
+ * <p>Threading: {@link #start} is called under the state machine's write lock and is synchronized;
+ * {@link #await} (updater, pause, close and operator paths) waits outside that lock. One export runs at a time.
  */
 public final class BackgroundSnapshots implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundSnapshots.class);
@@ -47,7 +47,7 @@ public final class BackgroundSnapshots implements AutoCloseable {
         if (running != null && !running.isDone()) {
             return false;
         }
-        finish();
+        collect();
         long started = System.nanoTime();
         FrozenState view = state.store().freeze();
         long pausedMicros = (System.nanoTime() - started) / 1_000;
@@ -62,12 +62,35 @@ public final class BackgroundSnapshots implements AutoCloseable {
         return null;
     }
 
-    /** Waits until no export is running (its failure, if any, is logged). */
-    public synchronized void await() {
-        finish();
+    /**
+     * Waits until the export running now, if any, has ended (its failure, if any, is logged). Waits without
+     * holding this object's lock, so apply's {@link #start} is never held up by it.
+     */
+    public void await() {
+        Future<?> current;
+        synchronized (this) {
+            current = running;
+        }
+        if (current == null) {
+            return;
+        }
+        try {
+            current.get();
+        } catch (ExecutionException failed) {
+            // logged when collected, below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a snapshot export", e);
+        }
+        synchronized (this) {
+            if (running == current) {
+                collect();
+            }
+        }
     }
 
-    private void finish() {
+    /** Forgets the ended export, logging its failure. Caller holds this object's lock; the export has ended. */
+    private void collect() {
         if (running == null) {
             return;
         }
@@ -77,15 +100,14 @@ public final class BackgroundSnapshots implements AutoCloseable {
             LOG.error("snapshot export failed; the next trigger retries it", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a snapshot export", e);
         }
         running = null;
     }
 
     /** Waits for the running export, then stops the snapshot thread. */
     @Override
-    public synchronized void close() {
-        finish();
+    public void close() {
+        await();
         exporter.shutdown();
     }
 }

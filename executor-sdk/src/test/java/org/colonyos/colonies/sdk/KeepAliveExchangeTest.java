@@ -107,8 +107,11 @@ class KeepAliveExchangeTest {
     void aConnectionWithBytesLeftAfterAReplyIsNotReused() throws Exception {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread thread = new Thread(() -> {
-            try (Socket first = server.accept(); Socket second = answerOnce(first, "first", "JUNK")) {
-                answerOnce(second, "second", "");
+            try (Socket first = server.accept()) {
+                answer(first, "first", "JUNK");
+                try (Socket second = server.accept()) {
+                    answer(second, "second", "");
+                }
             } catch (IOException closed) {
                 // the test is over
             }
@@ -120,12 +123,11 @@ class KeepAliveExchangeTest {
         assertEquals("second", text(exchange.post(url, new byte[0], TIMEOUT)), "asked on a new connection");
     }
 
-    /** Reads a request on {@code socket}, replies {@code body} then {@code stray}, and accepts the next one. */
-    private Socket answerOnce(Socket socket, String body, String stray) throws IOException {
+    /** Reads a request on {@code socket} and replies {@code body}, then {@code stray} bytes. */
+    private static void answer(Socket socket, String body, String stray) throws IOException {
         readRequest(socket.getInputStream());
         socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body
                 + stray).getBytes(StandardCharsets.ISO_8859_1));
-        return stray.isEmpty() ? null : server.accept();
     }
 
     @Test

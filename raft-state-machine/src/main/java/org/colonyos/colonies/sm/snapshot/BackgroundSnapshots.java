@@ -40,19 +40,18 @@ public final class BackgroundSnapshots implements AutoCloseable {
     }
 
     /**
-     * Starts exporting the state as the snapshot at {@code last}, unless an export is still running; says
-     * whether it started. The caller holds the state's write lock.
+     * Starts exporting the state as the snapshot at {@code last}, unless an export is still running (the
+     * caller asks again later). The caller holds the state's write lock.
      */
-    public synchronized boolean start(ColoniesState state, TermIndex last) {
+    public synchronized void start(ColoniesState state, TermIndex last) {
         if (running != null && !running.isDone()) {
-            return false;
+            return;
         }
         collect();
         long started = System.nanoTime();
         FrozenState view = state.store().freeze();
         long pausedMicros = (System.nanoTime() - started) / 1_000;
         running = exporter.submit(() -> export(view, last, pausedMicros));
-        return true;
     }
 
     private Void export(FrozenState view, TermIndex last, long pausedMicros) throws IOException {

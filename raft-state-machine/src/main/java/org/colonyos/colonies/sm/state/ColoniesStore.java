@@ -187,14 +187,9 @@ public final class ColoniesStore implements AutoCloseable {
     }
 
     /**
-     * Writes every table, in fixed order and key order, so equal states export byte-identical streams. Reads
-     * only (the pending changes laid over MapDB; nothing is written back), so the read lock is enough.
+     * Writes every table, MapDB's rows with {@code overlays} laid over them, in fixed order and key order, so
+     * equal states export byte-identical streams (see {@link FrozenState#exportTo}). Reads only.
      */
-    public void exportTo(DataOutputStream out) throws IOException {
-        exportTo(out, overlays());
-    }
-
-    /** Exports MapDB's rows with {@code overlays} laid over them (see {@link #exportTo(DataOutputStream)}). */
     void exportTo(DataOutputStream out, List<Table.Overlay> overlays) throws IOException {
         out.write(MAGIC);
         out.writeInt(EXPORT_VERSION);

@@ -22,7 +22,10 @@ public final class FrozenState implements AutoCloseable {
         this.overlays = overlays;
     }
 
-    /** Writes the export of the state as it was frozen (the format of {@link ColoniesStore#exportTo}). */
+    /**
+     * Writes the export of the state as it was frozen: every table in fixed order and key order, so equal
+     * states export byte-identical streams ({@link ColoniesStore#importFrom} reads it back).
+     */
     public void exportTo(DataOutputStream out) throws IOException {
         store.exportTo(out, overlays);
     }

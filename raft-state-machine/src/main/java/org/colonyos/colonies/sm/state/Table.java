@@ -172,7 +172,7 @@ public final class Table<V> {
         return out;
     }
 
-    /** Hands the pending changes to the B-tree (the store is about to commit or export). */
+    /** Hands the pending changes to the B-tree (the store is about to commit). */
     void writeBack() {
         pending.values().forEach(this::store);
         pending.clear();

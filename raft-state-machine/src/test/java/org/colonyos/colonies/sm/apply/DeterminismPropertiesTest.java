@@ -4,12 +4,6 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.colonyos.colonies.sm.Signals;
 import org.colonyos.colonies.proto.log.LogEntry;
@@ -19,6 +13,7 @@ import org.colonyos.colonies.proto.log.RemoveUser;
 import org.colonyos.colonies.sm.Commands;
 import org.colonyos.colonies.sm.state.ColoniesState;
 import org.colonyos.colonies.sm.state.ColoniesStore;
+import org.colonyos.colonies.sm.state.StoreProbes;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -83,14 +78,6 @@ class DeterminismPropertiesTest {
     }
 
     static ColoniesState restore(ColoniesState state) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            state.store().exportTo(new DataOutputStream(bytes));
-            ColoniesStore copy = ColoniesStore.inMemory();
-            copy.importFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-            return new ColoniesState(copy);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ColoniesState(StoreProbes.importedCopy(StoreProbes.export(state.store())));
     }
 }

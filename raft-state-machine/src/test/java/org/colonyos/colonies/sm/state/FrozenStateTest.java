@@ -4,26 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.colonyos.colonies.sm.state.StoreProbes.export;
+import static org.colonyos.colonies.sm.state.StoreProbes.importedCopy;
+import static org.colonyos.colonies.sm.state.StoreProbes.keysMapDbLacks;
+import static org.colonyos.colonies.sm.state.StoreProbes.mapDbContent;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.colonyos.colonies.proto.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,16 +51,16 @@ class FrozenStateTest {
                     List<TreeMap<String, String>> models = List.of(new TreeMap<>(), new TreeMap<>());
                     before.forEach(op -> apply(op, tables.get(op % 2), models.get(op % 2)));
                     byte[] atFreeze = export(store);
-                    Map<String, String> mapDbAtFreeze = text(store);
+                    Map<String, String> mapDbAtFreeze = mapDbContent(store, NAME);
                     try (FrozenState view = store.freeze()) {
                         during.forEach(op -> apply(op, tables.get(op % 2), models.get(op % 2)));
-                        assertEquals(mapDbAtFreeze, text(store), "MapDB must not change");
+                        assertEquals(mapDbAtFreeze, mapDbContent(store, NAME), "MapDB must not change");
                         assertArrayEquals(atFreeze, export(view));
                         during.forEach(op -> assertEquals(Optional.ofNullable(models.get(op % 2).get(key(op))),
                                 tables.get(op % 2).get(key(op))));
                     }
                     apply(0, tables.get(0), models.get(0));
-                    assertTrue(keysMapDbLacks(store, models.get(0)) <= LIMIT,
+                    assertTrue(keysMapDbLacks(store, NAME, models.get(0)) <= LIMIT,
                             "once the view is closed, tables write back down to their limit again");
                     assertEquals(store.digest(), importedCopy(export(store)).digest());
                 });
@@ -124,52 +122,5 @@ class FrozenStateTest {
 
     private static String key(int op) {
         return "k" + (op / 3 % 40);
-    }
-
-    /** What MapDB holds for the table, decoded. */
-    private static TreeMap<String, String> text(ColoniesStore store) {
-        TreeMap<String, String> inMapDb = new TreeMap<>();
-        store.raw(NAME).forEach((key, bytes) -> inMapDb.put(key, Json.parse(bytes, String.class)));
-        return inMapDb;
-    }
-
-    /** How many keys MapDB holds a different value for than the model (lacking, stale or in excess). */
-    private static long keysMapDbLacks(ColoniesStore store, TreeMap<String, String> model) {
-        TreeMap<String, String> inMapDb = text(store);
-        TreeSet<String> keys = new TreeSet<>(model.keySet());
-        keys.addAll(inMapDb.keySet());
-        return keys.stream().filter(key -> !Objects.equals(model.get(key), inMapDb.get(key))).count();
-    }
-
-    private static ColoniesStore importedCopy(byte[] export) {
-        ColoniesStore copy = ColoniesStore.inMemory();
-        try {
-            copy.importFrom(new DataInputStream(new ByteArrayInputStream(export)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return copy;
-    }
-
-    private static byte[] export(ColoniesStore store) {
-        return write(out -> store.exportTo(out));
-    }
-
-    private static byte[] export(FrozenState view) {
-        return write(view::exportTo);
-    }
-
-    private interface Export {
-        void to(DataOutputStream out) throws IOException;
-    }
-
-    private static byte[] write(Export export) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            export.to(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 }

@@ -3,6 +3,9 @@ package org.colonyos.colonies.sm.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.colonyos.colonies.sm.state.StoreProbes.export;
+import static org.colonyos.colonies.sm.state.StoreProbes.importedCopy;
+import static org.colonyos.colonies.sm.state.StoreProbes.keysMapDbLacks;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -17,10 +20,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.BiFunction;
 import org.colonyos.colonies.proto.json.Json;
 import org.junit.jupiter.api.Test;
@@ -86,8 +87,7 @@ class WriteBackTableTest {
             table.put("x", "1");
             String withX = store.digest();
             assertNotEquals(empty, withX, "the digest changes with a pending write");
-            ColoniesStore copy = ColoniesStore.inMemory();
-            copy.importFrom(new DataInputStream(new ByteArrayInputStream(export(store))));
+            ColoniesStore copy = importedCopy(export(store));
             assertEquals(withX, copy.digest());
             assertEquals(List.of("x"), keys(kind.apply(copy, NAME)));
             assertEquals(List.of(), stored(store), "digest and export only read");
@@ -105,8 +105,7 @@ class WriteBackTableTest {
         first.put("b", "2");
         second.put("d", "4");
         first.remove("a");
-        ColoniesStore copy = ColoniesStore.inMemory();
-        copy.importFrom(new DataInputStream(new ByteArrayInputStream(export(store))));
+        ColoniesStore copy = importedCopy(export(store));
         assertEquals(List.of("b", "c", "d"), new ArrayList<>(copy.raw(NAME).keySet()));
         assertEquals(store.digest(), copy.digest());
     }
@@ -165,7 +164,7 @@ class WriteBackTableTest {
                         apply(op, table, store, expected);
                         String probe = key(op / 7);
                         assertEquals(Optional.ofNullable(expected.get(probe)), table.get(probe));
-                        assertTrue(keysMapDbLacks(store, expected) <= limit, "MapDB lags by at most the limit");
+                        assertTrue(keysMapDbLacks(store, NAME, expected) <= limit, "MapDB lags by at most the limit");
                     }
                     assertEquals(new ArrayList<>(expected.keySet()), keys(table));
                     assertEquals(new ArrayList<>(expected.subMap("k1", true, "k5", false).keySet()),
@@ -198,15 +197,6 @@ class WriteBackTableTest {
         }
     }
 
-    /** How many keys MapDB holds a different value for (or lacks, or holds in excess) than the table's model. */
-    private static long keysMapDbLacks(ColoniesStore store, TreeMap<String, String> expected) {
-        TreeMap<String, String> inMapDb = new TreeMap<>();
-        store.raw(NAME).forEach((key, bytes) -> inMapDb.put(key, Json.parse(bytes, String.class)));
-        TreeSet<String> keys = new TreeSet<>(expected.keySet());
-        keys.addAll(inMapDb.keySet());
-        return keys.stream().filter(key -> !Objects.equals(expected.get(key), inMapDb.get(key))).count();
-    }
-
     /** One operation coded as a number: mostly puts and removes over 60 keys, now and then a commit. */
     private static void apply(int op, Table<String> table, ColoniesStore store, TreeMap<String, String> expected) {
         String key = key(op / 7);
@@ -225,13 +215,5 @@ class WriteBackTableTest {
 
     private static String key(int n) {
         return "k" + (n % 60);
-    }
-
-    private static byte[] export(ColoniesStore store) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            store.exportTo(out);
-        }
-        return bytes.toByteArray();
     }
 }

@@ -23,6 +23,7 @@ import org.apache.ratis.util.LifeCycle;
 import org.colonyos.colonies.proto.crypto.Sha3;
 import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.log.ApplyReply;
+import org.colonyos.colonies.proto.log.LogBatch;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.sm.apply.CommandDispatcher;
 import org.colonyos.colonies.sm.snapshot.BackgroundSnapshots;
@@ -33,9 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Ratis state machine of a Colonies node: Ratis glue only. The leader stamps its time into each entry in
- * {@link #startTransaction}; every replica decodes the entry from the log bytes and applies it through the
- * {@link CommandDispatcher} under the write lock; snapshots export the store, which is a working copy of the
+ * The Ratis state machine of a Colonies node: Ratis glue only. The leader stamps its time into each entry (each
+ * entry of a batch) in {@link #startTransaction}; every replica decodes the entry from the log bytes and applies
+ * it through the {@link CommandDispatcher} under the write lock; snapshots export the store, which is a working copy of the
  * latest snapshot plus the entries applied since (see {@link StateFiles} for how it is kept and rebuilt).
  *
  * <p>Threading (Ratis contract): apply runs on the single state machine updater thread; takeSnapshot never
@@ -144,16 +145,27 @@ public final class ColoniesStateMachine extends BaseStateMachine {
                 .setClientRequest(request);
         try {
             LogEntry entry = LogEntry.parseFrom(request.getMessage().getContent().asReadOnlyByteBuffer());
-            LogEntry.Builder stamped = entry.toBuilder().setLeaderTimeUnixNanos(GoTime.toUnixNanos(clock.instant()));
-            if (createsObject(entry)) {
-                stamped.setGeneratedId(Sha3.hashHex(UUID.randomUUID().toString()));
-            }
-            return builder.setLogData(UnsafeByteOperations.unsafeWrap(stamped.build().toByteArray())).build();
+            LogEntry stamped = stamp(entry, GoTime.toUnixNanos(clock.instant()));
+            return builder.setLogData(UnsafeByteOperations.unsafeWrap(stamped.toByteArray())).build();
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             TransactionContext rejected = builder.build();
             rejected.setException(new IOException("not a colonies log entry: " + e.getMessage()));
             return rejected;
         }
+    }
+
+    /** Stamps the leader's time into the entry, or into every entry of a batch, and ids for new objects. */
+    private static LogEntry stamp(LogEntry entry, long leaderTimeUnixNanos) {
+        LogEntry.Builder stamped = entry.toBuilder().setLeaderTimeUnixNanos(leaderTimeUnixNanos);
+        if (entry.hasBatch()) {
+            LogBatch.Builder batch = stamped.getBatchBuilder();
+            for (int i = 0; i < batch.getEntriesCount(); i++) {
+                batch.setEntries(i, stamp(batch.getEntries(i), leaderTimeUnixNanos));
+            }
+        } else if (createsObject(entry)) {
+            stamped.setGeneratedId(Sha3.hashHex(UUID.randomUUID().toString()));
+        }
+        return stamped.build();
     }
 
     /** Commands whose apply creates an object with a server-chosen id (Go: sha3 of a random UUID). */

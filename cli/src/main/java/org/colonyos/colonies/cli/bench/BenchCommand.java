@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.colonyos.colonies.cli.ClientOptions;
 import org.colonyos.colonies.cli.server.ServerLauncher;
 import org.colonyos.colonies.proto.crypto.Identity;
@@ -82,6 +83,8 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
     private final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
     private final List<Thread> loadThreads = new ArrayList<>();
     private volatile boolean running = true;
+    /** The in-process server, or null for a remote one. */
+    private ServerLauncher.LocalCluster cluster;
 
     @Override
     public Integer call() throws Exception {
@@ -91,8 +94,9 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
                     options.serverPrvKey(), out);
             return 0;
         }
-        try (ServerLauncher.LocalCluster cluster = ServerLauncher.startLocalCluster(Math.max(1, clusterSize))) {
-            run(spreadClients(cluster.urls(), engine), cluster.serverPrvKey(), out);
+        try (ServerLauncher.LocalCluster started = ServerLauncher.startLocalCluster(Math.max(1, clusterSize))) {
+            cluster = started;
+            run(spreadClients(started.urls(), engine), started.serverPrvKey(), out);
         }
         return 0;
     }
@@ -203,6 +207,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         wakeLatency.clear();
         long cpuStart = os.getProcessCpuTime();
         long loadCpuStart = loadCpu(threads);
+        Supplier<String> proposals = cluster == null ? null : cluster.countProposals();
         long start = System.nanoTime();
         progress(out, "measured", durationSeconds);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -219,7 +224,11 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         out.printf("wake-up  p50/p99 %.2f / %.2f ms (%d samples: submit acknowledged -> waiting assign returns)%n",
                 wakeLatency.percentileMillis(50), wakeLatency.percentileMillis(99), wakeLatency.count());
         out.printf("errors           %d%n", errors.get());
+        if (proposals != null) {
+            out.printf("raft entries     %s%n", proposals.get());
+        }
         int cores = Runtime.getRuntime().availableProcessors();
+        out.printf("cpu per cycle    %.2f ms (all threads of this JVM)%n", cycleCount == 0 ? 0 : cpu / 1e6 / cycleCount);
         out.printf("cpu              %.0f%% of %d cores in this JVM%s%n", 100.0 * cpu / (seconds * 1e9 * cores), cores,
                 local || clusterSize > 0 ? String.format(", server threads %.0f%%", 100.0 * (cpu - loadCpu) / (seconds * 1e9 * cores))
                         : "");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.colonyos.colonies.config.ClusterConfig;
 import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.NodeSettings;
@@ -21,6 +22,8 @@ import org.colonyos.colonies.http.handlers.ServerHandlers;
 import org.colonyos.colonies.http.server.ColoniesServer;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
+import org.colonyos.colonies.sm.node.ProposalCounts;
+import org.colonyos.colonies.sm.node.ReplicatedNode;
 
 /**
  * Starts servers: one node or one member of a cluster kept running until the JVM is asked to stop (SIGTERM,
@@ -68,11 +71,33 @@ public final class ServerLauncher {
         stopped.await();
     }
 
-    /** A throw-away in-process server or cluster for tools: its node URLs, a fresh server owner key, a stopper. */
-    public record LocalCluster(List<URI> urls, String serverPrvKey, AutoCloseable stopper) implements AutoCloseable {
+    /**
+     * A throw-away in-process server or cluster for tools: its node URLs, a fresh server owner key, its nodes, a
+     * stopper.
+     */
+    public record LocalCluster(List<URI> urls, String serverPrvKey, List<ReplicatedNode> nodes, AutoCloseable stopper)
+            implements AutoCloseable {
         /** The first node's URL. */
         public URI url() {
             return urls.get(0);
+        }
+
+        /**
+         * Starts counting the writes the nodes propose and the Raft entries they take (benchmarks); the supplier
+         * describes the counts since this call.
+         */
+        public Supplier<String> countProposals() {
+            ProposalCounts start = proposalCounts();
+            return () -> {
+                ProposalCounts counted = proposalCounts().since(start);
+                return String.format("%d writes in %d entries (%.1f per entry)", counted.writes(),
+                        counted.proposals(), counted.writesPerProposal());
+            };
+        }
+
+        private ProposalCounts proposalCounts() {
+            return nodes.stream().map(ReplicatedNode::proposalCounts).reduce(new ProposalCounts(0, 0),
+                    ProposalCounts::plus);
         }
 
         @Override
@@ -114,7 +139,7 @@ public final class ServerLauncher {
             throw new IOException("the local cluster did not start: " + e.getMessage(), e);
         }
         return new LocalCluster(servers.stream().map(s -> URI.create(s.url())).toList(), serverKey,
-                () -> closeAll(servers));
+                servers.stream().map(ColoniesServer::node).toList(), () -> closeAll(servers));
     }
 
     private static void closeAll(List<ColoniesServer> servers) throws IOException {

@@ -3,6 +3,7 @@ package org.colonyos.colonies.sm.apply;
 import com.google.protobuf.ByteString;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.log.ApplyReply;
+import org.colonyos.colonies.proto.log.LogBatch;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.sm.Rejection;
 import org.colonyos.colonies.sm.Signals;
@@ -24,8 +25,27 @@ public final class CommandDispatcher {
     private final RecordApplier records = new RecordApplier();
     private final TimerApplier timers = new TimerApplier();
 
-    /** Applies one entry at a log index and returns its reply; signals for waiting clients go to {@code signals}. */
+    /**
+     * Applies the entry at a log index and returns its reply; signals for waiting clients go to {@code signals}.
+     * A {@link LogBatch} applies its entries in order, each as if it were a log entry of its own, and replies
+     * with their replies in that order.
+     */
     public ApplyReply apply(ColoniesState state, LogEntry entry, long index, Signals signals) {
+        if (!entry.hasBatch()) {
+            return applyOne(state, entry, index, signals);
+        }
+        LogBatch batch = entry.getBatch();
+        if (batch.getEntriesCount() == 0) {
+            throw new IllegalStateException("empty log batch at " + index);
+        }
+        ApplyReply.Builder replies = ApplyReply.newBuilder();
+        for (LogEntry inner : batch.getEntriesList()) {
+            replies.addBatchReplies(applyOne(state, inner, index, signals));
+        }
+        return replies.build();
+    }
+
+    private ApplyReply applyOne(ColoniesState state, LogEntry entry, long index, Signals signals) {
         ApplyContext ctx = new ApplyContext(state, entry.getInitiatorId(),
                 state.advanceClock(entry.getLeaderTimeUnixNanos()), index, entry.getGeneratedId(), signals);
         try {
@@ -71,6 +91,7 @@ public final class CommandDispatcher {
             case REMOVE_FUNCTION -> records.apply(entry.getRemoveFunction(), ctx);
             case EXPIRE_PROCESSES -> timers.apply(entry.getExpireProcesses(), ctx);
             case UNREGISTER_STALE_EXECUTORS -> timers.apply(entry.getUnregisterStaleExecutors(), ctx);
+            case BATCH -> throw new IllegalStateException("log batch nested in a log batch at " + ctx.index());
             case COMMAND_NOT_SET -> throw new IllegalStateException("log entry without a command at " + ctx.index());
         };
     }

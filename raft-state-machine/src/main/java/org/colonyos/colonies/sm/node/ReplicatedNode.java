@@ -61,6 +61,7 @@ public final class ReplicatedNode implements AutoCloseable {
     /** The identity of requests this node hands to its own server directly, without the gRPC client. */
     private final ClientId localClientId = ClientId.randomId();
     private final AtomicLong nextLocalCallId = new AtomicLong();
+    private final ProposalBatcher batcher = new ProposalBatcher(this::propose, ProposalBatcher.Limits.DEFAULT);
     private volatile boolean closed;
     private final CompletableFuture<Void> bootstrapped = new CompletableFuture<>();
     private final ExecutorService membershipExecutor = Executors.newSingleThreadExecutor(r -> {
@@ -157,14 +158,21 @@ public final class ReplicatedNode implements AutoCloseable {
     }
 
     /**
-     * Replicates an entry through the leader and completes with its apply reply. On the leader the entry goes
-     * to the local server directly (no gRPC round trip through this node's own client); elsewhere the Ratis
-     * client forwards it. A leader that is not ready yet also falls back to the client, which retries; any other
-     * failure of the direct path fails the call, since the entry may or may not have been appended.
+     * Replicates an entry through the leader and completes with its apply reply. Writes submitted while this
+     * node's earlier proposals are under way travel together in one Raft entry ({@link ProposalBatcher}).
      */
     public CompletableFuture<ApplyReply> submit(LogEntry entry) {
-        LogEntry versioned = entry.toBuilder().setFormatVersion(LOG_FORMAT_VERSION).build();
-        Message message = Message.valueOf(UnsafeByteOperations.unsafeWrap(versioned.toByteArray()));
+        return batcher.submit(entry.toBuilder().setFormatVersion(LOG_FORMAT_VERSION).build());
+    }
+
+    /**
+     * Proposes one Raft entry. On the leader it goes to the local server directly (no gRPC round trip through
+     * this node's own client); elsewhere the Ratis client forwards it. A leader that is not ready yet also falls
+     * back to the client, which retries; any other failure of the direct path fails the call, since the entry may
+     * or may not have been appended.
+     */
+    private CompletableFuture<ApplyReply> propose(LogEntry entry) {
+        Message message = Message.valueOf(UnsafeByteOperations.unsafeWrap(entry.toByteArray()));
         if (!isLeader()) {
             return client.send(message).thenApply(ReplicatedNode::replyOf);
         }
@@ -312,6 +320,11 @@ public final class ReplicatedNode implements AutoCloseable {
     /** Reads the local state under the read lock (call after {@link #readBarrier()} for linearizability). */
     public <T> T read(Function<ColoniesState, T> reader) {
         return stateMachine.read(reader);
+    }
+
+    /** How many writes this node has proposed since it started, and in how many Raft entries (benchmarks). */
+    public ProposalCounts proposalCounts() {
+        return batcher.counts();
     }
 
     /** How many snapshots from the leader this node installed since it started (tests and operators). */

@@ -1,10 +1,15 @@
 package org.colonyos.colonies.sm.apply;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.colonyos.colonies.proto.log.ApplyReply;
+import org.colonyos.colonies.proto.log.LogBatch;
 import org.colonyos.colonies.sm.Signals;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.log.RemoveColony;
@@ -18,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 /**
- * The same log applied to two fresh states gives equal digests, and export → import mid-log → replay of the
- * rest gives the same digest as applying everything, over random command sequences (accepted and rejected).
+ * The same log applied to two fresh states gives equal digests, export → import mid-log → replay of the rest
+ * gives the same digest as applying everything, and applying the entries in batches gives the same replies and
+ * digest as applying them one by one, over random command sequences (accepted and rejected).
  */
 class DeterminismPropertiesTest {
     private static final String[] NAMES = {"a", "b", "c"};
@@ -75,6 +81,40 @@ class DeterminismPropertiesTest {
                         throw new AssertionError("digests differ: " + first + " " + second + " " + viaSnapshot);
                     }
                 });
+    }
+
+    @Test
+    void entriesAppliedInBatchesGiveTheSameRepliesAndTheSameState() {
+        qt().withExamples(100).withFixedSeed(7L)
+                .forAll(lists().of(commands()).ofSizeBetween(1, 60), lists().of(integers().between(1, 8))
+                        .ofSize(60))
+                .checkAssert((log, sizes) -> {
+                    CommandDispatcher dispatcher = new CommandDispatcher();
+                    ColoniesState alone = fresh();
+                    List<ApplyReply> aloneReplies = new ArrayList<>();
+                    log.forEach(entry -> aloneReplies.add(dispatcher.apply(alone, entry, 1, new Signals())));
+                    ColoniesState batched = fresh();
+                    List<ApplyReply> batchedReplies = new ArrayList<>();
+                    for (int from = 0, group = 0; from < log.size(); from += sizes.get(group++)) {
+                        LogBatch batch = LogBatch.newBuilder().addAllEntries(log.subList(from,
+                                Math.min(log.size(), from + sizes.get(group)))).build();
+                        ApplyReply reply = dispatcher.apply(batched, LogEntry.newBuilder().setBatch(batch).build(),
+                                1, new Signals());
+                        assertEquals(batch.getEntriesCount(), reply.getBatchRepliesCount());
+                        batchedReplies.addAll(reply.getBatchRepliesList());
+                    }
+                    assertEquals(aloneReplies, batchedReplies);
+                    assertEquals(alone.store().digest(), batched.store().digest());
+                });
+    }
+
+    @Test
+    void anEmptyOrNestedBatchIsCorruption() {
+        LogEntry empty = LogEntry.newBuilder().setBatch(LogBatch.getDefaultInstance()).build();
+        LogEntry nested = LogEntry.newBuilder().setBatch(LogBatch.newBuilder().addEntries(empty)).build();
+        CommandDispatcher dispatcher = new CommandDispatcher();
+        assertThrows(IllegalStateException.class, () -> dispatcher.apply(fresh(), empty, 1, new Signals()));
+        assertThrows(IllegalStateException.class, () -> dispatcher.apply(fresh(), nested, 1, new Signals()));
     }
 
     static ColoniesState restore(ColoniesState state) {

@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.ratis.util.MD5FileUtil;
@@ -16,8 +20,13 @@ import org.colonyos.colonies.config.ClusterConfig;
 import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.NodeSettings;
 import org.colonyos.colonies.config.PeerAddress;
+import com.google.protobuf.ByteString;
+import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.log.ApplyReply;
+import org.colonyos.colonies.proto.log.SubmitProcess;
 import org.colonyos.colonies.proto.model.Colony;
+import org.colonyos.colonies.proto.model.FunctionSpec;
+import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.sm.Commands;
 import org.colonyos.colonies.sm.state.ColoniesState;
 import org.junit.jupiter.api.Test;
@@ -67,6 +76,44 @@ class ReplicatedNodeTest {
         }
         try (ReplicatedNode node = ReplicatedNode.start(settings, Clock.systemUTC())) {
             assertEquals(List.of("a", "b", "c"), colonies(node));
+        }
+    }
+
+    @Test
+    void concurrentWritesTravelInBatchesEachWithItsOwnReplyAndIdAndReplayAfterARestart() throws Exception {
+        NodeSettings settings = settings(100_000);
+        String digestBefore;
+        try (ReplicatedNode node = ReplicatedNode.start(settings, Clock.systemUTC())) {
+            write(node, "a");
+            node.submit(Commands.addExecutor("a", "e", Commands.EXECUTOR_ID, 0)).get(30, TimeUnit.SECONDS);
+            node.submit(Commands.approve("a", "e", 0)).get(30, TimeUnit.SECONDS);
+            ProposalCounts before = node.proposalCounts();
+            List<CompletableFuture<ApplyReply>> colonies = new ArrayList<>();
+            List<CompletableFuture<ApplyReply>> processes = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                colonies.add(node.submit(Commands.addColony("c" + i % 50, 0)));
+                processes.add(node.submit(Commands.by(Commands.EXECUTOR_ID, 0).setSubmitProcess(SubmitProcess
+                        .newBuilder().setSpecJson(ByteString.copyFrom(Json.toBytes(FunctionSpec.of("a", "t",
+                                "f", List.of()))))).build()));
+            }
+            for (int i = 0; i < 100; i++) {
+                assertEquals(i < 50 ? 0 : 400, colonies.get(i).get(30, TimeUnit.SECONDS).getErrorStatus(),
+                        "colony c" + i % 50 + ", write " + i);
+            }
+            Set<String> ids = new HashSet<>();
+            for (CompletableFuture<ApplyReply> process : processes) {
+                ids.add(Json.parse(process.get(30, TimeUnit.SECONDS).getReplyJson().toByteArray(), Process.class)
+                        .processId());
+            }
+            assertEquals(100, ids.size(), "every process of a batch gets its own id");
+            ProposalCounts measured = node.proposalCounts().since(before);
+            assertEquals(200, measured.writes());
+            assertTrue(measured.proposals() < 200, "writes queued behind a proposal travel together: " + measured);
+            digestBefore = node.read(s -> s.store().digest());
+        }
+        try (ReplicatedNode node = ReplicatedNode.start(settings, Clock.systemUTC())) {
+            assertEquals(51, colonies(node).size());
+            assertEquals(digestBefore, node.read(s -> s.store().digest()), "the batches replay to the same state");
         }
     }
 

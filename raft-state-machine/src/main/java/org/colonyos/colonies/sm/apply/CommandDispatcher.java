@@ -1,6 +1,6 @@
 package org.colonyos.colonies.sm.apply;
 
-import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.LogBatch;
@@ -49,8 +49,9 @@ public final class CommandDispatcher {
         ApplyContext ctx = new ApplyContext(state, entry.getInitiatorId(),
                 state.advanceClock(entry.getLeaderTimeUnixNanos()), index, entry.getGeneratedId(), signals);
         try {
-            return ApplyReply.newBuilder().setReplyJson(ByteString.copyFrom(Json.toBytes(dispatch(entry, ctx))))
-                    .build();
+            Object reply = dispatch(entry, ctx);
+            byte[] json = reply instanceof RawJson raw ? raw.json() : Json.toBytes(reply);
+            return ApplyReply.newBuilder().setReplyJson(UnsafeByteOperations.unsafeWrap(json)).build();
         } catch (Rejection rejection) {
             return ApplyReply.newBuilder().setErrorStatus(rejection.status())
                     .setErrorMessage(rejection.getMessage()).build();

@@ -53,7 +53,7 @@ final class ProcessApplier {
                 spec.priority() * -Process.PRIORITY_STEP_NANOS + GoTime.toUnixNanos(now), now, GoTime.ZERO,
                 GoTime.ZERO, spec.maxWaitTime() > 0 ? now.plusSeconds(spec.maxWaitTime()) : GoTime.ZERO,
                 GoTime.ZERO, 0, env, spec, false, List.of(), List.of(), "", List.of(), List.of(), List.of());
-        return ProcessLifecycle.store(ctx, null, process.toBuilder());
+        return ProcessLifecycle.storeAndReply(ctx, null, process.toBuilder());
     }
 
     private static String initiatorName(ColoniesState state, String callerId, String colony) {
@@ -80,7 +80,7 @@ final class ProcessApplier {
                 command.getAvailableMemMib()).orElseThrow(() ->
                         Rejection.notFound("No process available for assignment"));
         int maxExec = process.spec().maxExecTime();
-        return ProcessLifecycle.store(ctx, process, process.toBuilder().state(ProcessState.RUNNING)
+        return ProcessLifecycle.storeAndReply(ctx, process, process.toBuilder().state(ProcessState.RUNNING)
                 .assignedTo(executor.executorId()).startTime(ctx.now())
                 .execDeadline(maxExec > 0 ? ctx.now().plusSeconds(maxExec) : process.execDeadline()));
     }

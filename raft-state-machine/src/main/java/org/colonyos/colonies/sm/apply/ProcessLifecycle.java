@@ -61,16 +61,25 @@ final class ProcessLifecycle {
      * @param stored the version stored now, as read in this apply, or null for a new process
      */
     static Process store(ApplyContext ctx, Process stored, Process.Builder changed) {
+        return write(ctx, stored, changed).process();
+    }
+
+    /** Stores like {@link #store} and replies with the process: the JSON just stored, not encoded again. */
+    static RawJson storeAndReply(ApplyContext ctx, Process stored, Process.Builder changed) {
+        return new RawJson(write(ctx, stored, changed).json());
+    }
+
+    private record Written(Process process, byte[] json) {
+    }
+
+    private static Written write(ApplyContext ctx, Process stored, Process.Builder changed) {
         Process draft = changed.build();
         List<Attribute> attributes = draft.attributes().stream().map(a -> a.withState(draft.state())).toList();
         Process process = draft.toBuilder().attributes(attributes).build();
-        if (stored == null) {
-            ctx.state().processes().put(process);
-        } else {
-            ctx.state().processes().replace(stored, process);
-        }
+        byte[] json = stored == null ? ctx.state().processes().add(process)
+                : ctx.state().processes().replace(stored, process);
         ctx.signals().process(process);
-        return process;
+        return new Written(process, json);
     }
 
     /** Ends a stored process in a final state at the entry's time. */

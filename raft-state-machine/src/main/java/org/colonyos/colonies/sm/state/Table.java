@@ -99,15 +99,17 @@ public final class Table<V> {
     }
 
     /**
-     * Stores a document. A mirrored table keeps the document as decoded from its stored bytes, not the instance
-     * given, so every replica and every restart reads exactly what a fresh decode gives.
+     * Stores a document and returns its canonical JSON bytes as stored (callers must not change them). A
+     * mirrored table keeps the document as decoded from its stored bytes, not the instance given, so every
+     * replica and every restart reads exactly what a fresh decode gives.
      */
-    public void put(String key, V value) {
+    public byte[] put(String key, V value) {
         byte[] bytes = Json.toBytes(value);
         if (mirrored) {
             mirror().put(key, Json.parse(bytes, type));
         }
         pend(key, bytes);
+        return bytes;
     }
 
     public void remove(String key) {

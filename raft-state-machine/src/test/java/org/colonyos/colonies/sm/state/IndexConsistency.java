@@ -21,7 +21,7 @@ public final class IndexConsistency {
         actual.commit();
         ColoniesStore rebuilt = ColoniesStore.inMemory();
         ProcessTables tables = new ColoniesState(rebuilt).processes();
-        actual.raw("processes").values().forEach(bytes -> tables.put(Json.parse(bytes, Process.class)));
+        actual.raw("processes").values().forEach(bytes -> tables.add(Json.parse(bytes, Process.class)));
         rebuilt.commit();
         for (String index : INDEXES) {
             Map<String, String> expected = text(rebuilt, index);

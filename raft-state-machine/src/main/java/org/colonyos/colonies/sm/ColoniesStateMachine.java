@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The Ratis state machine of a Colonies node: Ratis glue only. The leader stamps its time into each entry (each
  * entry of a batch) in {@link #startTransaction}; every replica decodes the entry from the log bytes and applies
- * it through the {@link CommandDispatcher} under the write lock; snapshots export the store, which is a working copy of the
- * latest snapshot plus the entries applied since (see {@link StateFiles} for how it is kept and rebuilt).
+ * it through the {@link CommandDispatcher} under the write lock; snapshots export the store, which is a working
+ * copy of the latest snapshot plus the entries applied since (see {@link StateFiles} for how it is kept and
+ * rebuilt).
  *
  * <p>Threading (Ratis contract): apply runs on the single state machine updater thread; takeSnapshot never
  * overlaps apply, and only freezes the state: the export runs on the snapshot thread beside apply

@@ -227,12 +227,19 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         if (proposals != null) {
             out.printf("raft entries     %s%n", proposals.get());
         }
-        int cores = Runtime.getRuntime().availableProcessors();
-        out.printf("cpu per cycle    %.2f ms (all threads of this JVM)%n", cycleCount == 0 ? 0 : cpu / 1e6 / cycleCount);
-        out.printf("cpu              %.0f%% of %d cores in this JVM%s%n", 100.0 * cpu / (seconds * 1e9 * cores), cores,
-                local || clusterSize > 0 ? String.format(", server threads %.0f%%", 100.0 * (cpu - loadCpu) / (seconds * 1e9 * cores))
-                        : "");
+        printCpu(out, cpu, loadCpu, seconds, cycleCount);
         out.flush();
+    }
+
+    /** CPU per cycle and the JVM's share of the cores (with an in-process server, the server threads' share). */
+    private void printCpu(PrintWriter out, long cpuNanos, long loadCpuNanos, double seconds, long cycleCount) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double coreNanos = seconds * 1e9 * cores;
+        out.printf("cpu per cycle    %.2f ms (all threads of this JVM)%n",
+                cycleCount == 0 ? 0 : cpuNanos / 1e6 / cycleCount);
+        String server = local || clusterSize > 0
+                ? String.format(", server threads %.0f%%", 100.0 * (cpuNanos - loadCpuNanos) / coreNanos) : "";
+        out.printf("cpu              %.0f%% of %d cores in this JVM%s%n", 100.0 * cpuNanos / coreNanos, cores, server);
     }
 
     private void progress(PrintWriter out, String phase, int seconds) throws InterruptedException {

@@ -4,7 +4,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.LogBatch;
 import org.colonyos.colonies.proto.log.LogEntry;
@@ -17,8 +19,9 @@ import org.colonyos.colonies.proto.log.LogEntry;
  * round (forwarding to the leader, append, replication, fsync, the reply) carries many writes.
  *
  * <p>Each write completes with its own reply taken from the batch's reply. A failed proposal fails every write it
- * carried; as for a single entry, such writes may or may not have been applied. Writes are proposed in the order
- * they were submitted.
+ * carried; as for a single entry, such writes may or may not have been applied. A proposal that failed only after
+ * trying for {@link Limits#giveUpQueueAfterNanos} also fails the writes queued behind it (never proposed, so
+ * certainly not applied). Writes are proposed in the order they were submitted.
  *
  * <p>Thread-safe: {@link #submit} may be called from any thread. The queue is guarded by this object's monitor;
  * proposals are sent, and replies handed out, outside it.
@@ -30,18 +33,23 @@ final class ProposalBatcher {
      * @param maxInFlight proposals of this node waiting for their reply before new writes queue up
      * @param maxEntries writes in one proposal
      * @param maxBytes serialized bytes of the writes in one proposal; a single larger write still goes alone
+     * @param giveUpQueueAfterNanos a proposal that fails after trying at least this long (no leader was reachable
+     *        meanwhile) fails the writes queued behind it too, instead of letting them start the same wait again
      */
-    record Limits(int maxInFlight, int maxEntries, int maxBytes) {
+    record Limits(int maxInFlight, int maxEntries, int maxBytes, long giveUpQueueAfterNanos) {
         /**
          * The limits a node runs with: one proposal in flight, of at most 256 writes and 1 MiB. One in flight
          * gave the largest batches and the most cycles per second in the three-node bench (5.9 writes per entry
          * and about 15 % more cycles/s than two in flight; docs/benchmarks.md); a write waits at most one Raft
-         * round for the proposal before it.
+         * round for the proposal before it. A forwarded proposal gives up after about 20 s of retries
+         * ({@link RaftSettings#clientRetryPolicy()}); one that failed after 5 s or more takes the queue with it,
+         * so a node cut off from the leader answers every write within that bound, while a quick failure (a
+         * leader stepping down under a direct proposal) leaves the queued writes to go to the next leader.
          */
-        static final Limits DEFAULT = new Limits(1, 256, 1 << 20);
+        static final Limits DEFAULT = new Limits(1, 256, 1 << 20, TimeUnit.SECONDS.toNanos(5));
 
         Limits {
-            if (maxInFlight < 1 || maxEntries < 1 || maxBytes < 1) {
+            if (maxInFlight < 1 || maxEntries < 1 || maxBytes < 1 || giveUpQueueAfterNanos < 0) {
                 throw new IllegalArgumentException("batching limits must be positive");
             }
         }
@@ -52,6 +60,7 @@ final class ProposalBatcher {
 
     private final Function<LogEntry, CompletableFuture<ApplyReply>> proposer;
     private final Limits limits;
+    private final LongSupplier nanoTime;
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
     private int inFlight;
     private long proposals;
@@ -62,8 +71,14 @@ final class ProposalBatcher {
      * @param limits how much may be in flight and how much one proposal may carry
      */
     ProposalBatcher(Function<LogEntry, CompletableFuture<ApplyReply>> proposer, Limits limits) {
+        this(proposer, limits, System::nanoTime);
+    }
+
+    /** As above, with the monotonic clock (nanoseconds) that times proposals (tests). */
+    ProposalBatcher(Function<LogEntry, CompletableFuture<ApplyReply>> proposer, Limits limits, LongSupplier nanoTime) {
         this.proposer = proposer;
         this.limits = limits;
+        this.nanoTime = nanoTime;
     }
 
     /** Queues a write (never a batch) for the next proposal and completes with its own apply reply. */
@@ -110,6 +125,7 @@ final class ProposalBatcher {
     }
 
     private void propose(List<Pending> batch) {
+        long started = nanoTime.getAsLong();
         CompletableFuture<ApplyReply> proposal;
         try {
             proposal = proposer.apply(entryOf(batch));
@@ -117,10 +133,16 @@ final class ProposalBatcher {
             proposal = CompletableFuture.failedFuture(e);
         }
         proposal.whenComplete((reply, error) -> {
+            List<Pending> abandoned = List.of();
             synchronized (this) {
                 inFlight--;
+                if (error != null && nanoTime.getAsLong() - started >= limits.giveUpQueueAfterNanos()) {
+                    abandoned = new ArrayList<>(waiting);
+                    waiting.clear();
+                }
             }
             handOut(batch, reply, error);
+            abandoned.forEach(queued -> queued.reply().completeExceptionally(error));
             proposeWhileRoom();
         });
     }

@@ -20,9 +20,17 @@ import org.junit.jupiter.api.Timeout;
 /** The proposal batcher against a proposer whose replies the test hands out by hand. */
 @Timeout(10)
 class ProposalBatcherTest {
+    private static final long GIVE_UP = 5_000_000_000L;
+    private static final ProposalBatcher.Limits LIMITS = limits(1, 10, 1 << 20);
+    /** The batcher's clock, in nanoseconds, moved by the tests. */
+    private long now;
     /** Records every proposal; each completes when the test says so. */
     private final List<LogEntry> proposed = new ArrayList<>();
     private final List<CompletableFuture<ApplyReply>> replies = new ArrayList<>();
+
+    private static ProposalBatcher.Limits limits(int maxInFlight, int maxEntries, int maxBytes) {
+        return new ProposalBatcher.Limits(maxInFlight, maxEntries, maxBytes, GIVE_UP);
+    }
 
     private CompletableFuture<ApplyReply> propose(LogEntry entry) {
         CompletableFuture<ApplyReply> reply = new CompletableFuture<>();
@@ -56,7 +64,7 @@ class ProposalBatcherTest {
 
     @Test
     void aWriteWithNothingInFlightGoesAtOnceAndAlone() throws Exception {
-        ProposalBatcher batcher = new ProposalBatcher(this::propose, new ProposalBatcher.Limits(1, 10, 1 << 20));
+        ProposalBatcher batcher = new ProposalBatcher(this::propose, LIMITS);
         CompletableFuture<ApplyReply> first = batcher.submit(write("a"));
         assertEquals(List.of(write("a")), proposed);
         replies.get(0).complete(reply("a"));
@@ -69,7 +77,7 @@ class ProposalBatcherTest {
 
     @Test
     void writesArrivingDuringAProposalGoTogetherInOrderAndEachGetsItsOwnReply() throws Exception {
-        ProposalBatcher batcher = new ProposalBatcher(this::propose, new ProposalBatcher.Limits(1, 10, 1 << 20));
+        ProposalBatcher batcher = new ProposalBatcher(this::propose, LIMITS);
         CompletableFuture<ApplyReply> first = batcher.submit(write("a"));
         List<CompletableFuture<ApplyReply>> waiting = List.of(batcher.submit(write("b")),
                 batcher.submit(write("c")), batcher.submit(write("d")));
@@ -90,7 +98,7 @@ class ProposalBatcherTest {
 
     @Test
     void moreProposalsInFlightWhenTheLimitAllows() {
-        ProposalBatcher batcher = new ProposalBatcher(this::propose, new ProposalBatcher.Limits(2, 10, 1 << 20));
+        ProposalBatcher batcher = new ProposalBatcher(this::propose, limits(2, 10, 1 << 20));
         batcher.submit(write("a"));
         batcher.submit(write("b"));
         batcher.submit(write("c"));
@@ -100,7 +108,7 @@ class ProposalBatcherTest {
     @Test
     void aProposalCarriesAtMostMaxEntriesAndMaxBytes() {
         int size = write("b").getSerializedSize();
-        ProposalBatcher batcher = new ProposalBatcher(this::propose, new ProposalBatcher.Limits(1, 3, 2 * size));
+        ProposalBatcher batcher = new ProposalBatcher(this::propose, limits(1, 3, 2 * size));
         batcher.submit(write("a"));
         for (String colony : List.of("b", "c", "d", "e", "f")) {
             batcher.submit(write(colony));
@@ -112,7 +120,7 @@ class ProposalBatcherTest {
         replies.get(2).complete(batchReply(proposed.get(2)));
         assertEquals(write("f"), proposed.get(3), "the last write goes alone");
 
-        ProposalBatcher byCount = new ProposalBatcher(this::propose, new ProposalBatcher.Limits(1, 3, 1 << 20));
+        ProposalBatcher byCount = new ProposalBatcher(this::propose, limits(1, 3, 1 << 20));
         byCount.submit(write("x"));
         for (int i = 0; i < 5; i++) {
             byCount.submit(write("y" + i));
@@ -123,7 +131,7 @@ class ProposalBatcherTest {
 
     @Test
     void aWriteLargerThanTheByteLimitStillGoesAlone() throws Exception {
-        ProposalBatcher batcher = new ProposalBatcher(this::propose, new ProposalBatcher.Limits(1, 10, 1));
+        ProposalBatcher batcher = new ProposalBatcher(this::propose, limits(1, 10, 1));
         CompletableFuture<ApplyReply> big = batcher.submit(write("a-colony-name-longer-than-one-byte"));
         assertEquals(1, proposed.size());
         replies.get(0).complete(reply("ok"));
@@ -132,7 +140,7 @@ class ProposalBatcherTest {
 
     @Test
     void aFailedProposalFailsEveryWriteItCarriedAndTheNextStillGoes() throws Exception {
-        ProposalBatcher batcher = new ProposalBatcher(this::propose, new ProposalBatcher.Limits(1, 10, 1 << 20));
+        ProposalBatcher batcher = new ProposalBatcher(this::propose, LIMITS);
         batcher.submit(write("a"));
         CompletableFuture<ApplyReply> b = batcher.submit(write("b"));
         CompletableFuture<ApplyReply> c = batcher.submit(write("c"));
@@ -149,8 +157,29 @@ class ProposalBatcherTest {
     }
 
     @Test
+    void aProposalThatFailsAfterTryingLongTakesTheQueuedWritesWithItAQuickFailureDoesNot() throws Exception {
+        ProposalBatcher batcher = new ProposalBatcher(this::propose, LIMITS, () -> now);
+        batcher.submit(write("a"));
+        CompletableFuture<ApplyReply> queued = batcher.submit(write("b"));
+        replies.get(0).completeExceptionally(new IllegalStateException("leader stepped down"));
+        assertFalse(queued.isDone(), "after a quick failure the queued write is proposed");
+        assertEquals(write("b"), proposed.get(1));
+        CompletableFuture<ApplyReply> behind = batcher.submit(write("c"));
+        now += GIVE_UP;
+        replies.get(1).completeExceptionally(new IllegalStateException("no leader reachable"));
+        assertTrue(behind.isCompletedExceptionally(), "after a long failure the queued write fails with it");
+        ExecutionException error = assertThrows(ExecutionException.class, behind::get);
+        assertEquals("no leader reachable", error.getCause().getMessage());
+        assertEquals(2, proposed.size(), "the queued write was not proposed");
+        CompletableFuture<ApplyReply> later = batcher.submit(write("d"));
+        assertEquals(write("d"), proposed.get(2), "a later write is proposed again");
+        replies.get(2).complete(reply("d"));
+        assertEquals("d", text(later));
+    }
+
+    @Test
     void aBatchReplyWithTheWrongNumberOfRepliesFailsItsWrites() {
-        ProposalBatcher batcher = new ProposalBatcher(this::propose, new ProposalBatcher.Limits(1, 10, 1 << 20));
+        ProposalBatcher batcher = new ProposalBatcher(this::propose, LIMITS);
         batcher.submit(write("a"));
         CompletableFuture<ApplyReply> b = batcher.submit(write("b"));
         CompletableFuture<ApplyReply> c = batcher.submit(write("c"));
@@ -169,7 +198,7 @@ class ProposalBatcherTest {
                 throw new IllegalStateException("closed");
             }
             return CompletableFuture.completedFuture(reply("ok"));
-        }, new ProposalBatcher.Limits(1, 10, 1 << 20));
+        }, LIMITS);
         assertTrue(batcher.submit(write("a")).isCompletedExceptionally());
         assertEquals("ok", text(batcher.submit(write("b"))));
     }
@@ -179,6 +208,6 @@ class ProposalBatcherTest {
         ProposalBatcher batcher = new ProposalBatcher(this::propose, ProposalBatcher.Limits.DEFAULT);
         LogEntry batch = LogEntry.newBuilder().setBatch(LogBatch.newBuilder().addEntries(write("a"))).build();
         assertThrows(IllegalArgumentException.class, () -> batcher.submit(batch));
-        assertThrows(IllegalArgumentException.class, () -> new ProposalBatcher.Limits(0, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> limits(0, 1, 1));
     }
 }

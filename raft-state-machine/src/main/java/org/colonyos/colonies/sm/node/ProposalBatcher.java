@@ -55,7 +55,11 @@ final class ProposalBatcher {
         }
     }
 
-    private record Pending(LogEntry entry, int bytes, CompletableFuture<ApplyReply> reply) {
+    private record Pending(LogEntry entry, CompletableFuture<ApplyReply> reply) {
+        /** The write's serialized size (protobuf keeps it once computed). */
+        int bytes() {
+            return entry.getSerializedSize();
+        }
     }
 
     private final Function<LogEntry, CompletableFuture<ApplyReply>> proposer;
@@ -86,7 +90,7 @@ final class ProposalBatcher {
         if (entry.hasBatch()) {
             throw new IllegalArgumentException("a log batch cannot be batched again");
         }
-        Pending pending = new Pending(entry, entry.getSerializedSize(), new CompletableFuture<>());
+        Pending pending = new Pending(entry, new CompletableFuture<>());
         synchronized (this) {
             waiting.add(pending);
         }

@@ -24,7 +24,7 @@ class ProposalBatcherTest {
     private static final ProposalBatcher.Limits LIMITS = limits(1, 10, 1 << 20);
     /** The batcher's clock, in nanoseconds, moved by the tests. */
     private long now;
-    /** Records every proposal; each completes when the test says so. */
+    /** Records every proposal (the tests run on one thread); each completes when the test says so. */
     private final List<LogEntry> proposed = new ArrayList<>();
     private final List<CompletableFuture<ApplyReply>> replies = new ArrayList<>();
 
@@ -34,10 +34,8 @@ class ProposalBatcherTest {
 
     private CompletableFuture<ApplyReply> propose(LogEntry entry) {
         CompletableFuture<ApplyReply> reply = new CompletableFuture<>();
-        synchronized (this) {
-            proposed.add(entry);
-            replies.add(reply);
-        }
+        proposed.add(entry);
+        replies.add(reply);
         return reply;
     }
 

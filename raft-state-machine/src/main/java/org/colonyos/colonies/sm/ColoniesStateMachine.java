@@ -2,6 +2,7 @@ package org.colonyos.colonies.sm;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +26,7 @@ import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.LogBatch;
 import org.colonyos.colonies.proto.log.LogEntry;
+import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.sm.apply.CommandDispatcher;
 import org.colonyos.colonies.sm.snapshot.BackgroundSnapshots;
 import org.colonyos.colonies.sm.snapshot.SnapshotStorage;
@@ -47,6 +49,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ColoniesStateMachine extends BaseStateMachine {
     private static final Logger LOG = LoggerFactory.getLogger(ColoniesStateMachine.class);
+
+    /** Signed writes whose command creates an object, by wire name (their entries carry only the request). */
+    private static final Set<String> CREATING_WRITES = Set.of(
+            PayloadType.SUBMIT_FUNC_SPEC.wireName(), PayloadType.ADD_FUNCTION.wireName());
 
     private final SimpleStateMachineStorage storage = new SnapshotStorage();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -173,6 +179,7 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     private static boolean createsObject(LogEntry entry) {
         return switch (entry.getCommandCase()) {
             case SUBMIT_PROCESS, ADD_FUNCTION -> true;
+            case COMMAND_NOT_SET -> CREATING_WRITES.contains(entry.getRequest().getPayloadType());
             default -> false;
         };
     }

@@ -28,6 +28,11 @@ public final class Rejection extends RuntimeException {
         return new Rejection(403, message);
     }
 
+    /** The request conflicts with the state (for example an id already in use). */
+    public static Rejection conflict(String message) {
+        return new Rejection(409, message);
+    }
+
     public static Rejection notFound(String message) {
         return new Rejection(404, message);
     }

@@ -1,27 +1,56 @@
 package org.colonyos.colonies.sm;
 
-import com.google.protobuf.ByteString;
-import org.colonyos.colonies.proto.json.Json;
-import org.colonyos.colonies.proto.log.AddColony;
-import org.colonyos.colonies.proto.log.AddExecutor;
-import org.colonyos.colonies.proto.log.AddUser;
+import org.colonyos.colonies.proto.crypto.Identity;
+import org.colonyos.colonies.proto.crypto.Sha3;
 import org.colonyos.colonies.proto.log.BootstrapServerId;
-import org.colonyos.colonies.proto.log.ExecutorState;
 import org.colonyos.colonies.proto.log.LogEntry;
-import org.colonyos.colonies.proto.log.SetExecutorState;
+import org.colonyos.colonies.proto.log.SignedRequest;
+import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Executor;
+import org.colonyos.colonies.proto.model.User;
+import org.colonyos.colonies.proto.wire.ColonyPayloads;
+import org.colonyos.colonies.proto.wire.ExecutorPayloads;
+import org.colonyos.colonies.proto.wire.Payload;
+import org.colonyos.colonies.proto.wire.PayloadCodec;
+import org.colonyos.colonies.proto.wire.PayloadType;
+import org.colonyos.colonies.proto.wire.UserPayloads;
 
-/** Builders of log entries for tests: the caller id and leader time are explicit. */
+/**
+ * Builders of log entries for tests, as the frontend makes them: a client entry carries a request signed with
+ * the caller's private key (apply proves the caller from it); a leader duty carries its command alone. The
+ * leader time is explicit.
+ */
 public final class Commands {
-    public static final String SERVER_ID = "039231c7644e04b6895471dd5335cf332681c54e27f81fac54f9067b3f2c0103";
-    public static final String COLONY_ID = "4787a5071856a4acf702b2ffcea422e3237a679c681314113d86139461290cf4";
-    public static final String EXECUTOR_ID = "3fc05cf3df4b494e95d6a3d297a34f19938f7daa7422ab0d4f794454133341ac";
+    public static final String SERVER_KEY = keyOf("server");
+    public static final String COLONY_KEY = keyOf("colony");
+    public static final String EXECUTOR_KEY = keyOf("executor");
+    public static final String SERVER_ID = Identity.idOfPrivateKey(SERVER_KEY);
+    public static final String COLONY_ID = Identity.idOfPrivateKey(COLONY_KEY);
+    public static final String EXECUTOR_ID = Identity.idOfPrivateKey(EXECUTOR_KEY);
 
     private Commands() {
     }
 
-    public static LogEntry.Builder by(String caller, long timeNanos) {
-        return LogEntry.newBuilder().setInitiatorId(caller).setLeaderTimeUnixNanos(timeNanos);
+    /** A private key named for tests (the SHA3-256 of the name). */
+    public static String keyOf(String name) {
+        return Sha3.hashHex("test key " + name);
+    }
+
+    /** A client entry: {@code payload} as {@code type}, signed with {@code prvKey}, stamped at {@code timeNanos}. */
+    public static LogEntry signed(String prvKey, long timeNanos, PayloadType type, Payload payload) {
+        return request(prvKey, type, payload).setLeaderTimeUnixNanos(timeNanos).build();
+    }
+
+    /** A client entry as the frontend proposes it (not yet stamped by the leader). */
+    public static LogEntry.Builder request(String prvKey, PayloadType type, Payload payload) {
+        String body = PayloadCodec.encode(type, payload);
+        return LogEntry.newBuilder().setRequest(SignedRequest.newBuilder().setPayloadType(type.wireName())
+                .setPayload(body).setSignature(Identity.sign(body, prvKey)));
+    }
+
+    /** A leader duty (no caller) stamped at {@code timeNanos}. */
+    public static LogEntry duty(long timeNanos, LogEntry.Builder command) {
+        return command.setLeaderTimeUnixNanos(timeNanos).build();
     }
 
     public static LogEntry bootstrap() {
@@ -30,22 +59,21 @@ public final class Commands {
     }
 
     public static LogEntry addColony(String name, long time) {
-        return by(SERVER_ID, time).setAddColony(AddColony.newBuilder().setName(name).setColonyId(COLONY_ID)).build();
+        return signed(SERVER_KEY, time, PayloadType.ADD_COLONY,
+                new ColonyPayloads.AddColony(new Colony(COLONY_ID, name)));
     }
 
     public static LogEntry addExecutor(String colony, String name, String id, long time) {
-        Executor executor = Executor.of(id, "cli", name, colony);
-        return by(COLONY_ID, time).setAddExecutor(AddExecutor.newBuilder()
-                .setExecutorJson(ByteString.copyFrom(Json.toBytes(executor)))).build();
+        return signed(COLONY_KEY, time, PayloadType.ADD_EXECUTOR,
+                new ExecutorPayloads.AddExecutor(Executor.of(id, "cli", name, colony)));
     }
 
     public static LogEntry approve(String colony, String name, long time) {
-        return by(COLONY_ID, time).setSetExecutorState(SetExecutorState.newBuilder().setColonyName(colony)
-                .setExecutorName(name).setState(ExecutorState.EXECUTOR_STATE_APPROVED)).build();
+        return signed(COLONY_KEY, time, PayloadType.APPROVE_EXECUTOR, new ExecutorPayloads.ExecutorRef(colony, name));
     }
 
     public static LogEntry addUser(String colony, String name, String id, long time) {
-        return by(COLONY_ID, time).setAddUser(AddUser.newBuilder().setColonyName(colony).setName(name)
-                .setUserId(id).setEmail(name + "@example.org")).build();
+        return signed(COLONY_KEY, time, PayloadType.ADD_USER,
+                new UserPayloads.AddUser(new User(colony, id, name, name + "@example.org", "")));
     }
 }

@@ -2,10 +2,6 @@ package org.colonyos.colonies.http.handlers;
 
 import org.colonyos.colonies.http.rpc.Access;
 import org.colonyos.colonies.http.rpc.RouteTable;
-import org.colonyos.colonies.proto.log.AddColony;
-import org.colonyos.colonies.proto.log.ChangeColonyId;
-import org.colonyos.colonies.proto.log.LogEntry;
-import org.colonyos.colonies.proto.log.RemoveColony;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.wire.ColonyPayloads;
 import org.colonyos.colonies.proto.wire.PayloadType;
@@ -20,14 +16,8 @@ public final class ColonyHandlers {
     }
 
     public static void register(RouteTable.Builder routes) {
-        routes.write(PayloadType.ADD_COLONY, Access.SERVER_OWNER, ColonyPayloads.AddColony.class, p -> {
-            Colony colony = Required.present(p.colony(), PayloadType.ADD_COLONY, "colony");
-            return LogEntry.newBuilder().setAddColony(AddColony.newBuilder().setColonyId(colony.colonyId())
-                    .setName(colony.name()));
-        })
-                .write(PayloadType.REMOVE_COLONY, Access.SERVER_OWNER, ColonyPayloads.ColonyRef.class,
-                        p -> LogEntry.newBuilder().setRemoveColony(RemoveColony.newBuilder()
-                                .setColonyName(p.colonyName())))
+        routes.write(PayloadType.ADD_COLONY, Access.SERVER_OWNER, ColonyPayloads.AddColony.class)
+                .write(PayloadType.REMOVE_COLONY, Access.SERVER_OWNER, ColonyPayloads.ColonyRef.class)
                 .read(PayloadType.GET_COLONIES, Access.SERVER_OWNER, ServerPayloads.Empty.class,
                         (state, caller, p) -> {
                             Authorizer.requireServerOwner(state, caller);
@@ -38,8 +28,6 @@ public final class ColonyHandlers {
                     return state.colony(p.colonyName()).orElseThrow(() ->
                             Rejection.internal("Colony with name <" + p.colonyName() + "> not found"));
                 })
-                .echoWrite(PayloadType.CHANGE_COLONY_ID, Access.COLONY_OWNER, ColonyPayloads.ChangeColonyId.class,
-                        p -> LogEntry.newBuilder().setChangeColonyId(ChangeColonyId.newBuilder()
-                                .setColonyName(p.colonyName()).setColonyId(p.colonyId())));
+                .echoWrite(PayloadType.CHANGE_COLONY_ID, Access.COLONY_OWNER, ColonyPayloads.ChangeColonyId.class);
     }
 }

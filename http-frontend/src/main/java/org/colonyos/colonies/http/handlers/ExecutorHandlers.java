@@ -2,16 +2,6 @@ package org.colonyos.colonies.http.handlers;
 
 import org.colonyos.colonies.http.rpc.Access;
 import org.colonyos.colonies.http.rpc.RouteTable;
-import org.colonyos.colonies.proto.log.AddExecutor;
-import org.colonyos.colonies.proto.log.ChangeExecutorId;
-import org.colonyos.colonies.proto.log.ExecutorState;
-import org.colonyos.colonies.proto.log.LogEntry;
-import org.colonyos.colonies.proto.log.RemoveExecutor;
-import org.colonyos.colonies.proto.log.ReportAllocation;
-import org.colonyos.colonies.proto.log.SetExecutorState;
-import org.colonyos.colonies.proto.log.UpdateCapabilities;
-import org.colonyos.colonies.proto.model.Allocations;
-import org.colonyos.colonies.proto.model.Capabilities;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.wire.ColonyPayloads;
 import org.colonyos.colonies.proto.wire.ExecutorPayloads;
@@ -27,16 +17,10 @@ public final class ExecutorHandlers {
     }
 
     public static void register(RouteTable.Builder routes) {
-        routes.write(PayloadType.ADD_EXECUTOR, Access.COLONY_OWNER, ExecutorPayloads.AddExecutor.class,
-                        p -> LogEntry.newBuilder().setAddExecutor(AddExecutor.newBuilder().setExecutorJson(
-                                Documents.json(Required.present(p.executor(), PayloadType.ADD_EXECUTOR, "executor")))))
-                .write(PayloadType.APPROVE_EXECUTOR, Access.COLONY_OWNER, ExecutorRef.class,
-                        p -> setState(p, ExecutorState.EXECUTOR_STATE_APPROVED))
-                .write(PayloadType.REJECT_EXECUTOR, Access.COLONY_OWNER, ExecutorRef.class,
-                        p -> setState(p, ExecutorState.EXECUTOR_STATE_REJECTED))
-                .write(PayloadType.REMOVE_EXECUTOR, Access.COLONY_OWNER, ExecutorRef.class,
-                        p -> LogEntry.newBuilder().setRemoveExecutor(RemoveExecutor.newBuilder()
-                                .setColonyName(p.colonyName()).setExecutorName(p.executorName())))
+        routes.write(PayloadType.ADD_EXECUTOR, Access.COLONY_OWNER, ExecutorPayloads.AddExecutor.class)
+                .write(PayloadType.APPROVE_EXECUTOR, Access.COLONY_OWNER, ExecutorRef.class)
+                .write(PayloadType.REJECT_EXECUTOR, Access.COLONY_OWNER, ExecutorRef.class)
+                .write(PayloadType.REMOVE_EXECUTOR, Access.COLONY_OWNER, ExecutorRef.class)
                 .read(PayloadType.GET_EXECUTORS, Access.MEMBER_ANY_STATE, ColonyPayloads.ColonyRef.class,
                         (state, caller, p) -> {
                             Authorizer.requireMember(state, caller, p.colonyName(), false);
@@ -59,26 +43,8 @@ public final class ExecutorHandlers {
     }
 
     private static void registerSelfUpdates(RouteTable.Builder routes) {
-        routes.write(PayloadType.REPORT_ALLOCATION, Access.MEMBER_SELF_EXECUTOR,
-                        ExecutorPayloads.ReportAllocation.class,
-                        p -> LogEntry.newBuilder().setReportAllocation(ReportAllocation.newBuilder()
-                                .setColonyName(p.colonyName()).setExecutorName(p.executorName())
-                                .setAllocationsJson(Documents.json(p.allocations() == null ? Allocations.NONE
-                                        : p.allocations()))))
-                .write(PayloadType.UPDATE_EXECUTOR, Access.MEMBER_SELF_EXECUTOR, ExecutorPayloads.UpdateExecutor.class,
-                        p -> LogEntry.newBuilder().setUpdateCapabilities(UpdateCapabilities.newBuilder()
-                                .setColonyName(p.colonyName()).setExecutorName(p.executorName())
-                                .setCapabilitiesJson(Documents.json(p.capabilities() == null ? Capabilities.NONE
-                                        : p.capabilities()))))
-                .echoWrite(PayloadType.CHANGE_EXECUTOR_ID, Access.MEMBER_SELF_EXECUTOR,
-                        ExecutorPayloads.ExecutorIdRef.class,
-                        p -> LogEntry.newBuilder().setChangeExecutorId(ChangeExecutorId.newBuilder()
-                                .setColonyName(p.colonyName()).setExecutorId(p.executorId())));
+        routes.write(PayloadType.REPORT_ALLOCATION, Access.MEMBER_SELF_EXECUTOR, ExecutorPayloads.ReportAllocation.class)
+                .write(PayloadType.UPDATE_EXECUTOR, Access.MEMBER_SELF_EXECUTOR, ExecutorPayloads.UpdateExecutor.class)
+                .echoWrite(PayloadType.CHANGE_EXECUTOR_ID, Access.MEMBER_SELF_EXECUTOR, ExecutorPayloads.ExecutorIdRef.class);
     }
-
-    private static LogEntry.Builder setState(ExecutorRef p, ExecutorState state) {
-        return LogEntry.newBuilder().setSetExecutorState(SetExecutorState.newBuilder()
-                .setColonyName(p.colonyName()).setExecutorName(p.executorName()).setState(state));
-    }
-
 }

@@ -1,22 +1,12 @@
 package org.colonyos.colonies.http.handlers;
 
-import com.google.protobuf.ByteString;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import org.colonyos.colonies.http.rpc.Access;
 import org.colonyos.colonies.http.rpc.Route;
 import org.colonyos.colonies.http.rpc.RouteTable;
 import org.colonyos.colonies.http.wait.SubscribeFlows;
 import org.colonyos.colonies.proto.json.GoTime;
-import org.colonyos.colonies.proto.log.CancelProcess;
-import org.colonyos.colonies.proto.log.CloseProcess;
-import org.colonyos.colonies.proto.log.LogEntry;
-import org.colonyos.colonies.proto.log.RemoveAllProcesses;
-import org.colonyos.colonies.proto.log.RemoveProcess;
-import org.colonyos.colonies.proto.log.SetAssignmentsPaused;
-import org.colonyos.colonies.proto.log.SetOutput;
-import org.colonyos.colonies.proto.log.SubmitProcess;
 import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.proto.wire.ColonyPayloads.ColonyRef;
@@ -38,36 +28,20 @@ public final class ProcessHandlers {
 
     public static void register(RouteTable.Builder routes, Route.AsyncHandler assign, SubscribeFlows subscribe,
             Clock clock) {
-        routes.write(PayloadType.SUBMIT_FUNC_SPEC, Access.MEMBER, ProcessPayloads.SubmitFuncSpec.class,
-                        p -> LogEntry.newBuilder().setSubmitProcess(SubmitProcess.newBuilder().setSpecJson(
-                                Documents.json(Required.present(p.spec(), PayloadType.SUBMIT_FUNC_SPEC, "spec")))))
+        routes.write(PayloadType.SUBMIT_FUNC_SPEC, Access.MEMBER, ProcessPayloads.SubmitFuncSpec.class)
                 .async(PayloadType.ASSIGN_PROCESS, Access.MEMBER, ProcessPayloads.AssignProcess.class, assign)
                 .subscription(PayloadType.SUBSCRIBE_PROCESS, Access.MEMBER, ProcessPayloads.SubscribeProcess.class,
                         subscribe::process)
                 .subscription(PayloadType.SUBSCRIBE_PROCESSES, Access.MEMBER,
                         ProcessPayloads.SubscribeProcesses.class, subscribe::processes)
-                .write(PayloadType.CLOSE_SUCCESSFUL, Access.MEMBER, ProcessPayloads.ProcessOutput.class,
-                        p -> LogEntry.newBuilder().setCloseProcess(CloseProcess.newBuilder()
-                                .setProcessId(p.processId()).setSuccessful(true).setOutJson(out(p.out()))))
-                .write(PayloadType.CLOSE_FAILED, Access.MEMBER, ProcessPayloads.CloseFailed.class,
-                        p -> LogEntry.newBuilder().setCloseProcess(CloseProcess.newBuilder()
-                                .setProcessId(p.processId()).setSuccessful(false)
-                                .addAllErrors(p.errors() == null ? List.of() : p.errors())))
-                .write(PayloadType.SET_OUTPUT, Access.MEMBER, ProcessPayloads.ProcessOutput.class,
-                        p -> LogEntry.newBuilder().setSetOutput(SetOutput.newBuilder().setProcessId(p.processId())
-                                .setOutJson(out(p.out()))))
-                .write(PayloadType.REMOVE_PROCESS, Access.MEMBER, ProcessRef.class,
-                        p -> LogEntry.newBuilder().setRemoveProcess(RemoveProcess.newBuilder()
-                                .setProcessId(p.processId())))
-                .write(PayloadType.REMOVE_ALL_PROCESSES, Access.COLONY_OWNER,
-                        ProcessPayloads.RemoveAllProcesses.class,
-                        p -> LogEntry.newBuilder().setRemoveAllProcesses(RemoveAllProcesses.newBuilder()
-                                .setColonyName(p.colonyName()).setState(p.state())))
-                .write(PayloadType.CANCEL_PROCESS, Access.MEMBER, ProcessRef.class,
-                        p -> LogEntry.newBuilder().setCancelProcess(CancelProcess.newBuilder()
-                                .setProcessId(p.processId())))
-                .write(PayloadType.PAUSE_ASSIGNMENTS, Access.COLONY_OWNER, ColonyRef.class, p -> pause(p, true))
-                .write(PayloadType.RESUME_ASSIGNMENTS, Access.COLONY_OWNER, ColonyRef.class, p -> pause(p, false));
+                .write(PayloadType.CLOSE_SUCCESSFUL, Access.MEMBER, ProcessPayloads.ProcessOutput.class)
+                .write(PayloadType.CLOSE_FAILED, Access.MEMBER, ProcessPayloads.CloseFailed.class)
+                .write(PayloadType.SET_OUTPUT, Access.MEMBER, ProcessPayloads.ProcessOutput.class)
+                .write(PayloadType.REMOVE_PROCESS, Access.MEMBER, ProcessRef.class)
+                .write(PayloadType.REMOVE_ALL_PROCESSES, Access.COLONY_OWNER, ProcessPayloads.RemoveAllProcesses.class)
+                .write(PayloadType.CANCEL_PROCESS, Access.MEMBER, ProcessRef.class)
+                .write(PayloadType.PAUSE_ASSIGNMENTS, Access.COLONY_OWNER, ColonyRef.class)
+                .write(PayloadType.RESUME_ASSIGNMENTS, Access.COLONY_OWNER, ColonyRef.class);
         registerReads(routes, clock);
     }
 
@@ -126,14 +100,4 @@ public final class ProcessHandlers {
                 .filter(process -> p.executorId().isEmpty() || process.assignedExecutorId().equals(p.executorId()))
                 .toList());
     }
-
-    private static LogEntry.Builder pause(ColonyRef p, boolean paused) {
-        return LogEntry.newBuilder().setSetAssignmentsPaused(SetAssignmentsPaused.newBuilder()
-                .setColonyName(p.colonyName()).setPaused(paused));
-    }
-
-    private static ByteString out(List<Object> out) {
-        return out == null || out.isEmpty() ? ByteString.EMPTY : Documents.json(out);
-    }
-
 }

@@ -6,12 +6,6 @@ import java.util.stream.Stream;
 import org.colonyos.colonies.http.rpc.Access;
 import org.colonyos.colonies.http.rpc.RouteTable;
 import org.colonyos.colonies.proto.json.GoTime;
-import org.colonyos.colonies.proto.log.AddAttribute;
-import org.colonyos.colonies.proto.log.AddExecutorLog;
-import org.colonyos.colonies.proto.log.AddFunction;
-import org.colonyos.colonies.proto.log.AddProcessLog;
-import org.colonyos.colonies.proto.log.LogEntry;
-import org.colonyos.colonies.proto.log.RemoveFunction;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.proto.model.ProcessLog;
@@ -33,25 +27,15 @@ public final class RecordHandlers {
     }
 
     public static void register(RouteTable.Builder routes, Clock clock) {
-        routes.write(PayloadType.ADD_ATTRIBUTE, Access.MEMBER, RecordPayloads.AddAttribute.class,
-                        p -> LogEntry.newBuilder().setAddAttribute(AddAttribute.newBuilder().setAttributeJson(
-                                Documents.json(Required.present(p.attribute(), PayloadType.ADD_ATTRIBUTE,
-                                        "attribute")))))
+        routes.write(PayloadType.ADD_ATTRIBUTE, Access.MEMBER, RecordPayloads.AddAttribute.class)
                 .read(PayloadType.GET_ATTRIBUTE, Access.MEMBER, RecordPayloads.AttributeRef.class,
                         RecordHandlers::attribute)
-                .write(PayloadType.ADD_LOG, Access.MEMBER, RecordPayloads.AddLog.class,
-                        p -> LogEntry.newBuilder().setAddProcessLog(AddProcessLog.newBuilder()
-                                .setProcessId(p.processId()).setMessage(p.message())))
-                .write(PayloadType.ADD_EXECUTOR_LOG, Access.MEMBER_SELF_EXECUTOR, RecordPayloads.AddExecutorLog.class,
-                        p -> LogEntry.newBuilder().setAddExecutorLog(AddExecutorLog.newBuilder()
-                                .setColonyName(p.colonyName()).setExecutorName(p.executorName())
-                                .setMessage(p.message())))
+                .write(PayloadType.ADD_LOG, Access.MEMBER, RecordPayloads.AddLog.class)
+                .write(PayloadType.ADD_EXECUTOR_LOG, Access.MEMBER_SELF_EXECUTOR, RecordPayloads.AddExecutorLog.class)
                 .read(PayloadType.GET_LOGS, Access.MEMBER, RecordPayloads.GetLogs.class, RecordHandlers::logs)
                 .read(PayloadType.SEARCH_LOGS, Access.MEMBER, RecordPayloads.SearchLogs.class,
                         (state, caller, p) -> search(state, caller, p, GoTime.toUnixNanos(clock.instant())))
-                .write(PayloadType.ADD_FUNCTION, Access.MEMBER_SELF_EXECUTOR, RecordPayloads.AddFunction.class,
-                        p -> LogEntry.newBuilder().setAddFunction(AddFunction.newBuilder().setFunctionJson(
-                                Documents.json(Required.present(p.function(), PayloadType.ADD_FUNCTION, "fun")))))
+                .write(PayloadType.ADD_FUNCTION, Access.MEMBER_SELF_EXECUTOR, RecordPayloads.AddFunction.class)
                 .read(PayloadType.GET_FUNCTIONS, Access.MEMBER, RecordPayloads.GetFunctions.class,
                         (state, caller, p) -> {
                             Authorizer.requireMember(state, caller, p.colonyName(), true);
@@ -59,9 +43,7 @@ public final class RecordHandlers {
                                     ? state.functions().ofColony(p.colonyName())
                                     : state.functions().ofExecutor(p.colonyName(), p.executorName()));
                         })
-                .write(PayloadType.REMOVE_FUNCTION, Access.MEMBER_SELF_EXECUTOR, RecordPayloads.FunctionRef.class,
-                        p -> LogEntry.newBuilder().setRemoveFunction(RemoveFunction.newBuilder()
-                                .setFunctionId(p.functionId())));
+                .write(PayloadType.REMOVE_FUNCTION, Access.MEMBER_SELF_EXECUTOR, RecordPayloads.FunctionRef.class);
     }
 
     private static Object attribute(ColoniesState state, String caller, RecordPayloads.AttributeRef p) {
@@ -82,7 +64,9 @@ public final class RecordHandlers {
                     Rejection.internal("Failed to get logs, executor with name <" + p.executorName()
                             + "> not found"));
             Authorizer.requireMember(state, caller, executor.colonyName(), true);
-            lines = state.logs().ofExecutor(p.executorName());
+            // Unlike the Go server, an executor name reads only the lines of the caller's colony.
+            lines = state.logs().ofExecutor(p.executorName())
+                    .filter(line -> line.colonyName().equals(executor.colonyName()));
         } else {
             Process process = state.processes().get(p.processId()).orElseThrow(() ->
                     Rejection.internal("Failed to get logs, process with Id <" + p.processId() + "> not found"));

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.colonyos.colonies.http.rpc.Access;
 import org.colonyos.colonies.http.rpc.RouteTable;
-import org.colonyos.colonies.proto.log.ChangeServerId;
-import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.model.ServerInfo;
 import org.colonyos.colonies.proto.model.Version;
 import org.colonyos.colonies.proto.wire.PayloadType;
@@ -22,9 +20,7 @@ public final class ServerHandlers {
                         p -> new Version(build.version(), build.time(), PayloadType.VERSION.wireName()))
                 .unsigned(PayloadType.GET_SERVER_INFO, ServerPayloads.Empty.class,
                         p -> new ServerInfo(build.version(), build.time(), List.of(facts.backend().get())))
-                .echoWrite(PayloadType.CHANGE_SERVER_ID, Access.SERVER_OWNER, ServerPayloads.ChangeServerId.class,
-                        p -> LogEntry.newBuilder().setChangeServerId(ChangeServerId.newBuilder()
-                                .setServerId(p.serverId())));
+                .echoWrite(PayloadType.CHANGE_SERVER_ID, Access.SERVER_OWNER, ServerPayloads.ChangeServerId.class);
     }
 
     /** The build identity of this server. */

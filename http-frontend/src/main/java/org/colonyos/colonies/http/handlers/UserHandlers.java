@@ -2,10 +2,6 @@ package org.colonyos.colonies.http.handlers;
 
 import org.colonyos.colonies.http.rpc.Access;
 import org.colonyos.colonies.http.rpc.RouteTable;
-import org.colonyos.colonies.proto.log.AddUser;
-import org.colonyos.colonies.proto.log.ChangeUserId;
-import org.colonyos.colonies.proto.log.LogEntry;
-import org.colonyos.colonies.proto.log.RemoveUser;
 import org.colonyos.colonies.proto.model.User;
 import org.colonyos.colonies.proto.wire.ColonyPayloads;
 import org.colonyos.colonies.proto.wire.PayloadType;
@@ -20,11 +16,7 @@ public final class UserHandlers {
     }
 
     public static void register(RouteTable.Builder routes) {
-        routes.write(PayloadType.ADD_USER, Access.COLONY_OWNER, UserPayloads.AddUser.class, p -> {
-            User user = Required.present(p.user(), PayloadType.ADD_USER, "user");
-            return LogEntry.newBuilder().setAddUser(AddUser.newBuilder().setColonyName(user.colonyName())
-                    .setUserId(user.userId()).setName(user.name()).setEmail(user.email()).setPhone(user.phone()));
-        })
+        routes.write(PayloadType.ADD_USER, Access.COLONY_OWNER, UserPayloads.AddUser.class)
                 .read(PayloadType.GET_USERS, Access.MEMBER_ANY_STATE, ColonyPayloads.ColonyRef.class,
                         (state, caller, p) -> {
                             if (state.colony(p.colonyName()).isEmpty()) {
@@ -45,11 +37,7 @@ public final class UserHandlers {
                             return state.userById(p.colonyName(), p.userId()).orElseThrow(() ->
                                     Rejection.notFound("User with Id <" + p.userId() + "> not found"));
                         })
-                .write(PayloadType.REMOVE_USER, Access.COLONY_OWNER, UserPayloads.UserRef.class,
-                        p -> LogEntry.newBuilder().setRemoveUser(RemoveUser.newBuilder().setColonyName(p.colonyName())
-                                .setName(p.name())))
-                .echoWrite(PayloadType.CHANGE_USER_ID, Access.MEMBER_SELF_USER, UserPayloads.UserIdRef.class,
-                        p -> LogEntry.newBuilder().setChangeUserId(ChangeUserId.newBuilder()
-                                .setColonyName(p.colonyName()).setUserId(p.userId())));
+                .write(PayloadType.REMOVE_USER, Access.COLONY_OWNER, UserPayloads.UserRef.class)
+                .echoWrite(PayloadType.CHANGE_USER_ID, Access.MEMBER_SELF_USER, UserPayloads.UserIdRef.class);
     }
 }

@@ -16,7 +16,7 @@ import org.colonyos.colonies.sm.state.ColoniesState;
  * @param kind unsigned, read or write
  * @param unsigned for {@link Kind#UNSIGNED}: computes the reply from the payload alone
  * @param read for {@link Kind#READ}: computes the reply from the state
- * @param write for {@link Kind#WRITE}: builds the log command
+ * @param write for {@link Kind#WRITE}: checks the payload before it is proposed
  * @param async for {@link Kind#ASYNC}: serves the whole call
  * @param subscribe for {@link Kind#SUBSCRIBE}: starts a subscription (WebSocket {@code /pubsub} only)
  * @param echo for writes: reply with the request's own JSON (the Go server does this for id changes)
@@ -65,15 +65,23 @@ public record Route(PayloadType type, Access access, Kind kind, UnsignedHandler 
      * @param request the signed envelope as received
      */
     public record Call(String callerId, Payload payload, Connection connection, SignedRequest request) {
-        /** A log entry for a command of this call, carrying the caller and the signed envelope. */
-        public LogEntry entry(LogEntry.Builder command) {
-            return command.setInitiatorId(callerId).setRequest(request).build();
+        /**
+         * The log entry of this call: the signed envelope as received, from which every replica proves the
+         * caller and derives the command ({@code SignedEntries}).
+         */
+        public LogEntry entry() {
+            return LogEntry.newBuilder().setRequest(request).build();
+        }
+
+        /** A log entry carrying a command other than the one the request stands for (an assign poll's touch). */
+        public LogEntry entry(LogEntry.Builder variant) {
+            return variant.setRequest(request).build();
         }
     }
 
-    /** Turns a write into its log command; may refuse obviously bad payloads before anything is replicated. */
+    /** Checks a write before anything is replicated: throws a {@code Rejection} for a payload apply would refuse. */
     @FunctionalInterface
     public interface WriteHandler {
-        LogEntry.Builder command(Payload payload);
+        void check(Payload payload);
     }
 }

@@ -5,9 +5,9 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.wire.Payload;
 import org.colonyos.colonies.proto.wire.PayloadType;
+import org.colonyos.colonies.sm.command.ClientCommands;
 import org.colonyos.colonies.sm.state.ColoniesState;
 
 /**
@@ -58,19 +58,23 @@ public final class RouteTable {
                     (state, caller, p) -> read.read(state, caller, payload.cast(p)), null, null, null, false));
         }
 
-        public <P extends Payload> Builder write(PayloadType type, Access access, Class<P> payload,
-                Function<P, LogEntry.Builder> command) {
-            check(type, payload);
-            return add(new Route(type, access, Route.Kind.WRITE, null, null, p -> command.apply(payload.cast(p)),
-                    null, null, false));
+        /** A replicated write; its command is {@link ClientCommands#of}, checked before it is proposed. */
+        public <P extends Payload> Builder write(PayloadType type, Access access, Class<P> payload) {
+            return write(type, access, payload, false);
         }
 
         /** A write whose success reply is the request's own JSON. */
-        public <P extends Payload> Builder echoWrite(PayloadType type, Access access, Class<P> payload,
-                Function<P, LogEntry.Builder> command) {
+        public <P extends Payload> Builder echoWrite(PayloadType type, Access access, Class<P> payload) {
+            return write(type, access, payload, true);
+        }
+
+        private <P extends Payload> Builder write(PayloadType type, Access access, Class<P> payload, boolean echo) {
             check(type, payload);
-            return add(new Route(type, access, Route.Kind.WRITE, null, null, p -> command.apply(payload.cast(p)),
-                    null, null, true));
+            if (!ClientCommands.isWrite(type)) {
+                throw new IllegalStateException(type + " has no log command");
+            }
+            return add(new Route(type, access, Route.Kind.WRITE, null, null, p -> ClientCommands.of(type, p),
+                    null, null, echo));
         }
 
         /** A call with its own asynchronous flow. */

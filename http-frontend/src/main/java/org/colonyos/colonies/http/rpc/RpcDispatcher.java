@@ -78,7 +78,8 @@ public final class RpcDispatcher {
         if (route.kind() == Route.Kind.ASYNC) {
             return route.async().handle(call);
         }
-        return node.submit(call.entry(route.write().command(payload))).thenApply(reply -> toHttp(route, msg, reply));
+        route.write().check(payload);
+        return node.submit(call.entry()).thenApply(reply -> toHttp(route, msg, reply));
     }
 
     /**

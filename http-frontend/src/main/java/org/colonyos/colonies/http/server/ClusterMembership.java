@@ -12,9 +12,7 @@ import org.colonyos.colonies.http.handlers.ClusterHandlers;
 import org.colonyos.colonies.http.rpc.HttpReply;
 import org.colonyos.colonies.http.rpc.Route;
 import org.colonyos.colonies.proto.json.Json;
-import org.colonyos.colonies.proto.log.AddClusterMember;
 import org.colonyos.colonies.proto.log.LogEntry;
-import org.colonyos.colonies.proto.log.RemoveClusterMember;
 import org.colonyos.colonies.proto.model.Cluster;
 import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.ServerPayloads;
@@ -75,9 +73,7 @@ final class ClusterMembership implements ClusterHandlers.Membership {
             if (isMember(p.nodeName())) {
                 throw Rejection.badRequest("Failed to add cluster member, " + p.nodeName() + " is already a member");
             }
-        }, LogEntry.newBuilder().setAddClusterMember(AddClusterMember.newBuilder().setNodeId(p.nodeName())
-                .setHost(p.host()).setRaftPort(p.raftPort()).setHttpPort(p.apiPort())),
-                () -> node.addMember(member), PayloadType.ADD_CLUSTER_MEMBER);
+        }, () -> node.addMember(member), PayloadType.ADD_CLUSTER_MEMBER);
     }
 
     @Override
@@ -90,8 +86,7 @@ final class ClusterMembership implements ClusterHandlers.Membership {
             if (node.raftMembers().size() == 1) {
                 throw Rejection.badRequest("Failed to remove cluster member, " + nodeName + " is the last member");
             }
-        }, LogEntry.newBuilder().setRemoveClusterMember(RemoveClusterMember.newBuilder().setNodeId(nodeName)),
-                () -> node.removeMember(nodeName), PayloadType.REMOVE_CLUSTER_MEMBER);
+        }, () -> node.removeMember(nodeName), PayloadType.REMOVE_CLUSTER_MEMBER);
     }
 
     /**
@@ -99,7 +94,7 @@ final class ClusterMembership implements ClusterHandlers.Membership {
      * change, then {@code precheck}; apply checks the caller again on replicated state), the replicated record,
      * then the Raft change.
      */
-    private CompletableFuture<HttpReply> change(Route.Call call, Runnable precheck, LogEntry.Builder record,
+    private CompletableFuture<HttpReply> change(Route.Call call, Runnable precheck,
             Supplier<CompletableFuture<Void>> raftChange, PayloadType type) {
         try {
             node.read(state -> {
@@ -110,7 +105,7 @@ final class ClusterMembership implements ClusterHandlers.Membership {
         } catch (Rejection rejection) {
             return CompletableFuture.completedFuture(HttpReply.error(rejection.status(), rejection.getMessage()));
         }
-        return recordThenChange(call.entry(record), raftChange, type);
+        return recordThenChange(call.entry(), raftChange, type);
     }
 
     private boolean isMember(String nodeName) {

@@ -12,10 +12,10 @@ import org.colonyos.colonies.proto.log.AssignProcess;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.log.TouchExecutor;
 import org.colonyos.colonies.proto.model.Executor;
-import org.colonyos.colonies.proto.model.Resources;
 import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.ProcessPayloads;
 import org.colonyos.colonies.sm.Rejection;
+import org.colonyos.colonies.sm.command.ClientCommands;
 import org.colonyos.colonies.sm.auth.Authorizer;
 import org.colonyos.colonies.sm.node.ReplicatedNode;
 import org.colonyos.colonies.sm.scheduler.Scheduler;
@@ -76,11 +76,9 @@ public final class AssignLongPoll implements Route.AsyncHandler {
     }
 
     private CompletableFuture<HttpReply> start(Route.Call call, ProcessPayloads.AssignProcess p, Executor executor) {
-        long cpu = Resources.availableCpuMillis(p.availableCpu()).orElseThrow(() -> Rejection.badRequest(
-                "Failed to assign process, invalid availablecpu <" + p.availableCpu() + ">"));
-        long mem = Resources.memMiB(p.availableMem(), Resources.UNLIMITED).orElseThrow(() ->
-                Rejection.badRequest("Failed to assign process, invalid availablemem <" + p.availableMem() + ">"));
-        Attempt attempt = new Attempt(call, executor, p.colonyName(), cpu, mem,
+        AssignProcess.Builder offer = ClientCommands.assign(p);
+        Attempt attempt = new Attempt(call, executor, p.colonyName(), offer.getAvailableCpuMillis(),
+                offer.getAvailableMemMib(),
                 Math.min(p.timeout(), MAX_TIMEOUT_SECONDS));
         attempt.next();
         return attempt.result;
@@ -176,9 +174,7 @@ public final class AssignLongPoll implements Route.AsyncHandler {
         }
 
         private void propose() {
-            LogEntry entry = call.entry(LogEntry.newBuilder().setAssignProcess(AssignProcess.newBuilder()
-                    .setColonyName(colony).setAvailableCpuMillis(cpu).setAvailableMemMib(mem)));
-            node.submit(entry).whenComplete((reply, error) -> {
+            node.submit(call.entry()).whenComplete((reply, error) -> {
                 if (error != null) {
                     finish(HttpReply.error(503, "Service unavailable, the assignment could not be replicated"));
                 } else {

@@ -34,7 +34,8 @@ public final class PayloadCodec {
      * Decodes a base64 payload as the given type. Undecodable base64 reads as empty text (as Go does),
      * which then fails as invalid JSON.
      *
-     * @throws PayloadException (status 400) for invalid JSON or a {@code msgtype} other than the type's name
+     * @throws PayloadException (status 400) for invalid JSON, a {@code msgtype} other than the type's name or
+     *         key material {@link KeyMaterial} refuses
      */
     public static Payload decode(PayloadType type, String base64Payload) {
         byte[] json = decodeBase64(base64Payload);
@@ -53,6 +54,9 @@ public final class PayloadCodec {
             throw new PayloadException("Failed to " + type.operation() + ", msg.MsgType does not match payloadType",
                     true);
         }
+        KeyMaterial.problem(tree).ifPresent(problem -> {
+            throw new PayloadException("Failed to " + type.operation() + ", " + problem, false);
+        });
         return payload;
     }
 

@@ -7,6 +7,7 @@ import org.colonyos.colonies.proto.log.LogBatch;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.sm.Rejection;
 import org.colonyos.colonies.sm.Signals;
+import org.colonyos.colonies.sm.command.SignedEntries;
 import org.colonyos.colonies.sm.state.ColoniesState;
 
 /**
@@ -36,7 +37,7 @@ public final class CommandDispatcher {
         }
         LogBatch batch = entry.getBatch();
         if (batch.getEntriesCount() == 0) {
-            throw new IllegalStateException("empty log batch at " + index);
+            return ApplyReply.newBuilder().setErrorStatus(400).setErrorMessage("empty log batch").build();
         }
         ApplyReply.Builder replies = ApplyReply.newBuilder();
         for (LogEntry inner : batch.getEntriesList()) {
@@ -46,10 +47,11 @@ public final class CommandDispatcher {
     }
 
     private ApplyReply applyOne(ColoniesState state, LogEntry entry, long index, Signals signals) {
-        ApplyContext ctx = new ApplyContext(state, entry.getInitiatorId(),
-                state.advanceClock(entry.getLeaderTimeUnixNanos()), index, entry.getGeneratedId(), signals);
+        java.time.Instant now = state.advanceClock(entry.getLeaderTimeUnixNanos());
         try {
-            Object reply = dispatch(entry, ctx);
+            SignedEntries.Proven proven = SignedEntries.prove(entry);
+            ApplyContext ctx = new ApplyContext(state, proven.callerId(), now, index, entry.getGeneratedId(), signals);
+            Object reply = dispatch(proven.entry(), ctx);
             byte[] json = reply instanceof RawJson raw ? raw.json() : Json.toBytes(reply);
             return ApplyReply.newBuilder().setReplyJson(UnsafeByteOperations.unsafeWrap(json)).build();
         } catch (Rejection rejection) {

@@ -76,6 +76,8 @@ final class ExecutorApplier {
         Executor executor = state.executorById(command.getColonyName(), ctx.callerId())
                 .orElseThrow(() -> Rejection.badRequest("Failed to change executor Id, caller is not an executor"));
         Validation.requireIdLength(command.getExecutorId(), "Failed to change executor Id, invalid Id length");
+        Validation.requireUnusedMemberId(state, command.getColonyName(), command.getExecutorId(),
+                "Failed to change executor Id");
         state.putExecutor(executor.withId(command.getExecutorId()));
         return Replies.EMPTY;
     }

@@ -39,7 +39,7 @@ final class ProcessApplier {
         String colony = sent.conditions().colonyName();
         Authorizer.requireMember(state, ctx.callerId(), colony, true);
         FunctionSpec spec = SpecNormalizer.normalize(sent);
-        if (Math.abs(spec.priority()) > MAX_PRIORITY) {
+        if (spec.priority() < -MAX_PRIORITY || spec.priority() > MAX_PRIORITY) {
             throw Rejection.badRequest("Failed to submit function spec, priority must be in [-50000, 50000]");
         }
         String initiatorName = initiatorName(state, ctx.callerId(), colony);

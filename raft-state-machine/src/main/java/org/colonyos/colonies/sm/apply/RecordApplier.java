@@ -100,7 +100,7 @@ final class RecordApplier {
         }
         Validation.requireName(sent.funcName(), "function");
         return state.functions().get(sent.colonyName(), sent.executorName(), sent.funcName()).orElseGet(() -> {
-            Function stored = sent.registered(sent.functionId().isEmpty() ? ctx.generatedId() : sent.functionId(),
+            Function stored = sent.registered(ctx.generatedId(),
                     executor.locationName() == null ? "" : executor.locationName());
             state.functions().put(stored);
             return stored;

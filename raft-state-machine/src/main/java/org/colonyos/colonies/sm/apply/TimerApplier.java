@@ -23,6 +23,8 @@ import org.colonyos.colonies.sm.state.ProcessTables;
 final class TimerApplier {
     static final String EXEC_TIMEOUT = "Maximum execution time limit exceeded";
     static final String WAIT_TIMEOUT = "Maximum waiting time limit exceeded";
+    /** The shortest silence that makes an executor stale, whatever a proposal says (TimerSettings enforces it). */
+    static final long MIN_STALE_NANOS = 60_000_000_000L;
 
     /**
      * For each process past its deadline: a RUNNING one is requeued with one more retry, or failed once its
@@ -50,9 +52,12 @@ final class TimerApplier {
         return ProcessTables.deadline(process).map(due -> due < GoTime.toUnixNanos(now)).orElse(false);
     }
 
-    /** Unregisters the listed executors that are still silent for longer than the given duration. */
+    /**
+     * Unregisters the listed executors that are still silent for longer than the given duration (at least
+     * {@link #MIN_STALE_NANOS}, so an injected duty cannot unregister executors that poll normally).
+     */
     Object apply(UnregisterStaleExecutors command, ApplyContext ctx) {
-        long cutoff = GoTime.toUnixNanos(ctx.now()) - command.getStaleAfterNanos();
+        long cutoff = GoTime.toUnixNanos(ctx.now()) - Math.max(command.getStaleAfterNanos(), MIN_STALE_NANOS);
         for (ExecutorKey key : command.getExecutorsList()) {
             ctx.state().executor(key.getColonyName(), key.getExecutorName())
                     .filter(e -> ColoniesState.livenessNanos(e).map(heard -> heard < cutoff).orElse(false))

@@ -48,6 +48,8 @@ final class UserApplier {
                 Rejection.badRequest("Failed to change user Id, caller is not a user of colony <"
                         + command.getColonyName() + ">"));
         Validation.requireIdLength(command.getUserId(), "Failed to change user Id, invalid Id length");
+        Validation.requireUnusedMemberId(state, command.getColonyName(), command.getUserId(),
+                "Failed to change user Id");
         state.putUser(new User(user.colonyName(), command.getUserId(), user.name(), user.email(), user.phone()));
         return Replies.EMPTY;
     }

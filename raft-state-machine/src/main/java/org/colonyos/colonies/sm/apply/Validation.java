@@ -1,6 +1,7 @@
 package org.colonyos.colonies.sm.apply;
 
 import org.colonyos.colonies.sm.Rejection;
+import org.colonyos.colonies.sm.state.ColoniesState;
 
 /** Input checks shared by the appliers; each throws a 400 {@link Rejection} with the given message. */
 final class Validation {
@@ -27,6 +28,16 @@ final class Validation {
         }
         if (name.chars().anyMatch(Character::isISOControl)) {
             throw Rejection.badRequest("Invalid " + what + " name: must not contain control characters");
+        }
+    }
+
+    /**
+     * A member's new id must not be in use: not by an executor anywhere (executor ids are global keys) and not
+     * by a user of the colony, so changing an id can never take over another member.
+     */
+    static void requireUnusedMemberId(ColoniesState state, String colonyName, String id, String operation) {
+        if (state.executorById(id).isPresent() || state.userById(colonyName, id).isPresent()) {
+            throw Rejection.conflict(operation + ", the Id is already in use");
         }
     }
 }

@@ -1,22 +1,25 @@
 package org.colonyos.colonies.sm.apply;
 
 import static org.colonyos.colonies.sm.Commands.COLONY_ID;
+import static org.colonyos.colonies.sm.Commands.COLONY_KEY;
 import static org.colonyos.colonies.sm.Commands.EXECUTOR_ID;
-import static org.colonyos.colonies.sm.Commands.SERVER_ID;
+import static org.colonyos.colonies.sm.Commands.EXECUTOR_KEY;
+import static org.colonyos.colonies.sm.Commands.SERVER_KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.colonyos.colonies.config.PeerAddress;
 import org.colonyos.colonies.proto.json.GoTime;
-import org.colonyos.colonies.proto.log.AddClusterMember;
 import org.colonyos.colonies.proto.log.ApplyReply;
-import org.colonyos.colonies.proto.log.ChangeColonyId;
 import org.colonyos.colonies.proto.log.LogEntry;
-import org.colonyos.colonies.proto.log.RemoveColony;
-import org.colonyos.colonies.proto.log.RemoveExecutor;
+import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.ExecutorState;
+import org.colonyos.colonies.proto.wire.ColonyPayloads;
+import org.colonyos.colonies.proto.wire.ExecutorPayloads;
+import org.colonyos.colonies.proto.wire.PayloadType;
+import org.colonyos.colonies.proto.wire.ServerPayloads;
 import org.colonyos.colonies.sm.Commands;
 import org.colonyos.colonies.sm.state.ColoniesState;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,31 +47,35 @@ class AppliersTest {
         assertEquals(message, reply.getErrorMessage());
     }
 
+    private static LogEntry member(String host, int httpPort) {
+        return Commands.signed(SERVER_KEY, 0, PayloadType.ADD_CLUSTER_MEMBER,
+                new ServerPayloads.AddClusterMember("n4", host, 7101, httpPort));
+    }
+
+    private static LogEntry removeColony(String prvKey) {
+        return Commands.signed(prvKey, 0, PayloadType.REMOVE_COLONY, new ColonyPayloads.ColonyRef("test"));
+    }
+
     @Test
     void addColonyChecksOwnerIdLengthAndUniqueness() {
-        assertRejected(apply(Commands.by(COLONY_ID, 0).setAddColony(
-                org.colonyos.colonies.proto.log.AddColony.newBuilder().setName("x").setColonyId(COLONY_ID)).build()),
-                403, "Access denied, not server owner");
-        assertRejected(apply(Commands.by(SERVER_ID, 0).setAddColony(
-                org.colonyos.colonies.proto.log.AddColony.newBuilder().setName("x").setColonyId("abc")).build()),
-                400, "Failed to add colony, invalid colony Id length");
+        assertRejected(apply(Commands.signed(COLONY_KEY, 0, PayloadType.ADD_COLONY,
+                new ColonyPayloads.AddColony(new Colony(COLONY_ID, "x")))), 403, "Access denied, not server owner");
+        assertRejected(apply(Commands.signed(SERVER_KEY, 0, PayloadType.ADD_COLONY,
+                new ColonyPayloads.AddColony(new Colony("abc", "x")))), 400,
+                "Failed to add colony, invalid colony Id length");
         assertRejected(apply(Commands.addColony("test", 2_000)), 400, "A Colony with name <test> already exists");
         assertEquals(1, state.colonies().size());
     }
 
     @Test
     void addClusterMemberValidatesTheAddressAsTheClusterFileDoes() {
-        AddClusterMember.Builder member = AddClusterMember.newBuilder().setNodeId("n4").setHost("10.0.0.4")
-                .setRaftPort(7101).setHttpPort(0);
-        assertRejected(apply(Commands.by(SERVER_ID, 0).setAddClusterMember(member).build()), 400,
+        assertRejected(apply(member("10.0.0.4", 0)), 400,
                 "Failed to add cluster member, node 'n4': httpPort must be set in a cluster of several nodes");
-        assertRejected(apply(Commands.by(SERVER_ID, 0).setAddClusterMember(member.setHttpPort(70000)).build()), 400,
+        assertRejected(apply(member("10.0.0.4", 70000)), 400,
                 "Failed to add cluster member, node 'n4': httpPort 70000 is not in 0..65535");
-        assertRejected(apply(Commands.by(SERVER_ID, 0).setAddClusterMember(member.setHost(" ").setHttpPort(1))
-                .build()), 400, "Failed to add cluster member, node 'n4' has an empty host");
+        assertRejected(apply(member(" ", 1)), 400, "Failed to add cluster member, node 'n4' has an empty host");
         assertEquals(0, state.addedMembers().size());
-        assertEquals(0, apply(Commands.by(SERVER_ID, 0).setAddClusterMember(member.setHost("h")).build())
-                .getErrorStatus());
+        assertEquals(0, apply(member("h", 1)).getErrorStatus());
         assertEquals(List.of("n4"), state.addedMembers().stream().map(PeerAddress::id).toList());
     }
 
@@ -82,7 +89,8 @@ class AppliersTest {
 
         assertRejected(apply(Commands.addExecutor("test", "e1", EXECUTOR_ID, 0)), 400,
                 "Executor with name <e1> in Colony <test> already exists");
-        LogEntry approveByStranger = Commands.approve("test", "e1", 0).toBuilder().setInitiatorId(EXECUTOR_ID).build();
+        LogEntry approveByStranger = Commands.signed(EXECUTOR_KEY, 0, PayloadType.APPROVE_EXECUTOR,
+                new ExecutorPayloads.ExecutorRef("test", "e1"));
         assertRejected(apply(approveByStranger), 403, "Access denied, not colony owner");
         assertRejected(apply(Commands.approve("test", "nope", 0)), 500,
                 "Executor with name <nope> in Colony <test> not found");
@@ -93,8 +101,8 @@ class AppliersTest {
     @Test
     void removedExecutorsStayAsUnregisteredAndTheirNameCanBeReused() {
         apply(Commands.addExecutor("test", "e1", EXECUTOR_ID, 0));
-        apply(Commands.by(COLONY_ID, 0).setRemoveExecutor(RemoveExecutor.newBuilder().setColonyName("test")
-                .setExecutorName("e1")).build());
+        apply(Commands.signed(COLONY_KEY, 0, PayloadType.REMOVE_EXECUTOR, new ExecutorPayloads.ExecutorRef("test",
+                "e1")));
         assertEquals(ExecutorState.UNREGISTERED, state.executor("test", "e1").orElseThrow().state());
         assertEquals(0, apply(Commands.addExecutor("test", "e1", EXECUTOR_ID, 0)).getErrorStatus());
         assertEquals(ExecutorState.PENDING, state.executor("test", "e1").orElseThrow().state());
@@ -105,23 +113,21 @@ class AppliersTest {
         apply(Commands.addExecutor("test", "e1", EXECUTOR_ID, 0));
         apply(Commands.addUser("test", "u1", "u".repeat(64), 0));
         String before = state.store().digest();
-        assertRejected(apply(Commands.by(EXECUTOR_ID, 0).setRemoveColony(RemoveColony.newBuilder()
-                .setColonyName("test")).build()), 403, "Access denied, not server owner");
+        assertRejected(apply(removeColony(EXECUTOR_KEY)), 403, "Access denied, not server owner");
         assertEquals(before, state.store().digest(), "a rejected request changed the state");
 
-        apply(Commands.by(SERVER_ID, 0).setRemoveColony(RemoveColony.newBuilder().setColonyName("test")).build());
+        apply(removeColony(SERVER_KEY));
         assertTrue(state.colony("test").isEmpty());
         assertTrue(state.executorById(EXECUTOR_ID).isEmpty());
         assertTrue(state.userById("test", "u".repeat(64)).isEmpty());
-        assertRejected(apply(Commands.by(SERVER_ID, 0).setRemoveColony(RemoveColony.newBuilder()
-                .setColonyName("test")).build()), 400, "Colony with name <test> not found");
+        assertRejected(apply(removeColony(SERVER_KEY)), 400, "Colony with name <test> not found");
     }
 
     @Test
     void changeColonyIdTransfersOwnership() {
         String newOwner = "a".repeat(64);
-        apply(Commands.by(COLONY_ID, 0).setChangeColonyId(ChangeColonyId.newBuilder().setColonyName("test")
-                .setColonyId(newOwner)).build());
+        apply(Commands.signed(COLONY_KEY, 0, PayloadType.CHANGE_COLONY_ID,
+                new ColonyPayloads.ChangeColonyId("test", newOwner)));
         assertEquals(newOwner, state.colony("test").orElseThrow().colonyId());
         assertRejected(apply(Commands.addExecutor("test", "e2", EXECUTOR_ID, 0)), 403,
                 "Access denied, not colony owner");

@@ -1,7 +1,6 @@
 package org.colonyos.colonies.sm.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -12,9 +11,10 @@ import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.LogBatch;
 import org.colonyos.colonies.sm.Signals;
 import org.colonyos.colonies.proto.log.LogEntry;
-import org.colonyos.colonies.proto.log.RemoveColony;
-import org.colonyos.colonies.proto.log.RemoveExecutor;
-import org.colonyos.colonies.proto.log.RemoveUser;
+import org.colonyos.colonies.proto.wire.ColonyPayloads;
+import org.colonyos.colonies.proto.wire.ExecutorPayloads;
+import org.colonyos.colonies.proto.wire.PayloadType;
+import org.colonyos.colonies.proto.wire.UserPayloads;
 import org.colonyos.colonies.sm.Commands;
 import org.colonyos.colonies.sm.state.ColoniesState;
 import org.colonyos.colonies.sm.state.ColoniesStore;
@@ -42,12 +42,12 @@ class DeterminismPropertiesTest {
             case 1 -> Commands.addExecutor("a", name, id, time);
             case 2 -> Commands.approve("a", name, time);
             case 3 -> Commands.addUser("a", name, id, time);
-            case 4 -> Commands.by(Commands.COLONY_ID, time).setRemoveExecutor(RemoveExecutor.newBuilder()
-                    .setColonyName("a").setExecutorName(name)).build();
-            case 5 -> Commands.by(Commands.COLONY_ID, time).setRemoveUser(RemoveUser.newBuilder()
-                    .setColonyName("a").setName(name)).build();
-            case 6 -> Commands.by(Commands.SERVER_ID, time).setRemoveColony(RemoveColony.newBuilder()
-                    .setColonyName(name)).build();
+            case 4 -> Commands.signed(Commands.COLONY_KEY, time, PayloadType.REMOVE_EXECUTOR,
+                    new ExecutorPayloads.ExecutorRef("a", name));
+            case 5 -> Commands.signed(Commands.COLONY_KEY, time, PayloadType.REMOVE_USER,
+                    new UserPayloads.UserRef("a", name));
+            case 6 -> Commands.signed(Commands.SERVER_KEY, time, PayloadType.REMOVE_COLONY,
+                    new ColonyPayloads.ColonyRef(name));
             default -> Commands.addExecutor(name, "x", id, time);
         };
     }
@@ -106,15 +106,6 @@ class DeterminismPropertiesTest {
                     assertEquals(aloneReplies, batchedReplies);
                     assertEquals(alone.store().digest(), batched.store().digest());
                 });
-    }
-
-    @Test
-    void anEmptyOrNestedBatchIsCorruption() {
-        LogEntry empty = LogEntry.newBuilder().setBatch(LogBatch.getDefaultInstance()).build();
-        LogEntry nested = LogEntry.newBuilder().setBatch(LogBatch.newBuilder().addEntries(empty)).build();
-        CommandDispatcher dispatcher = new CommandDispatcher();
-        assertThrows(IllegalStateException.class, () -> dispatcher.apply(fresh(), empty, 1, new Signals()));
-        assertThrows(IllegalStateException.class, () -> dispatcher.apply(fresh(), nested, 1, new Signals()));
     }
 
     static ColoniesState restore(ColoniesState state) {

@@ -4,26 +4,26 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import com.google.protobuf.ByteString;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Sha3;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.log.ApplyReply;
-import org.colonyos.colonies.proto.log.AssignProcess;
-import org.colonyos.colonies.proto.log.CancelProcess;
-import org.colonyos.colonies.proto.log.CloseProcess;
 import org.colonyos.colonies.proto.log.ExpireProcesses;
 import org.colonyos.colonies.proto.log.LogEntry;
-import org.colonyos.colonies.proto.log.SubmitProcess;
 import org.colonyos.colonies.proto.model.Conditions;
+import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.proto.model.ProcessState;
+import org.colonyos.colonies.proto.wire.ExecutorPayloads;
+import org.colonyos.colonies.proto.wire.PayloadType;
+import org.colonyos.colonies.proto.wire.ProcessPayloads;
 import org.colonyos.colonies.sm.Commands;
 import org.colonyos.colonies.sm.Signals;
 import org.colonyos.colonies.sm.state.ColoniesState;
@@ -43,8 +43,10 @@ class SchedulerPropertiesTest {
     private static final String[] NAMES = {"x", "y", "z"};
     private static final String[] TYPES = {"cli", "cli", "gpu"};
 
+    private static final String[] KEYS = {Commands.keyOf("x"), Commands.keyOf("y"), Commands.keyOf("z")};
+
     private static String idOf(int executor) {
-        return String.valueOf((char) ('a' + executor)).repeat(64);
+        return Identity.idOfPrivateKey(KEYS[executor]);
     }
 
     /** One step: {kind, executor or target, a parameter}. */
@@ -58,10 +60,8 @@ class SchedulerPropertiesTest {
         log.add(Commands.bootstrap());
         log.add(Commands.addColony("a", 1));
         for (int i = 0; i < NAMES.length; i++) {
-            log.add(Commands.by(Commands.COLONY_ID, 2).setAddExecutor(org.colonyos.colonies.proto.log.AddExecutor
-                    .newBuilder().setExecutorJson(ByteString.copyFrom(Json.toBytes(
-                            org.colonyos.colonies.proto.model.Executor.of(idOf(i), TYPES[i], NAMES[i], "a")))))
-                    .build());
+            log.add(Commands.signed(Commands.COLONY_KEY, 2, PayloadType.ADD_EXECUTOR, new ExecutorPayloads.AddExecutor(
+                    Executor.of(idOf(i), TYPES[i], NAMES[i], "a"))));
             log.add(Commands.approve("a", NAMES[i], 3));
         }
         return log;
@@ -93,10 +93,10 @@ class SchedulerPropertiesTest {
                 case 0, 1 -> submit(who, s[2]);
                 case 2 -> assign(who);
                 case 3 -> close(who, s[2] % 2 == 0);
-                case 4 -> target(s[2]).ifPresent(id -> apply(Commands.by(idOf(0), time).setCancelProcess(
-                        CancelProcess.newBuilder().setProcessId(id)).build()));
-                case 5 -> apply(Commands.by("", time).setExpireProcesses(ExpireProcesses.newBuilder()
-                        .addAllProcessIds(current.processes().dueAt(time, 500))).build());
+                case 4 -> target(s[2]).ifPresent(id -> apply(Commands.signed(KEYS[0], time,
+                        PayloadType.CANCEL_PROCESS, new ProcessPayloads.ProcessRef(id, false))));
+                case 5 -> apply(Commands.duty(time, LogEntry.newBuilder().setExpireProcesses(
+                        ExpireProcesses.newBuilder().addAllProcessIds(current.processes().dueAt(time, 500)))));
                 default -> current = DeterminismPropertiesTest.restore(current);
             }
             checkFinalStatesStayFinal();
@@ -110,8 +110,8 @@ class SchedulerPropertiesTest {
             FunctionSpec spec = FunctionSpec.of("a", "cli", "f", List.of()).withConditions(conditions)
                     .withPriority(param % 3).withLimits(-1, param % 2 == 0 ? 1 : -1, param % 3 - 1);
             String id = Sha3.hashHex("p" + log.size());
-            ApplyReply reply = apply(Commands.by(idOf(who), time).setGeneratedId(id).setSubmitProcess(
-                    SubmitProcess.newBuilder().setSpecJson(ByteString.copyFrom(Json.toBytes(spec)))).build());
+            ApplyReply reply = apply(Commands.request(KEYS[who], PayloadType.SUBMIT_FUNC_SPEC,
+                    new ProcessPayloads.SubmitFuncSpec(spec)).setLeaderTimeUnixNanos(time).setGeneratedId(id).build());
             if (reply.getErrorStatus() == 0) {
                 ids.add(id);
             }
@@ -119,8 +119,8 @@ class SchedulerPropertiesTest {
 
         private void assign(int who) {
             Optional<Process> expected = best(who);
-            ApplyReply reply = apply(Commands.by(idOf(who), time).setAssignProcess(AssignProcess.newBuilder()
-                    .setColonyName("a").setAvailableCpuMillis(-1).setAvailableMemMib(-1)).build());
+            ApplyReply reply = apply(Commands.signed(KEYS[who], time, PayloadType.ASSIGN_PROCESS,
+                    new ProcessPayloads.AssignProcess("a", 10, "", "")));
             if (reply.getErrorStatus() != 0) {
                 check(expected.isEmpty(), "nothing assigned although " + expected + " was waiting");
                 return;
@@ -150,8 +150,11 @@ class SchedulerPropertiesTest {
             Optional<Process> mine = ids.stream().map(id -> current.processes().get(id)).flatMap(Optional::stream)
                     .filter(p -> p.state() == ProcessState.RUNNING && p.assignedExecutorId().equals(idOf(who)))
                     .findFirst();
-            mine.ifPresent(p -> apply(Commands.by(idOf(who), time).setCloseProcess(CloseProcess.newBuilder()
-                    .setProcessId(p.processId()).setSuccessful(successful)).build()));
+            mine.ifPresent(p -> apply(successful
+                    ? Commands.signed(KEYS[who], time, PayloadType.CLOSE_SUCCESSFUL,
+                            new ProcessPayloads.ProcessOutput(p.processId(), null))
+                    : Commands.signed(KEYS[who], time, PayloadType.CLOSE_FAILED,
+                            new ProcessPayloads.CloseFailed(p.processId(), null))));
         }
 
         private Optional<String> target(int param) {

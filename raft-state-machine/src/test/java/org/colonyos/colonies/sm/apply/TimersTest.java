@@ -1,23 +1,22 @@
 package org.colonyos.colonies.sm.apply;
 
 import static org.colonyos.colonies.sm.Commands.EXECUTOR_ID;
+import static org.colonyos.colonies.sm.Commands.EXECUTOR_KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.protobuf.ByteString;
 import java.util.List;
-import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.log.ApplyReply;
-import org.colonyos.colonies.proto.log.AssignProcess;
 import org.colonyos.colonies.proto.log.ExecutorKey;
 import org.colonyos.colonies.proto.log.ExpireProcesses;
 import org.colonyos.colonies.proto.log.LogEntry;
-import org.colonyos.colonies.proto.log.SubmitProcess;
 import org.colonyos.colonies.proto.log.UnregisterStaleExecutors;
 import org.colonyos.colonies.proto.model.ExecutorState;
 import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.proto.model.ProcessState;
+import org.colonyos.colonies.proto.wire.PayloadType;
+import org.colonyos.colonies.proto.wire.ProcessPayloads;
 import org.colonyos.colonies.sm.Commands;
 import org.colonyos.colonies.sm.state.ColoniesState;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,20 +46,21 @@ class TimersTest {
     private String submit(int waitSeconds, int execSeconds, int retries, long at) {
         String id = "p" + (++submitted);
         FunctionSpec spec = FunctionSpec.of("a", "cli", "f", List.of()).withLimits(waitSeconds, execSeconds, retries);
-        assertEquals(0, apply(Commands.by(EXECUTOR_ID, at).setGeneratedId(id).setSubmitProcess(SubmitProcess
-                .newBuilder().setSpecJson(ByteString.copyFrom(Json.toBytes(spec)))).build()).getErrorStatus());
+        assertEquals(0, apply(Commands.request(EXECUTOR_KEY, PayloadType.SUBMIT_FUNC_SPEC,
+                new ProcessPayloads.SubmitFuncSpec(spec)).setLeaderTimeUnixNanos(at).setGeneratedId(id).build())
+                .getErrorStatus());
         return id;
     }
 
     private void assign(long at) {
-        assertEquals(0, apply(Commands.by(EXECUTOR_ID, at).setAssignProcess(AssignProcess.newBuilder()
-                .setColonyName("a").setAvailableCpuMillis(-1).setAvailableMemMib(-1)).build()).getErrorStatus());
+        assertEquals(0, apply(Commands.signed(EXECUTOR_KEY, at, PayloadType.ASSIGN_PROCESS,
+                new ProcessPayloads.AssignProcess("a", 10, "", ""))).getErrorStatus());
     }
 
     /** What the leader's timer does at a time: propose every due id. */
     private void tick(long at) {
-        apply(Commands.by("", at).setExpireProcesses(ExpireProcesses.newBuilder()
-                .addAllProcessIds(state.processes().dueAt(at, 500))).build());
+        apply(Commands.duty(at, LogEntry.newBuilder().setExpireProcesses(ExpireProcesses.newBuilder()
+                .addAllProcessIds(state.processes().dueAt(at, 500)))));
     }
 
     private Process process(String id) {
@@ -123,12 +123,12 @@ class TimersTest {
         String id = submit(-1, 5, 3, 100 * SECOND);
         assign(101 * SECOND);
         String digest = state.store().digest();
-        apply(Commands.by("", 102 * SECOND).setExpireProcesses(ExpireProcesses.newBuilder().addProcessIds(id)
-                .addProcessIds("unknown")).build());
+        apply(Commands.duty(102 * SECOND, LogEntry.newBuilder().setExpireProcesses(ExpireProcesses.newBuilder()
+                .addProcessIds(id).addProcessIds("unknown"))));
         assertEquals(digest, state.store().digest(), "not yet due: nothing changes");
         tick(110 * SECOND);
-        apply(Commands.by("", 111 * SECOND).setExpireProcesses(ExpireProcesses.newBuilder().addProcessIds(id))
-                .build());
+        apply(Commands.duty(111 * SECOND, LogEntry.newBuilder().setExpireProcesses(ExpireProcesses.newBuilder()
+                .addProcessIds(id))));
         assertEquals(1, process(id).retries(), "the second proposal found nothing due");
     }
 
@@ -139,12 +139,25 @@ class TimersTest {
         assertEquals(1, state.executorsSilentSince(102 * SECOND, 10).size());
         UnregisterStaleExecutors.Builder stale = UnregisterStaleExecutors.newBuilder().setStaleAfterNanos(600 * SECOND)
                 .addExecutors(ExecutorKey.newBuilder().setColonyName("a").setExecutorName("x"));
-        apply(Commands.by("", 500 * SECOND).setUnregisterStaleExecutors(stale).build());
+        apply(Commands.duty(500 * SECOND, LogEntry.newBuilder().setUnregisterStaleExecutors(stale)));
         assertEquals(ExecutorState.APPROVED, state.executor("a", "x").orElseThrow().state(), "not stale yet");
-        apply(Commands.by("", 800 * SECOND).setUnregisterStaleExecutors(stale).build());
+        apply(Commands.duty(800 * SECOND, LogEntry.newBuilder().setUnregisterStaleExecutors(stale)));
         assertEquals(ExecutorState.UNREGISTERED, state.executor("a", "x").orElseThrow().state());
         assertEquals(ProcessState.WAITING, process(id).state());
         assertEquals("", process(id).assignedExecutorId());
         assertTrue(state.executorsSilentSince(Long.MAX_VALUE, 10).isEmpty());
+    }
+
+    @Test
+    void aStaleDutyCannotShortenTheMinimumSilence() {
+        submit(-1, -1, 0, 100 * SECOND);
+        assign(101 * SECOND);
+        UnregisterStaleExecutors.Builder injected = UnregisterStaleExecutors.newBuilder().setStaleAfterNanos(1)
+                .addExecutors(ExecutorKey.newBuilder().setColonyName("a").setExecutorName("x"));
+        apply(Commands.duty(130 * SECOND, LogEntry.newBuilder().setUnregisterStaleExecutors(injected)));
+        assertEquals(ExecutorState.APPROVED, state.executor("a", "x").orElseThrow().state(),
+                "silent for 29 s only");
+        apply(Commands.duty(162 * SECOND, LogEntry.newBuilder().setUnregisterStaleExecutors(injected)));
+        assertEquals(ExecutorState.UNREGISTERED, state.executor("a", "x").orElseThrow().state());
     }
 }

@@ -20,13 +20,13 @@ import org.colonyos.colonies.config.ClusterConfig;
 import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.NodeSettings;
 import org.colonyos.colonies.config.PeerAddress;
-import com.google.protobuf.ByteString;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.log.ApplyReply;
-import org.colonyos.colonies.proto.log.SubmitProcess;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.wire.PayloadType;
+import org.colonyos.colonies.proto.wire.ProcessPayloads;
 import org.colonyos.colonies.sm.Commands;
 import org.colonyos.colonies.sm.state.ColoniesState;
 import org.junit.jupiter.api.Test;
@@ -92,9 +92,8 @@ class ReplicatedNodeTest {
             List<CompletableFuture<ApplyReply>> processes = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 colonies.add(node.submit(Commands.addColony("c" + i % 50, 0)));
-                processes.add(node.submit(Commands.by(Commands.EXECUTOR_ID, 0).setSubmitProcess(SubmitProcess
-                        .newBuilder().setSpecJson(ByteString.copyFrom(Json.toBytes(FunctionSpec.of("a", "t",
-                                "f", List.of()))))).build()));
+                processes.add(node.submit(Commands.request(Commands.EXECUTOR_KEY, PayloadType.SUBMIT_FUNC_SPEC,
+                        new ProcessPayloads.SubmitFuncSpec(FunctionSpec.of("a", "t", "f", List.of()))).build()));
             }
             for (int i = 0; i < 100; i++) {
                 assertEquals(i < 50 ? 0 : 400, colonies.get(i).get(30, TimeUnit.SECONDS).getErrorStatus(),

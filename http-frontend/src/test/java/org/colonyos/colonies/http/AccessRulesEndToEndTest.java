@@ -93,7 +93,7 @@ class AccessRulesEndToEndTest {
         client.rejectExecutor(COLONY, "co-test", COLONY_KEY);
         assertEquals(ExecutorState.REJECTED, client.getExecutor(COLONY, "co-test", EXECUTOR_KEY).state());
         assertDenied(403, "Access denied, not colony owner", () ->
-                client.addUser(new User(COLONY, "u".repeat(64), "bob", "", ""), userKey));
+                client.addUser(new User(COLONY, "b".repeat(64), "bob", "", ""), userKey));
     }
 
     @Test

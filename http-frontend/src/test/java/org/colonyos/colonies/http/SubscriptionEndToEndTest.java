@@ -138,10 +138,16 @@ class SubscriptionEndToEndTest {
     @Test
     void unknownProcessesAndStrangersAreRefusedWith403() {
         String colony = colony("refusals");
+        String nope = "0".repeat(64);
         ColoniesException unknown = assertThrows(ColoniesException.class, () ->
-                client.waitForProcess(colony, "nope", ProcessState.WAITING, 5, executorKey));
+                client.waitForProcess(colony, nope, ProcessState.WAITING, 5, executorKey));
         assertEquals(403, unknown.status());
-        assertEquals("Invalid process with Id <nope>", unknown.getMessage());
+        assertEquals("Invalid process with Id <" + nope + ">", unknown.getMessage());
+        ColoniesException notAnId = assertThrows(ColoniesException.class, () ->
+                client.waitForProcess(colony, "nope", ProcessState.WAITING, 5, executorKey));
+        assertEquals(400, notAnId.status());
+        assertEquals("Failed to subscribe process, invalid processid: an id is 64 lowercase hex characters",
+                notAnId.getMessage());
         Process process = submit(colony, "cli");
         ColoniesException stranger = assertThrows(ColoniesException.class, () ->
                 client.waitForProcess(colony, process.processId(), ProcessState.WAITING, 5, strangerKey));

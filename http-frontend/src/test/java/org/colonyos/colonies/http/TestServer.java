@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.colonyos.colonies.config.ClusterConfig;
+import org.colonyos.colonies.config.ConnectionLimits;
 import org.colonyos.colonies.config.NodeSettings;
 import org.colonyos.colonies.config.PeerAddress;
 import org.colonyos.colonies.http.handlers.ServerHandlers;
@@ -26,11 +27,16 @@ final class TestServer {
     }
 
     static ColoniesServer start(Path dataDir) throws IOException {
+        return start(dataDir, MAX_BODY, ConnectionLimits.DEFAULT);
+    }
+
+    /** A server with another body limit and other connection limits. */
+    static ColoniesServer start(Path dataDir, int maxBody, ConnectionLimits limits) throws IOException {
         int raftPort = PeerAddress.freeLoopbackPort();
         NodeSettings settings = new NodeSettings(ClusterConfig.single("test",
                 new PeerAddress("n1", "127.0.0.1", raftPort, 0)), "n1", dataDir, Identity.idOfPrivateKey(SERVER_KEY));
-        return ColoniesServer.start(settings, new ServerHandlers.BuildInfo("test", "now"), MAX_BODY,
-                Clock.systemUTC());
+        return ColoniesServer.start(settings, "127.0.0.1", new ServerHandlers.BuildInfo("test", "now"), maxBody,
+                limits, Clock.systemUTC());
     }
 
     static ColoniesClient client(ColoniesServer server) {

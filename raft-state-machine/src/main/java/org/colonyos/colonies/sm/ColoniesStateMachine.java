@@ -28,6 +28,7 @@ import org.colonyos.colonies.proto.log.LogBatch;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.sm.apply.CommandDispatcher;
+import org.colonyos.colonies.sm.command.RequestProofs;
 import org.colonyos.colonies.sm.snapshot.BackgroundSnapshots;
 import org.colonyos.colonies.sm.snapshot.SnapshotStorage;
 import org.colonyos.colonies.sm.snapshot.StateFiles;
@@ -56,7 +57,8 @@ public final class ColoniesStateMachine extends BaseStateMachine {
 
     private final SimpleStateMachineStorage storage = new SnapshotStorage();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final CommandDispatcher dispatcher = new CommandDispatcher();
+    private final RequestProofs proofs = new RequestProofs();
+    private final CommandDispatcher dispatcher = new CommandDispatcher(proofs);
     private final StateFiles files;
     private BackgroundSnapshots snapshots;
     /** The index last given to Ratis by {@link #takeSnapshot} (updater thread only). */
@@ -182,6 +184,11 @@ public final class ColoniesStateMachine extends BaseStateMachine {
             case COMMAND_NOT_SET -> CREATING_WRITES.contains(entry.getRequest().getPayloadType());
             default -> false;
         };
+    }
+
+    /** What this node's frontend proved about the requests it proposes (a memo that spares apply the work). */
+    public RequestProofs proofs() {
+        return proofs;
     }
 
     /** Sets who hears about applied process changes (the node's long-polls and subscriptions). */

@@ -33,6 +33,11 @@ public final class Rejection extends RuntimeException {
         return new Rejection(409, message);
     }
 
+    /** The request is larger than the server accepts. */
+    public static Rejection tooLarge(String message) {
+        return new Rejection(413, message);
+    }
+
     public static Rejection notFound(String message) {
         return new Rejection(404, message);
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.colonyos.colonies.config.ClusterConfig;
+import org.colonyos.colonies.config.ConnectionLimits;
 import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.NodeSettings;
 import org.colonyos.colonies.config.TimerSettings;
@@ -31,6 +32,8 @@ import org.colonyos.colonies.sm.node.ReplicatedNode;
  */
 public final class ServerLauncher {
     private static final String STARTED = Instant.now().toString();
+    /** Where a one-node server's Raft port listens. */
+    static final String LOOPBACK = "127.0.0.1";
 
     private ServerLauncher() {
     }
@@ -41,19 +44,25 @@ public final class ServerLauncher {
         return new ServerHandlers.BuildInfo(version == null ? "dev" : version, STARTED);
     }
 
-    /** Starts a one-node server; {@code raftPort} 0 picks a free loopback port. */
+    /**
+     * Starts a one-node server: HTTP on {@code host}, Raft on loopback only (a single node has no peers, and an
+     * open Raft port would take entries from anyone who reaches it); {@code raftPort} 0 picks a free port.
+     */
     public static ColoniesServer startSingleNode(String host, int httpPort, int raftPort, Path dataDir, String serverId,
             int maxBodyBytes, LogRetention retention) throws IOException {
         int raft = raftPort != 0 ? raftPort : PeerAddress.freeLoopbackPort();
-        return startClusterNode(ClusterConfig.single("colonies", new PeerAddress("n1", host, raft, httpPort)), "n1",
-                dataDir, serverId, maxBodyBytes, retention);
+        ClusterConfig single = ClusterConfig.single("colonies", new PeerAddress("n1", LOOPBACK, raft, httpPort));
+        NodeSettings settings = new NodeSettings(single, "n1", dataDir, serverId, retention, TimerSettings.DEFAULT);
+        return ColoniesServer.start(settings, host, buildInfo(), maxBodyBytes, ConnectionLimits.fromEnv(System.getenv()),
+                Clock.systemUTC());
     }
 
     /** Starts one node of a cluster; its host and ports come from the cluster file. */
     public static ColoniesServer startClusterNode(ClusterConfig cluster, String nodeId, Path dataDir, String serverId,
             int maxBodyBytes, LogRetention retention) throws IOException {
         NodeSettings settings = new NodeSettings(cluster, nodeId, dataDir, serverId, retention, TimerSettings.DEFAULT);
-        return ColoniesServer.start(settings, buildInfo(), maxBodyBytes, Clock.systemUTC());
+        return ColoniesServer.start(settings, settings.self().host(), buildInfo(), maxBodyBytes,
+                ConnectionLimits.fromEnv(System.getenv()), Clock.systemUTC());
     }
 
     /** Blocks until shutdown, then closes the server cleanly (HTTP first, then Raft with a final snapshot). */

@@ -16,7 +16,7 @@ import org.colonyos.colonies.sm.state.ColoniesState;
  * @param kind unsigned, read or write
  * @param unsigned for {@link Kind#UNSIGNED}: computes the reply from the payload alone
  * @param read for {@link Kind#READ}: computes the reply from the state
- * @param write for {@link Kind#WRITE}: checks the payload before it is proposed
+ * @param write for {@link Kind#WRITE}: the log command of the payload
  * @param async for {@link Kind#ASYNC}: serves the whole call
  * @param subscribe for {@link Kind#SUBSCRIBE}: starts a subscription (WebSocket {@code /pubsub} only)
  * @param echo for writes: reply with the request's own JSON (the Go server does this for id changes)
@@ -79,9 +79,9 @@ public record Route(PayloadType type, Access access, Kind kind, UnsignedHandler 
         }
     }
 
-    /** Checks a write before anything is replicated: throws a {@code Rejection} for a payload apply would refuse. */
+    /** The log command of a write; throws a {@code Rejection} before anything is replicated for a bad payload. */
     @FunctionalInterface
     public interface WriteHandler {
-        void check(Payload payload);
+        LogEntry.Builder command(Payload payload);
     }
 }

@@ -6,6 +6,7 @@ import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.json.JsonDecodeException;
 import org.colonyos.colonies.proto.log.ApplyReply;
+import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.log.SignedRequest;
 import org.colonyos.colonies.proto.wire.Payload;
 import org.colonyos.colonies.proto.wire.PayloadCodec;
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the request pipeline of protocol section 1.5 once for every message, in its order: parse the envelope
  * (400), serve the unsigned messages, recover the signer (403), find the route (403), decode the payload and
- * check its msgtype (400), then read the state after a ReadIndex barrier or replicate a write, and map the
- * outcome to a reply envelope with the matching HTTP status.
+ * check its msgtype (400), then read the state after a ReadIndex barrier, or admit a write ({@link Admission})
+ * and replicate it, and map the outcome to a reply envelope with the matching HTTP status.
  *
  * <p>Thread-safe and non-blocking: the returned future completes on a Ratis or event-loop thread.
  */
@@ -76,10 +77,39 @@ public final class RpcDispatcher {
         }
         Route.Call call = new Route.Call(callerId, payload, connection, signed(msg));
         if (route.kind() == Route.Kind.ASYNC) {
-            return route.async().handle(call);
+            return admit(route, callerId, payload).thenCompose(admitted -> route.async().handle(call));
         }
-        route.write().check(payload);
-        return node.submit(call.entry()).thenApply(reply -> toHttp(route, msg, reply));
+        LogEntry.Builder command = route.write().command(payload);
+        return admit(route, callerId, payload)
+                .thenCompose(admitted -> node.submitProven(call.entry(), callerId, command))
+                .thenApply(reply -> toHttp(route, msg, reply));
+    }
+
+    /**
+     * Completes when the caller may hold the route's role ({@link Admission}); a caller the local state does not
+     * know is looked up once more after a ReadIndex barrier (it may have just been added through another node)
+     * before the request is refused without proposing anything.
+     */
+    private CompletableFuture<Void> admit(Route route, String callerId, Payload payload) {
+        if (admitted(route, callerId, payload)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return node.readBarrier().thenRun(() -> node.read(state -> {
+            Admission.check(state, callerId, route.access(), payload);
+            return null;
+        }));
+    }
+
+    private boolean admitted(Route route, String callerId, Payload payload) {
+        try {
+            node.read(state -> {
+                Admission.check(state, callerId, route.access(), payload);
+                return null;
+            });
+            return true;
+        } catch (Rejection possiblyStale) {
+            return false;
+        }
     }
 
     /**

@@ -12,11 +12,11 @@ import org.colonyos.colonies.http.handlers.ClusterHandlers;
 import org.colonyos.colonies.http.rpc.HttpReply;
 import org.colonyos.colonies.http.rpc.Route;
 import org.colonyos.colonies.proto.json.Json;
-import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.model.Cluster;
 import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.ServerPayloads;
 import org.colonyos.colonies.sm.Rejection;
+import org.colonyos.colonies.sm.command.ClientCommands;
 import org.colonyos.colonies.sm.auth.Authorizer;
 import org.colonyos.colonies.sm.node.Failures;
 import org.colonyos.colonies.sm.node.ReplicatedNode;
@@ -105,16 +105,16 @@ final class ClusterMembership implements ClusterHandlers.Membership {
         } catch (Rejection rejection) {
             return CompletableFuture.completedFuture(HttpReply.error(rejection.status(), rejection.getMessage()));
         }
-        return recordThenChange(call.entry(), raftChange, type);
+        return recordThenChange(call, raftChange, type);
     }
 
     private boolean isMember(String nodeName) {
         return node.raftMembers().stream().anyMatch(m -> m.id().equals(nodeName));
     }
 
-    private CompletableFuture<HttpReply> recordThenChange(LogEntry record, Supplier<CompletableFuture<Void>> change,
+    private CompletableFuture<HttpReply> recordThenChange(Route.Call call, Supplier<CompletableFuture<Void>> change,
             PayloadType type) {
-        return node.submit(record).thenCompose(reply -> reply.getErrorStatus() != 0
+        return node.submitProven(call.entry(), call.callerId(), ClientCommands.of(type, call.payload())).thenCompose(reply -> reply.getErrorStatus() != 0
                 ? CompletableFuture.completedFuture(HttpReply.of(reply, type))
                 : change.get().thenApply(done -> HttpReply.ok(type.replyWireName(),
                         Json.toBytes(node.read(this::describe)))))

@@ -2,11 +2,11 @@ package org.colonyos.colonies.http.server;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.colonyos.colonies.config.ConnectionLimits;
 import org.colonyos.colonies.config.NodeSettings;
 import org.colonyos.colonies.http.handlers.Routes;
 import org.colonyos.colonies.http.handlers.ServerHandlers;
@@ -57,8 +57,18 @@ public final class ColoniesServer implements AutoCloseable {
      */
     public static ColoniesServer start(NodeSettings settings, ServerHandlers.BuildInfo build, int maxBodyBytes,
             Clock clock) throws IOException {
+        return start(settings, settings.self().host(), build, maxBodyBytes, ConnectionLimits.DEFAULT, clock);
+    }
+
+    /**
+     * Starts a node whose HTTP API listens on {@code httpHost} while Raft listens on the node's peer address
+     * ({@code settings.self().host()}): a one-node server keeps Raft on loopback whatever address serves HTTP.
+     * {@code limits} bound the API's connections.
+     */
+    public static ColoniesServer start(NodeSettings settings, String httpHost, ServerHandlers.BuildInfo build,
+            int maxBodyBytes, ConnectionLimits limits, Clock clock) throws IOException {
         ReplicatedNode node = ReplicatedNode.start(settings, clock);
-        String host = settings.self().host();
+        String host = httpHost;
         ExecutorService wakeExecutor = Executors.newFixedThreadPool(2, daemon("colonies-wake"));
         try {
             ProcessWaiters waiters = new ProcessWaiters(wakeExecutor);
@@ -70,7 +80,7 @@ public final class ColoniesServer implements AutoCloseable {
             RpcDispatcher dispatcher = new RpcDispatcher(Routes.table(facts,
                     new ClusterMembership(settings, node, boundPort::get), new AssignLongPoll(node, waiters),
                     new SubscribeFlows(node, subscriptions), clock), node);
-            HttpServer http = HttpServer.start(host, settings.self().httpPort(), maxBodyBytes, dispatcher);
+            HttpServer http = HttpServer.start(host, settings.self().httpPort(), maxBodyBytes, limits, dispatcher);
             boundPort.set(http.port());
             ColoniesServer server = new ColoniesServer(node, http, host,
                     LeaderDuties.start(node, clock, settings.timers()), wakeExecutor, waiters, subscriptions);

@@ -19,10 +19,12 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.colonyos.colonies.config.ConnectionLimits;
 import org.colonyos.colonies.http.rpc.RpcDispatcher;
 
 /**
- * The Netty HTTP listener: codec, permissive CORS (like gin-contrib/cors Default), the body limit, the
+ * The Netty HTTP listener: the connection limits ({@link ConnectionGuard}), codec, permissive CORS (like gin-contrib/cors Default), the body limit, the
  * {@link ApiHandler} and, after the WebSocket handshake on {@code /pubsub}, the {@link PubSubHandler}.
  *
  * <p>Thread-safe; {@link #close()} stops accepting and waits for the event loops to end.
@@ -41,8 +43,9 @@ final class HttpServer implements AutoCloseable {
         this.channel = channel;
     }
 
-    static HttpServer start(String host, int port, int maxBodyBytes, RpcDispatcher dispatcher)
-            throws InterruptedException {
+    static HttpServer start(String host, int port, int maxBodyBytes, ConnectionLimits limits,
+            RpcDispatcher dispatcher) throws InterruptedException {
+        AtomicInteger openConnections = new AtomicInteger();
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         ApiHandler api = new ApiHandler(dispatcher);
@@ -62,7 +65,9 @@ final class HttpServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new HttpServerCodec(), new CorsHandler(cors),
+                            ConnectionGuard guard = new ConnectionGuard(limits, openConnections);
+                            ch.pipeline().addLast(guard.raw(), new HttpServerCodec(), guard.parsed(),
+                                    new CorsHandler(cors),
                                     new BodyLimit(maxBodyBytes), new WebSocketServerProtocolHandler(webSocket),
                                     new WebSocketFrameAggregator(maxBodyBytes), api, pubSub);
                         }

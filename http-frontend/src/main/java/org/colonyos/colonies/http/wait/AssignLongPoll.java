@@ -174,7 +174,9 @@ public final class AssignLongPoll implements Route.AsyncHandler {
         }
 
         private void propose() {
-            node.submit(call.entry()).whenComplete((reply, error) -> {
+            LogEntry.Builder command = LogEntry.newBuilder().setAssignProcess(AssignProcess.newBuilder()
+                    .setColonyName(colony).setAvailableCpuMillis(cpu).setAvailableMemMib(mem));
+            node.submitProven(call.entry(), call.callerId(), command).whenComplete((reply, error) -> {
                 if (error != null) {
                     finish(HttpReply.error(503, "Service unavailable, the assignment could not be replicated"));
                 } else {

@@ -54,9 +54,6 @@ final class ColonyApplier {
         Validation.requireNonEmpty(command.getColonyId(), "Failed to change colony Id, colony Id is empty");
         Colony colony = Authorizer.requireColonyOwner(ctx.state(), ctx.callerId(), command.getColonyName());
         Validation.requireIdLength(command.getColonyId(), "Failed to change colony Id, invalid Id length");
-        if (ctx.state().colonies().stream().anyMatch(c -> c.colonyId().equals(command.getColonyId()))) {
-            throw Rejection.conflict("Failed to change colony Id, the Id is already in use");
-        }
         ctx.state().putColony(new Colony(command.getColonyId(), colony.name()));
         return Replies.EMPTY;
     }

@@ -7,6 +7,7 @@ import org.colonyos.colonies.proto.log.LogBatch;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.sm.Rejection;
 import org.colonyos.colonies.sm.Signals;
+import org.colonyos.colonies.sm.command.RequestProofs;
 import org.colonyos.colonies.sm.command.SignedEntries;
 import org.colonyos.colonies.sm.state.ColoniesState;
 
@@ -25,6 +26,17 @@ public final class CommandDispatcher {
     private final ProcessApplier processes = new ProcessApplier();
     private final RecordApplier records = new RecordApplier();
     private final TimerApplier timers = new TimerApplier();
+    private final SignedEntries signedEntries;
+
+    /** A dispatcher that proves every client entry from scratch. */
+    public CommandDispatcher() {
+        this(new RequestProofs());
+    }
+
+    /** @param proofs what this node's frontend already proved about the requests it proposed */
+    public CommandDispatcher(RequestProofs proofs) {
+        this.signedEntries = new SignedEntries(proofs);
+    }
 
     /**
      * Applies the entry at a log index and returns its reply; signals for waiting clients go to {@code signals}.
@@ -49,7 +61,7 @@ public final class CommandDispatcher {
     private ApplyReply applyOne(ColoniesState state, LogEntry entry, long index, Signals signals) {
         java.time.Instant now = state.advanceClock(entry.getLeaderTimeUnixNanos());
         try {
-            SignedEntries.Proven proven = SignedEntries.prove(entry);
+            SignedEntries.Proven proven = signedEntries.prove(entry);
             ApplyContext ctx = new ApplyContext(state, proven.callerId(), now, index, entry.getGeneratedId(), signals);
             Object reply = dispatch(proven.entry(), ctx);
             byte[] json = reply instanceof RawJson raw ? raw.json() : Json.toBytes(reply);

@@ -51,6 +51,20 @@ public final class Authorizer {
         throw Rejection.forbidden("Access denied, not a member of Colony with name <" + colonyName + ">");
     }
 
+    /** Whether the caller owns any colony (a necessary condition of every colony owner's message). */
+    public static boolean ownsAnyColony(ColoniesState state, String callerId) {
+        return state.colonies().stream().anyMatch(colony -> colony.colonyId().equals(callerId));
+    }
+
+    /**
+     * Whether the caller is an executor (in any state) or a user of any colony: a necessary condition of every
+     * member's message. Executors are found through the global id index; users by colony.
+     */
+    public static boolean isMemberOfAnyColony(ColoniesState state, String callerId) {
+        return state.executorById(callerId).isPresent() || state.colonies().stream()
+                .anyMatch(colony -> state.userById(colony.name(), callerId).isPresent());
+    }
+
     private static boolean isExecutorMember(ColoniesState state, String callerId, String colonyName,
             boolean approvedOnly) {
         return state.executorById(colonyName, callerId)

@@ -20,10 +20,14 @@ import org.colonyos.colonies.sm.Rejection;
  * leader's own duties carry no request; their appliers re-check them against the replicated state and the
  * stamped time.
  *
- * <p>Stateless and deterministic; called on the apply thread.
+ * <p>Deterministic; called on the apply thread.
  */
 public final class SignedEntries {
-    private SignedEntries() {
+    private final RequestProofs proofs;
+
+    /** @param proofs what this node's frontend already proved (a memo; outcomes are the same without it) */
+    public SignedEntries(RequestProofs proofs) {
+        this.proofs = proofs;
     }
 
     /**
@@ -41,7 +45,7 @@ public final class SignedEntries {
      * @throws Rejection 403 when the entry's caller cannot be proven or its command is not what was signed, 400
      *         when the signed payload is not a valid message
      */
-    public static Proven prove(LogEntry entry) {
+    public Proven prove(LogEntry entry) {
         if (isDuty(entry.getCommandCase())) {
             if (entry.hasRequest() || !entry.getInitiatorId().isEmpty()) {
                 throw Rejection.forbidden("Access denied, a leader duty carries no caller");
@@ -51,15 +55,12 @@ public final class SignedEntries {
         if (!entry.hasRequest()) {
             throw Rejection.forbidden("Access denied, the entry carries no signed request");
         }
-        SignedRequest request = entry.getRequest();
-        PayloadType type = PayloadType.fromWire(request.getPayloadType()).filter(ClientCommands::isWrite)
-                .orElseThrow(() -> Rejection.forbidden("Access denied, <" + request.getPayloadType()
-                        + "> is not a replicated write"));
-        String caller = recover(request);
+        RequestProofs.Proof proof = proofs.take(entry.getRequest()).orElseGet(() -> proofOf(entry.getRequest()));
+        String caller = proof.callerId();
         if (!entry.getInitiatorId().isEmpty() && !entry.getInitiatorId().equals(caller)) {
             throw Rejection.forbidden("Access denied, the entry's initiator is not the signer of its request");
         }
-        LogEntry expected = ClientCommands.of(type, decode(type, request.getPayload())).build();
+        LogEntry expected = proof.command();
         if (entry.getCommandCase() == LogEntry.CommandCase.COMMAND_NOT_SET) {
             return new Proven(caller, entry.toBuilder().mergeFrom(expected).build());
         }
@@ -67,6 +68,15 @@ public final class SignedEntries {
             throw Rejection.forbidden("Access denied, the entry's command is not the one its request signed");
         }
         return new Proven(caller, entry);
+    }
+
+    private static RequestProofs.Proof proofOf(SignedRequest request) {
+        PayloadType type = PayloadType.fromWire(request.getPayloadType()).filter(ClientCommands::isWrite)
+                .orElseThrow(() -> Rejection.forbidden("Access denied, <" + request.getPayloadType()
+                        + "> is not a replicated write"));
+        String caller = recover(request);
+        return new RequestProofs.Proof(request, caller, ClientCommands.of(type, decode(type, request.getPayload()))
+                .build());
     }
 
     /** Whether the command is one of the leader's own duties, proposed without a request. */

@@ -35,6 +35,7 @@ import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.BootstrapServerId;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.sm.ColoniesStateMachine;
+import org.colonyos.colonies.sm.Rejection;
 import org.colonyos.colonies.sm.Signals;
 import org.colonyos.colonies.sm.snapshot.StateFiles;
 import org.colonyos.colonies.sm.state.ColoniesState;
@@ -51,6 +52,12 @@ public final class ReplicatedNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicatedNode.class);
     /** Log format written by this version. */
     public static final int LOG_FORMAT_VERSION = 1;
+    /**
+     * The largest entry proposed: well inside Ratis's 4 MiB bound on what a leader sends a follower at once, so
+     * no entry can stall replication or cost the leader its term. A client entry carries the request as sent,
+     * so a body under the HTTP limit (2 MiB by default) always fits.
+     */
+    public static final int MAX_ENTRY_BYTES = 3 * 1024 * 1024;
     private static final long BARRIER_DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final RaftServer server;
@@ -159,10 +166,26 @@ public final class ReplicatedNode implements AutoCloseable {
 
     /**
      * Replicates an entry through the leader and completes with its apply reply. Writes submitted while this
-     * node's earlier proposals are under way travel together in one Raft entry ({@link ProposalBatcher}).
+     * node's earlier proposals are under way travel together in one Raft entry ({@link ProposalBatcher}). An
+     * entry over {@link #MAX_ENTRY_BYTES} fails at once with a 413 {@link Rejection}, proposing nothing.
      */
     public CompletableFuture<ApplyReply> submit(LogEntry entry) {
-        return batcher.submit(entry.toBuilder().setFormatVersion(LOG_FORMAT_VERSION).build());
+        LogEntry versioned = entry.toBuilder().setFormatVersion(LOG_FORMAT_VERSION).build();
+        if (versioned.getSerializedSize() > MAX_ENTRY_BYTES) {
+            return CompletableFuture.failedFuture(Rejection.tooLarge("Request too large for the replicated log: "
+                    + versioned.getSerializedSize() + " bytes encoded, at most " + MAX_ENTRY_BYTES));
+        }
+        return batcher.submit(versioned);
+    }
+
+    /**
+     * Replicates a client entry whose signer and command this node's frontend has just proven: apply on this
+     * node then reuses the proof instead of recovering and decoding the request again (other replicas prove it
+     * themselves). Otherwise as {@link #submit(LogEntry)}.
+     */
+    public CompletableFuture<ApplyReply> submitProven(LogEntry entry, String callerId, LogEntry.Builder command) {
+        stateMachine.proofs().remember(entry.getRequest(), callerId, command);
+        return submit(entry);
     }
 
     /**
@@ -249,6 +272,15 @@ public final class ReplicatedNode implements AutoCloseable {
             return server.getDivision(groupId).getInfo().isLeader();
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** This node's current Raft term (a new term means an election was held); -1 while the group is not up. */
+    public long currentTerm() {
+        try {
+            return server.getDivision(groupId).getInfo().getCurrentTerm();
+        } catch (IOException e) {
+            return -1;
         }
     }
 

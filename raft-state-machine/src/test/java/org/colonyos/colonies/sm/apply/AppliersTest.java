@@ -111,7 +111,7 @@ class AppliersTest {
     @Test
     void removingAColonyCascadesAndARejectedRequestChangesNothing() {
         apply(Commands.addExecutor("test", "e1", EXECUTOR_ID, 0));
-        apply(Commands.addUser("test", "u1", "u".repeat(64), 0));
+        apply(Commands.addUser("test", "u1", "b".repeat(64), 0));
         String before = state.store().digest();
         assertRejected(apply(removeColony(EXECUTOR_KEY)), 403, "Access denied, not server owner");
         assertEquals(before, state.store().digest(), "a rejected request changed the state");
@@ -119,7 +119,7 @@ class AppliersTest {
         apply(removeColony(SERVER_KEY));
         assertTrue(state.colony("test").isEmpty());
         assertTrue(state.executorById(EXECUTOR_ID).isEmpty());
-        assertTrue(state.userById("test", "u".repeat(64)).isEmpty());
+        assertTrue(state.userById("test", "b".repeat(64)).isEmpty());
         assertRejected(apply(removeColony(SERVER_KEY)), 400, "Colony with name <test> not found");
     }
 

@@ -1,0 +1,143 @@
+package org.colonyos.colonies.http.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.colonyos.colonies.config.ConnectionLimits;
+
+/**
+ * Bounds what one connection may take ({@link ConnectionLimits}): a connection that sends nothing, half a header
+ * or half a body, or keeps idle between requests, is closed when its stage's timeout passes; a WebSocket is
+ * pinged and closed when its peer falls silent; connections over the node's cap are closed at once. A request
+ * being served (a long-poll) has no timeout here; its own bounds it.
+ *
+ * <p>One guard per connection, confined to the connection's event loop. It sits in the pipeline twice:
+ * {@link #raw()} before the HTTP codec sees bytes arrive, {@link #parsed()} after it sees where a request ends
+ * and its response is written.
+ */
+final class ConnectionGuard {
+    private enum Stage { HEADER, BODY, SERVING, IDLE, WEBSOCKET }
+
+    private final ConnectionLimits limits;
+    private final AtomicInteger openConnections;
+    private ChannelHandlerContext context;
+    private Stage stage = Stage.HEADER;
+    private long generation;
+    private long lastReadNanos = System.nanoTime();
+    private boolean counted;
+
+    /**
+     * @param limits the timeouts and cap
+     * @param openConnections the node's count of open connections, shared by every guard
+     */
+    ConnectionGuard(ConnectionLimits limits, AtomicInteger openConnections) {
+        this.limits = limits;
+        this.openConnections = openConnections;
+    }
+
+    /** The handler to put before the HTTP codec. */
+    ChannelHandler raw() {
+        return new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelActive(ChannelHandlerContext ctx) throws Exception {
+                context = ctx;
+                counted = true;
+                if (openConnections.incrementAndGet() > limits.maxConnections()) {
+                    ctx.close();
+                    return;
+                }
+                enter(Stage.HEADER, limits.headerTimeout());
+                super.channelActive(ctx);
+            }
+
+            @Override
+            public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+                if (counted) {
+                    counted = false;
+                    openConnections.decrementAndGet();
+                }
+                generation++;
+                super.channelInactive(ctx);
+            }
+
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                lastReadNanos = System.nanoTime();
+                if (msg instanceof ByteBuf && stage == Stage.IDLE) {
+                    enter(Stage.HEADER, limits.headerTimeout());
+                }
+                ctx.fireChannelRead(msg);
+            }
+        };
+    }
+
+    /** The handler to put right after the HTTP codec. */
+    ChannelHandler parsed() {
+        return new ChannelDuplexHandler() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (msg instanceof LastHttpContent) {
+                    enter(Stage.SERVING, null);
+                } else if (msg instanceof HttpRequest) {
+                    enter(Stage.BODY, limits.bodyTimeout());
+                }
+                ctx.fireChannelRead(msg);
+            }
+
+            @Override
+            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+                if (msg instanceof HttpResponse && stage == Stage.SERVING) {
+                    enter(Stage.IDLE, limits.idleTimeout());
+                }
+                ctx.write(msg, promise);
+            }
+
+            @Override
+            public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+                if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+                    enter(Stage.WEBSOCKET, null);
+                    schedulePing(generation);
+                }
+                super.userEventTriggered(ctx, event);
+            }
+        };
+    }
+
+    /** Moves to a stage; its timeout, if any, closes the connection unless the stage changes first. */
+    private void enter(Stage next, Duration timeout) {
+        stage = next;
+        long armed = ++generation;
+        if (timeout != null) {
+            context.executor().schedule(() -> {
+                if (generation == armed) {
+                    context.close();
+                }
+            }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void schedulePing(long armed) {
+        context.executor().schedule(() -> {
+            if (generation != armed) {
+                return;
+            }
+            if (System.nanoTime() - lastReadNanos > limits.pongTimeout().toNanos()) {
+                context.close();
+                return;
+            }
+            context.channel().writeAndFlush(new PingWebSocketFrame());
+            schedulePing(armed);
+        }, limits.pingInterval().toNanos(), TimeUnit.NANOSECONDS);
+    }
+}

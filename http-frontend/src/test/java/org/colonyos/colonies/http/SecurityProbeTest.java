@@ -8,22 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.colonyos.colonies.config.ConnectionLimits;
 import org.colonyos.colonies.http.server.ColoniesServer;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
-import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Conditions;
 import org.colonyos.colonies.proto.model.Executor;
@@ -31,7 +24,6 @@ import org.colonyos.colonies.proto.model.Function;
 import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.proto.model.ProcessLog;
-import org.colonyos.colonies.proto.wire.RpcMsg;
 import org.colonyos.colonies.sdk.ColoniesClient;
 import org.colonyos.colonies.sdk.ColoniesException;
 import org.junit.jupiter.api.AfterAll;
@@ -106,29 +98,12 @@ class SecurityProbeTest {
         assertTrue(raftLogBytes() - before < 64 * 1024, "the log grew by " + (raftLogBytes() - before) + " bytes");
     }
 
-    /**
-     * A submit whose {@code args} hold 390,000 times {@code 1e9}: under the body limit as sent, but more than
-     * twice as large once re-encoded ({@code 1.0E9}). Signed and posted as raw JSON, as the probe did.
-     */
-    static String expandingSubmit(String colony, String prvKey) {
-        String args = String.join(",", Collections.nCopies(390_000, "1e9"));
-        String json = "{\"msgtype\":\"submitfuncspecmsg\",\"spec\":{\"funcname\":\"big\",\"args\":[" + args
-                + "],\"conditions\":{\"colonyname\":\"" + colony + "\",\"executortype\":\"cli\"}}}";
-        String payload = Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-        return Json.toText(new RpcMsg(Identity.sign(payload, prvKey), "submitfuncspecmsg", payload));
-    }
-
-    static HttpResponse<String> post(String url, String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     @Test
     void aBodyThatGrowsWhenReEncodedDoesNotBreakTheLeader() throws Exception {
         long term = server.node().currentTerm();
-        String body = expandingSubmit("a", EXECUTOR_KEY);
+        String body = Probes.expandingSubmit("a", EXECUTOR_KEY);
         assertTrue(body.length() < MAX_BODY, "under the body limit: " + body.length());
-        HttpResponse<String> reply = post(server.url(), body);
+        HttpResponse<String> reply = Probes.post(server.url(), body);
         assertEquals(200, reply.statusCode(), reply.body().substring(0, Math.min(300, reply.body().length())));
         Process small = client.submit(FunctionSpec.of("a", "cli", "after", List.of()), EXECUTOR_KEY);
         assertEquals("after", small.spec().funcName());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.colonyos.colonies.http.Eventually;
+import org.colonyos.colonies.http.Probes;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Cluster;
 import org.colonyos.colonies.proto.model.FunctionSpec;
@@ -121,6 +123,24 @@ class ClusterEndToEndTest {
         assertEquals(1, cluster.server(submitNode).subscriptions().count(), "the subscription is on its own node");
         waiting.closeSuccessful(process.processId(), List.of("ok"), executorKey);
         assertEquals(List.of("ok"), done.get(20, TimeUnit.SECONDS).orElseThrow().out());
+    }
+
+    @Test
+    @Order(4)
+    void aBodyThatGrowsWhenReEncodedMovesNoLeader() throws Exception {
+        String colony = colony("expanding");
+        int leader = cluster.awaitLeader();
+        long term = cluster.server(leader).node().currentTerm();
+        for (int node : new int[] {leader, cluster.otherThan(leader)}) {
+            HttpResponse<String> reply = Probes.post(cluster.server(node).url(),
+                    Probes.expandingSubmit(colony, executorKey));
+            assertEquals(200, reply.statusCode(), reply.body().substring(0, Math.min(300, reply.body().length())));
+        }
+        Process after = cluster.client(cluster.otherThan(leader)).submit(FunctionSpec.of(colony, "cli", "after",
+                List.of()), executorKey);
+        assertEquals("after", after.spec().funcName());
+        assertEquals(leader, cluster.awaitLeader(), "the leader moved");
+        assertEquals(term, cluster.server(leader).node().currentTerm(), "an election was held");
     }
 
     @Test

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import org.colonyos.colonies.config.ClusterConfig;
 import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.NodeSettings;
@@ -151,6 +155,29 @@ class CliCommandsTest {
         Run partial = runOffline("cluster", "init", "--peer-cert", "a.crt");
         assertEquals(2, partial.code());
         assertTrue(partial.err().contains("--peer-key") && partial.err().contains("--peer-ca"), partial.err());
+    }
+
+    @Test
+    void clusterInitGeneratesPeerTlsThatEveryNodeAccepts(@TempDir Path dir) throws Exception {
+        Path pki = dir.resolve("pki");
+        Run first = runOffline("cluster", "init", "--nodes", "3", "--tls-dir", pki.toString());
+        assertEquals(0, first.code(), first.err());
+        Path file = Files.writeString(dir.resolve("cluster.json"), first.out());
+        ClusterConfig cluster = ClusterConfig.load(file);
+        for (String node : List.of("n1", "n2", "n3")) {
+            cluster.peerTls().forNode(node).checkFiles();
+        }
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(pki.resolve("ca.key")));
+        String ca = Files.readString(pki.resolve("ca.pem"));
+        Run again = runOffline("cluster", "init", "--nodes", "4", "--tls-dir", pki.toString());
+        assertEquals(0, again.code(), again.err());
+        assertEquals(ca, Files.readString(pki.resolve("ca.pem")), "the CA is reused");
+        ClusterConfig.load(Files.writeString(dir.resolve("four.json"), again.out())).peerTls().forNode("n4")
+                .checkFiles();
+        Run both = runOffline("cluster", "init", "--tls-dir", pki.toString(), "--peer-cert", "a", "--peer-key", "b",
+                "--peer-ca", "c");
+        assertEquals(2, both.code(), both.err());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +17,8 @@ class PeerTlsTest {
     Path dir;
 
     private PeerTls issued() {
-        return TestPki.authority("test-ca").issueCluster(dir, List.of("n1", "n2"));
+        return PeerPki.issueCluster(dir, new ClusterConfig("test", List.of(new PeerAddress("n1", "127.0.0.1", 7101,
+                50081), new PeerAddress("n2", "localhost", 7102, 50082))));
     }
 
     private static String problem(PeerTls tls) {
@@ -67,7 +69,8 @@ class PeerTlsTest {
     @Test
     void aCertificateFromAnotherAuthorityIsRejected() {
         PeerTls tls = issued();
-        TestPki.authority("other-ca").issue("n1", dir.resolve("n1.crt"), dir.resolve("n1.key"));
+        PeerPki.create("other-ca", Duration.ofDays(1)).issue("n1", List.of("127.0.0.1"), dir.resolve("n1.crt"),
+                dir.resolve("n1.key"), Duration.ofDays(1));
         assertEquals("peer certificate " + dir.resolve("n1.crt") + " is not signed by a CA in "
                 + dir.resolve("ca.pem"), problem(tls.forNode("n1")));
     }

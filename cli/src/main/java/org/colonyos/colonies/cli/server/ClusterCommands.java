@@ -1,13 +1,16 @@
 package org.colonyos.colonies.cli.server;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.colonyos.colonies.cli.ClientCommand;
 import org.colonyos.colonies.config.ClusterConfig;
+import org.colonyos.colonies.config.PeerPki;
 import org.colonyos.colonies.config.PeerTls;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code colonies cluster}: cluster files. */
@@ -94,11 +97,24 @@ public final class ClusterCommands {
         @ArgGroup(exclusive = false, heading = "Mutual TLS between the nodes (all three, or none):%n")
         PeerTlsOptions peerTls;
 
+        @Option(names = "--tls-dir", description = "Generate mutual TLS between the nodes: a CA (ca.pem, ca.key; "
+                + "reused if the directory has one) and a certificate and key per node, written to this directory")
+        Path tlsDir;
+
         @Override
         public Integer call() {
             ClusterConfig config = ClusterConfig.generate(name, nodes, host, raftPort, httpPort);
+            if (peerTls != null && tlsDir != null) {
+                throw new ParameterException(spec.commandLine(), "--tls-dir generates the peer TLS files; "
+                        + "do not name them as well");
+            }
             if (peerTls != null) {
                 config = config.withPeerTls(new PeerTls(peerTls.certFile, peerTls.keyFile, peerTls.caFile));
+            }
+            if (tlsDir != null) {
+                config = config.withPeerTls(PeerPki.issueCluster(tlsDir.toAbsolutePath(), config));
+                spec.commandLine().getErr().println("peer TLS files written to " + tlsDir.toAbsolutePath()
+                        + " (keep ca.key offline; copy ca.pem, <node>.crt and <node>.key to each node)");
             }
             config.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             spec.commandLine().getOut().println(config.toJson());

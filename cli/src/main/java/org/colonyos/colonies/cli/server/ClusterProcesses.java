@@ -65,6 +65,22 @@ public final class ClusterProcesses implements AutoCloseable {
         }
     }
 
+    /**
+     * Freezes ({@code SIGSTOP}) or thaws ({@code SIGCONT}) node {@code index}: a frozen node keeps its sockets
+     * open but answers nothing, as a node stalled by its host would.
+     */
+    public void freeze(int index, boolean frozen) throws IOException, InterruptedException {
+        Process process = processes[index];
+        if (process == null) {
+            throw new IllegalStateException("node " + index + " is not running");
+        }
+        Process signal = new ProcessBuilder("kill", frozen ? "-STOP" : "-CONT", Long.toString(process.pid()))
+                .inheritIO().start();
+        if (signal.waitFor() != 0) {
+            throw new IOException("kill " + (frozen ? "-STOP" : "-CONT") + " " + process.pid() + " failed");
+        }
+    }
+
     /** The index of the node with this id. */
     public int indexOf(String nodeId) {
         List<PeerAddress> nodes = config.nodes();

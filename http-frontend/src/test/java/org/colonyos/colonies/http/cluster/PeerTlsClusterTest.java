@@ -11,7 +11,7 @@ import java.util.List;
 import org.colonyos.colonies.config.ClusterConfig;
 import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.PeerTls;
-import org.colonyos.colonies.config.TestPki;
+import org.colonyos.colonies.config.PeerPki;
 import org.colonyos.colonies.http.Eventually;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
@@ -35,7 +35,7 @@ class PeerTlsClusterTest {
     private final String executorKey = Secp256k1.generatePrivateKey();
 
     /** Certificates for n1..n3 and, per node, the CA file it trusts ({@code {node}-ca.pem}). */
-    private static PeerTls issue(TestPki authority, Path pki, List<String> ids) {
+    private static PeerTls issue(PeerPki authority, Path pki, List<String> ids) {
         for (String id : ids) {
             issueFor(authority, pki, id);
         }
@@ -43,15 +43,16 @@ class PeerTlsClusterTest {
                 pki.resolve("{node}-ca.pem").toString());
     }
 
-    private static void issueFor(TestPki authority, Path pki, String id) {
-        authority.issue(id, pki.resolve(id + ".crt"), pki.resolve(id + ".key"));
-        authority.writeAuthority(pki.resolve(id + "-ca.pem"));
+    private static void issueFor(PeerPki authority, Path pki, String id) {
+        authority.issue(id, List.of("127.0.0.1", "localhost"), pki.resolve(id + ".crt"), pki.resolve(id + ".key"),
+                Duration.ofDays(1));
+        authority.writeAuthority(pki.resolve(id + "-ca.pem"), null);
     }
 
     @Test
     void aTlsClusterWorksAndCutsOffAPeerWithoutATrustedCertificate(@TempDir Path dir) throws Exception {
         Path pki = Files.createDirectories(dir.resolve("pki"));
-        TestPki authority = TestPki.authority("cluster-ca");
+        PeerPki authority = PeerPki.create("cluster-ca", Duration.ofDays(1));
         PeerTls tls = issue(authority, pki, List.of("n1", "n2", "n3"));
         try (TestCluster cluster = TestCluster.start(3, dir.resolve("data"), LogRetention.DEFAULT, tls)) {
             int leader = cluster.awaitLeader();
@@ -62,7 +63,7 @@ class PeerTlsClusterTest {
             String thirdId = cluster.address(third).id();
             ClusterConfig trusted = cluster.config(third);
             cluster.stopNode(third);
-            issueFor(TestPki.authority("rogue-ca"), pki, thirdId);
+            issueFor(PeerPki.create("rogue-ca", Duration.ofDays(1)), pki, thirdId);
             cluster.startNode(third);
             assertCutOff(cluster, third, "while-foreign-ca");
 

@@ -51,12 +51,20 @@ final class RaftSettings {
     }
 
     /**
-     * How this node's Raft client retries a forwarded request: quick failures (no leader yet, not the leader,
-     * peer refusing connections) every 100 ms, which rides out an election; a request that timed out (the
-     * leader is unreachable, as on the minority side of a partition) at most twice more. A forwarded write
-     * thus gives up after about 20 s instead of the default's retrying forever.
+     * How long one attempt of a forwarded write waits for the peer it was sent to before it is sent again (to
+     * the leader this node knows then); a change of leader moves it sooner ({@link ForwardingClient}).
      */
-    static RetryPolicy clientRetryPolicy() {
+    static final TimeDuration FORWARD_ATTEMPT_TIMEOUT = TimeDuration.valueOf(3, TimeUnit.SECONDS);
+
+    /** How long an admin call (a membership change, a snapshot) waits for the peer it was sent to. */
+    static final TimeDuration ADMIN_TIMEOUT = TimeDuration.valueOf(10, TimeUnit.SECONDS);
+
+    /**
+     * How the admin client retries: quick failures (no leader yet, not the leader, peer refusing connections)
+     * every 100 ms, which rides out an election; a request that timed out after {@link #ADMIN_TIMEOUT} at most
+     * twice more.
+     */
+    static RetryPolicy adminRetryPolicy() {
         TimeDuration pause = TimeDuration.valueOf(100, TimeUnit.MILLISECONDS);
         return ExceptionDependentRetry.newBuilder()
                 .setDefaultPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(100, pause))
@@ -80,9 +88,17 @@ final class RaftSettings {
         return parameters;
     }
 
+    /** The forwarding client's properties with the default (longer) request timeout, for admin calls. */
+    static RaftProperties adminClientProperties() {
+        RaftProperties p = new RaftProperties();
+        org.apache.ratis.client.RaftClientConfigKeys.Rpc.setRequestTimeout(p, ADMIN_TIMEOUT);
+        return p;
+    }
+
     static RaftProperties clientProperties() {
         RaftProperties p = new RaftProperties();
         org.apache.ratis.client.RaftClientConfigKeys.Async.setOutstandingRequestsMax(p, 1_000);
+        org.apache.ratis.client.RaftClientConfigKeys.Rpc.setRequestTimeout(p, FORWARD_ATTEMPT_TIMEOUT);
         return p;
     }
 }

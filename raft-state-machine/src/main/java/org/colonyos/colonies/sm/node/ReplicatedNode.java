@@ -105,7 +105,7 @@ public final class ReplicatedNode implements AutoCloseable {
                 .setProperties(RaftSettings.serverProperties(settings)).setParameters(transport)
                 .setStateMachine(stateMachine).setOption(RaftStorage.StartupOption.RECOVER).build();
         server.start();
-        ForwardingClient client = new ForwardingClient(group, transport);
+        ForwardingClient client = new ForwardingClient(group, transport, () -> leaderOf(server, group.getGroupId()));
         ReplicatedNode node = new ReplicatedNode(server, client, stateMachine, selfId, group.getGroupId());
         if (settings.cluster().nodes().size() > 1) {
             node.bootstrapInBackground(settings.serverId());
@@ -119,6 +119,17 @@ public final class ReplicatedNode implements AutoCloseable {
             throw e;
         }
         return node;
+    }
+
+    /** The leader the node's server knows now, with its address from the current configuration. */
+    private static Optional<RaftPeer> leaderOf(RaftServer server, RaftGroupId groupId) {
+        try {
+            RaftServer.Division division = server.getDivision(groupId);
+            RaftPeerId leader = division.getInfo().getLeaderId();
+            return leader == null ? Optional.empty() : Optional.ofNullable(division.getRaftConf().getPeer(leader));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private void bootstrapInBackground(String serverId) {

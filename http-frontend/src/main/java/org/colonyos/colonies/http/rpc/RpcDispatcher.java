@@ -1,8 +1,6 @@
 package org.colonyos.colonies.http.rpc;
 
 import java.util.concurrent.CompletableFuture;
-import org.colonyos.colonies.proto.crypto.CryptoException;
-import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.json.JsonDecodeException;
 import org.colonyos.colonies.proto.log.ApplyReply;
@@ -15,6 +13,7 @@ import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.RpcMsg;
 import org.colonyos.colonies.proto.wire.ServerPayloads;
 import org.colonyos.colonies.sm.Rejection;
+import org.colonyos.colonies.sm.command.SignedEntries;
 import org.colonyos.colonies.sm.node.Failures;
 import org.colonyos.colonies.sm.node.ReplicatedNode;
 import org.slf4j.Logger;
@@ -156,19 +155,11 @@ public final class RpcDispatcher {
     }
 
     private static String recoverCaller(RpcMsg msg) {
-        try {
-            return Identity.recoverId(msg.payload(), msg.signature());
-        } catch (CryptoException e) {
-            throw Rejection.forbidden(e.getMessage());
-        }
+        return SignedEntries.recoverCaller(msg.payload(), msg.signature());
     }
 
     private static Payload decode(PayloadType type, String base64) {
-        try {
-            return PayloadCodec.decode(type, base64);
-        } catch (PayloadException e) {
-            throw Rejection.badRequest(e.getMessage());
-        }
+        return SignedEntries.decode(type, base64);
     }
 
     private HttpReply read(Route route, String callerId, Payload payload) {

@@ -36,7 +36,7 @@ final class Validation {
      * by a user of the colony, so changing an id can never take over another member.
      */
     static void requireUnusedMemberId(ColoniesState state, String colonyName, String id, String operation) {
-        if (state.executorById(id).isPresent() || state.userById(colonyName, id).isPresent()) {
+        if (state.hasExecutorId(id) || state.userById(colonyName, id).isPresent()) {
             throw Rejection.conflict(operation + ", the Id is already in use");
         }
     }

@@ -61,7 +61,7 @@ public final class Authorizer {
      * member's message. Executors are found through the global id index; users by colony.
      */
     public static boolean isMemberOfAnyColony(ColoniesState state, String callerId) {
-        return state.executorById(callerId).isPresent() || state.colonies().stream()
+        return state.hasExecutorId(callerId) || state.colonies().stream()
                 .anyMatch(colony -> state.userById(colony.name(), callerId).isPresent());
     }
 

@@ -1,7 +1,11 @@
 package org.colonyos.colonies.sm.command;
 
 import com.google.protobuf.ByteString;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.log.AddAttribute;
 import org.colonyos.colonies.proto.log.AddClusterMember;
@@ -35,6 +39,7 @@ import org.colonyos.colonies.proto.log.SubmitProcess;
 import org.colonyos.colonies.proto.log.UpdateCapabilities;
 import org.colonyos.colonies.proto.model.Allocations;
 import org.colonyos.colonies.proto.model.Capabilities;
+import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Resources;
 import org.colonyos.colonies.proto.model.User;
 import org.colonyos.colonies.proto.wire.ColonyPayloads;
@@ -56,20 +61,14 @@ import org.colonyos.colonies.sm.Rejection;
  * <p>Stateless and deterministic; safe from any thread.
  */
 public final class ClientCommands {
+    private static final Map<PayloadType, Function<Payload, LogEntry.Builder>> COMMANDS = commands();
+
     private ClientCommands() {
     }
 
     /** Whether the payload type is a write, that is whether {@link #of} translates it. */
     public static boolean isWrite(PayloadType type) {
-        return switch (type) {
-            case CHANGE_SERVER_ID, ADD_CLUSTER_MEMBER, REMOVE_CLUSTER_MEMBER, ADD_COLONY, REMOVE_COLONY,
-                    CHANGE_COLONY_ID, ADD_EXECUTOR, APPROVE_EXECUTOR, REJECT_EXECUTOR, REMOVE_EXECUTOR,
-                    REPORT_ALLOCATION, UPDATE_EXECUTOR, CHANGE_EXECUTOR_ID, ADD_USER, REMOVE_USER, CHANGE_USER_ID,
-                    ADD_FUNCTION, REMOVE_FUNCTION, SUBMIT_FUNC_SPEC, ASSIGN_PROCESS, REMOVE_PROCESS,
-                    REMOVE_ALL_PROCESSES, SET_OUTPUT, CLOSE_SUCCESSFUL, CLOSE_FAILED, CANCEL_PROCESS,
-                    PAUSE_ASSIGNMENTS, RESUME_ASSIGNMENTS, ADD_ATTRIBUTE, ADD_LOG, ADD_EXECUTOR_LOG -> true;
-            default -> false;
-        };
+        return COMMANDS.containsKey(type);
     }
 
     /**
@@ -79,144 +78,128 @@ public final class ClientCommands {
      * @throws IllegalArgumentException for a type that is not a write
      */
     public static LogEntry.Builder of(PayloadType type, Payload payload) {
-        LogEntry.Builder entry = LogEntry.newBuilder();
-        return switch (type) {
-            case CHANGE_SERVER_ID, ADD_CLUSTER_MEMBER, REMOVE_CLUSTER_MEMBER, ADD_COLONY, REMOVE_COLONY,
-                    CHANGE_COLONY_ID, ADD_USER, REMOVE_USER, CHANGE_USER_ID -> identity(entry, type, payload);
-            case ADD_EXECUTOR, APPROVE_EXECUTOR, REJECT_EXECUTOR, REMOVE_EXECUTOR, REPORT_ALLOCATION,
-                    UPDATE_EXECUTOR, CHANGE_EXECUTOR_ID -> executor(entry, type, payload);
-            case SUBMIT_FUNC_SPEC, ASSIGN_PROCESS, REMOVE_PROCESS, REMOVE_ALL_PROCESSES, SET_OUTPUT,
-                    CLOSE_SUCCESSFUL, CLOSE_FAILED, CANCEL_PROCESS, PAUSE_ASSIGNMENTS,
-                    RESUME_ASSIGNMENTS -> process(entry, type, payload);
-            case ADD_FUNCTION, REMOVE_FUNCTION, ADD_ATTRIBUTE, ADD_LOG, ADD_EXECUTOR_LOG -> record(entry, type, payload);
-            default -> throw new IllegalArgumentException(type.wireName() + " is not a write");
-        };
+        Function<Payload, LogEntry.Builder> command = COMMANDS.get(type);
+        if (command == null) {
+            throw new IllegalArgumentException(type.wireName() + " is not a write");
+        }
+        return command.apply(payload);
     }
 
-    private static LogEntry.Builder identity(LogEntry.Builder entry, PayloadType type, Payload payload) {
-        return switch (type) {
-            case CHANGE_SERVER_ID -> {
-                ServerPayloads.ChangeServerId p = (ServerPayloads.ChangeServerId) payload;
-                yield entry.setChangeServerId(ChangeServerId.newBuilder()
-                        .setServerId(p.serverId()));
+    /** One write's translation, typed by its payload record. */
+    private static final class Table {
+        private final Map<PayloadType, Function<Payload, LogEntry.Builder>> commands = new EnumMap<>(
+                PayloadType.class);
+
+        <P extends Payload> Table on(PayloadType type, Class<P> payload, Function<P, LogEntry.Builder> command) {
+            if (type.payloadClass() != payload) {
+                throw new IllegalStateException(type + " carries " + type.payloadClass().getSimpleName());
             }
-            case ADD_CLUSTER_MEMBER -> {
-                ServerPayloads.AddClusterMember p = (ServerPayloads.AddClusterMember) payload;
-                yield entry.setAddClusterMember(AddClusterMember.newBuilder()
-                        .setNodeId(p.nodeName()).setHost(p.host()).setRaftPort(p.raftPort()).setHttpPort(p.apiPort()));
-            }
-            case REMOVE_CLUSTER_MEMBER -> {
-                ServerPayloads.RemoveClusterMember p = (ServerPayloads.RemoveClusterMember) payload;
-                yield entry.setRemoveClusterMember(RemoveClusterMember.newBuilder()
-                        .setNodeId(p.nodeName()));
-            }
-            case ADD_COLONY -> {
-                ColonyPayloads.AddColony p = (ColonyPayloads.AddColony) payload;
-                yield entry.setAddColony(AddColony.newBuilder()
-                        .setColonyId(present(p.colony(), type, "colony").colonyId()).setName(p.colony().name()));
-            }
-            case REMOVE_COLONY -> {
-                ColonyPayloads.ColonyRef p = (ColonyPayloads.ColonyRef) payload;
-                yield entry.setRemoveColony(RemoveColony.newBuilder()
-                        .setColonyName(p.colonyName()));
-            }
-            case CHANGE_COLONY_ID -> {
-                ColonyPayloads.ChangeColonyId p = (ColonyPayloads.ChangeColonyId) payload;
-                yield entry.setChangeColonyId(ChangeColonyId.newBuilder()
-                        .setColonyName(p.colonyName()).setColonyId(p.colonyId()));
-            }
-            case ADD_USER -> {
-                UserPayloads.AddUser p = (UserPayloads.AddUser) payload;
-                yield entry.setAddUser(addUser(present(p.user(), type, "user")));
-            }
-            case REMOVE_USER -> {
-                UserPayloads.UserRef p = (UserPayloads.UserRef) payload;
-                yield entry.setRemoveUser(RemoveUser.newBuilder().setColonyName(p.colonyName())
-                        .setName(p.name()));
-            }
-            case CHANGE_USER_ID -> {
-                UserPayloads.UserIdRef p = (UserPayloads.UserIdRef) payload;
-                yield entry.setChangeUserId(ChangeUserId.newBuilder()
-                        .setColonyName(p.colonyName()).setUserId(p.userId()));
-            }
-            default -> throw mismatch(type, payload);
-        };
+            commands.put(type, p -> command.apply(payload.cast(p)));
+            return this;
+        }
     }
 
-    private static AddUser.Builder addUser(User user) {
-        return AddUser.newBuilder().setColonyName(user.colonyName()).setUserId(user.userId()).setName(user.name())
-                .setEmail(user.email()).setPhone(user.phone());
+    private static Map<PayloadType, Function<Payload, LogEntry.Builder>> commands() {
+        Table table = new Table();
+        identity(table);
+        executors(table);
+        processes(table);
+        records(table);
+        return Collections.unmodifiableMap(table.commands);
     }
 
-    private static LogEntry.Builder executor(LogEntry.Builder entry, PayloadType type, Payload payload) {
-        return switch (type) {
-            case ADD_EXECUTOR -> entry.setAddExecutor(AddExecutor.newBuilder().setExecutorJson(json(present(
-                    ((ExecutorPayloads.AddExecutor) payload).executor(), type, "executor"))));
-            case APPROVE_EXECUTOR -> setState(entry, payload, ExecutorState.EXECUTOR_STATE_APPROVED);
-            case REJECT_EXECUTOR -> setState(entry, payload, ExecutorState.EXECUTOR_STATE_REJECTED);
-            case REMOVE_EXECUTOR -> {
-                ExecutorPayloads.ExecutorRef p = (ExecutorPayloads.ExecutorRef) payload;
-                yield entry.setRemoveExecutor(RemoveExecutor.newBuilder().setColonyName(p.colonyName())
-                        .setExecutorName(p.executorName()));
-            }
-            case REPORT_ALLOCATION -> {
-                ExecutorPayloads.ReportAllocation p = (ExecutorPayloads.ReportAllocation) payload;
-                yield entry.setReportAllocation(ReportAllocation.newBuilder().setColonyName(p.colonyName())
-                        .setExecutorName(p.executorName())
-                        .setAllocationsJson(json(p.allocations() == null ? Allocations.NONE : p.allocations())));
-            }
-            case UPDATE_EXECUTOR -> {
-                ExecutorPayloads.UpdateExecutor p = (ExecutorPayloads.UpdateExecutor) payload;
-                yield entry.setUpdateCapabilities(UpdateCapabilities.newBuilder().setColonyName(p.colonyName())
-                        .setExecutorName(p.executorName())
-                        .setCapabilitiesJson(json(p.capabilities() == null ? Capabilities.NONE : p.capabilities())));
-            }
-            default -> {
-                ExecutorPayloads.ExecutorIdRef p = (ExecutorPayloads.ExecutorIdRef) payload;
-                yield entry.setChangeExecutorId(ChangeExecutorId.newBuilder().setColonyName(p.colonyName())
-                        .setExecutorId(p.executorId()));
-            }
-        };
+    private static LogEntry.Builder entry() {
+        return LogEntry.newBuilder();
     }
 
-    private static LogEntry.Builder setState(LogEntry.Builder entry, Payload payload, ExecutorState state) {
-        ExecutorPayloads.ExecutorRef p = (ExecutorPayloads.ExecutorRef) payload;
-        return entry.setSetExecutorState(SetExecutorState.newBuilder().setColonyName(p.colonyName())
+    private static void identity(Table table) {
+        table.on(PayloadType.CHANGE_SERVER_ID, ServerPayloads.ChangeServerId.class, p -> entry()
+                        .setChangeServerId(ChangeServerId.newBuilder().setServerId(p.serverId())))
+                .on(PayloadType.ADD_CLUSTER_MEMBER, ServerPayloads.AddClusterMember.class, p -> entry()
+                        .setAddClusterMember(AddClusterMember.newBuilder().setNodeId(p.nodeName()).setHost(p.host())
+                                .setRaftPort(p.raftPort()).setHttpPort(p.apiPort())))
+                .on(PayloadType.REMOVE_CLUSTER_MEMBER, ServerPayloads.RemoveClusterMember.class, p -> entry()
+                        .setRemoveClusterMember(RemoveClusterMember.newBuilder().setNodeId(p.nodeName())))
+                .on(PayloadType.ADD_COLONY, ColonyPayloads.AddColony.class, p -> {
+                    Colony colony = present(p.colony(), PayloadType.ADD_COLONY, "colony");
+                    return entry().setAddColony(AddColony.newBuilder().setColonyId(colony.colonyId())
+                            .setName(colony.name()));
+                })
+                .on(PayloadType.REMOVE_COLONY, ColonyPayloads.ColonyRef.class, p -> entry()
+                        .setRemoveColony(RemoveColony.newBuilder().setColonyName(p.colonyName())))
+                .on(PayloadType.CHANGE_COLONY_ID, ColonyPayloads.ChangeColonyId.class, p -> entry()
+                        .setChangeColonyId(ChangeColonyId.newBuilder().setColonyName(p.colonyName())
+                                .setColonyId(p.colonyId())))
+                .on(PayloadType.ADD_USER, UserPayloads.AddUser.class, p -> {
+                    User user = present(p.user(), PayloadType.ADD_USER, "user");
+                    return entry().setAddUser(AddUser.newBuilder().setColonyName(user.colonyName())
+                            .setUserId(user.userId()).setName(user.name()).setEmail(user.email())
+                            .setPhone(user.phone()));
+                })
+                .on(PayloadType.REMOVE_USER, UserPayloads.UserRef.class, p -> entry()
+                        .setRemoveUser(RemoveUser.newBuilder().setColonyName(p.colonyName()).setName(p.name())))
+                .on(PayloadType.CHANGE_USER_ID, UserPayloads.UserIdRef.class, p -> entry()
+                        .setChangeUserId(ChangeUserId.newBuilder().setColonyName(p.colonyName())
+                                .setUserId(p.userId())));
+    }
+
+    private static void executors(Table table) {
+        table.on(PayloadType.ADD_EXECUTOR, ExecutorPayloads.AddExecutor.class, p -> entry()
+                        .setAddExecutor(AddExecutor.newBuilder().setExecutorJson(json(present(p.executor(),
+                                PayloadType.ADD_EXECUTOR, "executor")))))
+                .on(PayloadType.APPROVE_EXECUTOR, ExecutorPayloads.ExecutorRef.class,
+                        p -> setState(p, ExecutorState.EXECUTOR_STATE_APPROVED))
+                .on(PayloadType.REJECT_EXECUTOR, ExecutorPayloads.ExecutorRef.class,
+                        p -> setState(p, ExecutorState.EXECUTOR_STATE_REJECTED))
+                .on(PayloadType.REMOVE_EXECUTOR, ExecutorPayloads.ExecutorRef.class, p -> entry()
+                        .setRemoveExecutor(RemoveExecutor.newBuilder().setColonyName(p.colonyName())
+                                .setExecutorName(p.executorName())))
+                .on(PayloadType.REPORT_ALLOCATION, ExecutorPayloads.ReportAllocation.class, p -> entry()
+                        .setReportAllocation(ReportAllocation.newBuilder().setColonyName(p.colonyName())
+                                .setExecutorName(p.executorName()).setAllocationsJson(json(
+                                        p.allocations() == null ? Allocations.NONE : p.allocations()))))
+                .on(PayloadType.UPDATE_EXECUTOR, ExecutorPayloads.UpdateExecutor.class, p -> entry()
+                        .setUpdateCapabilities(UpdateCapabilities.newBuilder().setColonyName(p.colonyName())
+                                .setExecutorName(p.executorName()).setCapabilitiesJson(json(
+                                        p.capabilities() == null ? Capabilities.NONE : p.capabilities()))))
+                .on(PayloadType.CHANGE_EXECUTOR_ID, ExecutorPayloads.ExecutorIdRef.class, p -> entry()
+                        .setChangeExecutorId(ChangeExecutorId.newBuilder().setColonyName(p.colonyName())
+                                .setExecutorId(p.executorId())));
+    }
+
+    private static LogEntry.Builder setState(ExecutorPayloads.ExecutorRef p, ExecutorState state) {
+        return entry().setSetExecutorState(SetExecutorState.newBuilder().setColonyName(p.colonyName())
                 .setExecutorName(p.executorName()).setState(state));
     }
 
-    private static LogEntry.Builder process(LogEntry.Builder entry, PayloadType type, Payload payload) {
-        return switch (type) {
-            case SUBMIT_FUNC_SPEC -> entry.setSubmitProcess(SubmitProcess.newBuilder().setSpecJson(json(present(
-                    ((ProcessPayloads.SubmitFuncSpec) payload).spec(), type, "spec"))));
-            case ASSIGN_PROCESS -> entry.setAssignProcess(assign((ProcessPayloads.AssignProcess) payload));
-            case REMOVE_PROCESS -> entry.setRemoveProcess(RemoveProcess.newBuilder()
-                    .setProcessId(((ProcessPayloads.ProcessRef) payload).processId()));
-            case CANCEL_PROCESS -> entry.setCancelProcess(CancelProcess.newBuilder()
-                    .setProcessId(((ProcessPayloads.ProcessRef) payload).processId()));
-            case REMOVE_ALL_PROCESSES -> {
-                ProcessPayloads.RemoveAllProcesses p = (ProcessPayloads.RemoveAllProcesses) payload;
-                yield entry.setRemoveAllProcesses(RemoveAllProcesses.newBuilder().setColonyName(p.colonyName())
-                        .setState(p.state()));
-            }
-            case SET_OUTPUT -> {
-                ProcessPayloads.ProcessOutput p = (ProcessPayloads.ProcessOutput) payload;
-                yield entry.setSetOutput(SetOutput.newBuilder().setProcessId(p.processId()).setOutJson(out(p.out())));
-            }
-            case CLOSE_SUCCESSFUL -> {
-                ProcessPayloads.ProcessOutput p = (ProcessPayloads.ProcessOutput) payload;
-                yield entry.setCloseProcess(CloseProcess.newBuilder().setProcessId(p.processId()).setSuccessful(true)
-                        .setOutJson(out(p.out())));
-            }
-            case CLOSE_FAILED -> {
-                ProcessPayloads.CloseFailed p = (ProcessPayloads.CloseFailed) payload;
-                yield entry.setCloseProcess(CloseProcess.newBuilder().setProcessId(p.processId()).setSuccessful(false)
-                        .addAllErrors(p.errors() == null ? List.of() : p.errors()));
-            }
-            default -> entry.setSetAssignmentsPaused(SetAssignmentsPaused.newBuilder()
-                    .setColonyName(((ColonyPayloads.ColonyRef) payload).colonyName())
-                    .setPaused(type == PayloadType.PAUSE_ASSIGNMENTS));
-        };
+    private static void processes(Table table) {
+        table.on(PayloadType.SUBMIT_FUNC_SPEC, ProcessPayloads.SubmitFuncSpec.class, p -> entry()
+                        .setSubmitProcess(SubmitProcess.newBuilder().setSpecJson(json(present(p.spec(),
+                                PayloadType.SUBMIT_FUNC_SPEC, "spec")))))
+                .on(PayloadType.ASSIGN_PROCESS, ProcessPayloads.AssignProcess.class,
+                        p -> entry().setAssignProcess(assign(p)))
+                .on(PayloadType.REMOVE_PROCESS, ProcessPayloads.ProcessRef.class, p -> entry()
+                        .setRemoveProcess(RemoveProcess.newBuilder().setProcessId(p.processId())))
+                .on(PayloadType.CANCEL_PROCESS, ProcessPayloads.ProcessRef.class, p -> entry()
+                        .setCancelProcess(CancelProcess.newBuilder().setProcessId(p.processId())))
+                .on(PayloadType.REMOVE_ALL_PROCESSES, ProcessPayloads.RemoveAllProcesses.class, p -> entry()
+                        .setRemoveAllProcesses(RemoveAllProcesses.newBuilder().setColonyName(p.colonyName())
+                                .setState(p.state())))
+                .on(PayloadType.SET_OUTPUT, ProcessPayloads.ProcessOutput.class, p -> entry()
+                        .setSetOutput(SetOutput.newBuilder().setProcessId(p.processId()).setOutJson(out(p.out()))))
+                .on(PayloadType.CLOSE_SUCCESSFUL, ProcessPayloads.ProcessOutput.class, p -> entry()
+                        .setCloseProcess(CloseProcess.newBuilder().setProcessId(p.processId()).setSuccessful(true)
+                                .setOutJson(out(p.out()))))
+                .on(PayloadType.CLOSE_FAILED, ProcessPayloads.CloseFailed.class, p -> entry()
+                        .setCloseProcess(CloseProcess.newBuilder().setProcessId(p.processId()).setSuccessful(false)
+                                .addAllErrors(p.errors() == null ? List.of() : p.errors())))
+                .on(PayloadType.PAUSE_ASSIGNMENTS, ColonyPayloads.ColonyRef.class, p -> pause(p, true))
+                .on(PayloadType.RESUME_ASSIGNMENTS, ColonyPayloads.ColonyRef.class, p -> pause(p, false));
+    }
+
+    private static LogEntry.Builder pause(ColonyPayloads.ColonyRef p, boolean paused) {
+        return entry().setSetAssignmentsPaused(SetAssignmentsPaused.newBuilder().setColonyName(p.colonyName())
+                .setPaused(paused));
     }
 
     /**
@@ -233,35 +216,21 @@ public final class ClientCommands {
                 .setAvailableMemMib(mem);
     }
 
-    private static LogEntry.Builder record(LogEntry.Builder entry, PayloadType type, Payload payload) {
-        return switch (type) {
-            case ADD_FUNCTION -> {
-                RecordPayloads.AddFunction p = (RecordPayloads.AddFunction) payload;
-                yield entry.setAddFunction(AddFunction.newBuilder()
-                        .setFunctionJson(json(present(p.function(), type, "fun"))));
-            }
-            case REMOVE_FUNCTION -> {
-                RecordPayloads.FunctionRef p = (RecordPayloads.FunctionRef) payload;
-                yield entry.setRemoveFunction(RemoveFunction.newBuilder()
-                        .setFunctionId(p.functionId()));
-            }
-            case ADD_ATTRIBUTE -> {
-                RecordPayloads.AddAttribute p = (RecordPayloads.AddAttribute) payload;
-                yield entry.setAddAttribute(AddAttribute.newBuilder()
-                        .setAttributeJson(json(present(p.attribute(), type, "attribute"))));
-            }
-            case ADD_LOG -> {
-                RecordPayloads.AddLog p = (RecordPayloads.AddLog) payload;
-                yield entry.setAddProcessLog(AddProcessLog.newBuilder()
-                        .setProcessId(p.processId()).setMessage(p.message()));
-            }
-            case ADD_EXECUTOR_LOG -> {
-                RecordPayloads.AddExecutorLog p = (RecordPayloads.AddExecutorLog) payload;
-                yield entry.setAddExecutorLog(AddExecutorLog.newBuilder()
-                        .setColonyName(p.colonyName()).setExecutorName(p.executorName()).setMessage(p.message()));
-            }
-            default -> throw mismatch(type, payload);
-        };
+    private static void records(Table table) {
+        table.on(PayloadType.ADD_FUNCTION, RecordPayloads.AddFunction.class, p -> entry()
+                        .setAddFunction(AddFunction.newBuilder().setFunctionJson(json(present(p.function(),
+                                PayloadType.ADD_FUNCTION, "fun")))))
+                .on(PayloadType.REMOVE_FUNCTION, RecordPayloads.FunctionRef.class, p -> entry()
+                        .setRemoveFunction(RemoveFunction.newBuilder().setFunctionId(p.functionId())))
+                .on(PayloadType.ADD_ATTRIBUTE, RecordPayloads.AddAttribute.class, p -> entry()
+                        .setAddAttribute(AddAttribute.newBuilder().setAttributeJson(json(present(p.attribute(),
+                                PayloadType.ADD_ATTRIBUTE, "attribute")))))
+                .on(PayloadType.ADD_LOG, RecordPayloads.AddLog.class, p -> entry()
+                        .setAddProcessLog(AddProcessLog.newBuilder().setProcessId(p.processId())
+                                .setMessage(p.message())))
+                .on(PayloadType.ADD_EXECUTOR_LOG, RecordPayloads.AddExecutorLog.class, p -> entry()
+                        .setAddExecutorLog(AddExecutorLog.newBuilder().setColonyName(p.colonyName())
+                                .setExecutorName(p.executorName()).setMessage(p.message())));
     }
 
     /** The value, or a 400 {@code Failed to <operation>, <what> is nil} (the Go server's text). */
@@ -278,9 +247,5 @@ public final class ClientCommands {
 
     private static ByteString out(List<Object> out) {
         return out == null || out.isEmpty() ? ByteString.EMPTY : json(out);
-    }
-
-    private static IllegalArgumentException mismatch(PayloadType type, Payload payload) {
-        return new IllegalArgumentException(type.wireName() + " does not carry " + payload.getClass().getSimpleName());
     }
 }

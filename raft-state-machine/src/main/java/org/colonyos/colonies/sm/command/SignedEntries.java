@@ -74,7 +74,7 @@ public final class SignedEntries {
         PayloadType type = PayloadType.fromWire(request.getPayloadType()).filter(ClientCommands::isWrite)
                 .orElseThrow(() -> Rejection.forbidden("Access denied, <" + request.getPayloadType()
                         + "> is not a replicated write"));
-        String caller = recover(request);
+        String caller = recoverCaller(request.getPayload(), request.getSignature());
         return new RequestProofs.Proof(request, caller, ClientCommands.of(type, decode(type, request.getPayload()))
                 .build());
     }
@@ -87,15 +87,25 @@ public final class SignedEntries {
         };
     }
 
-    private static String recover(SignedRequest request) {
+    /**
+     * The id of the key that signed {@code payload}.
+     *
+     * @throws Rejection 403 with the crypto error's text when the signature is not valid
+     */
+    public static String recoverCaller(String payload, String signature) {
         try {
-            return Identity.recoverId(request.getPayload(), request.getSignature());
+            return Identity.recoverId(payload, signature);
         } catch (CryptoException e) {
             throw Rejection.forbidden(e.getMessage());
         }
     }
 
-    private static Payload decode(PayloadType type, String payload) {
+    /**
+     * A base64 payload decoded as {@code type}.
+     *
+     * @throws Rejection 400 with the decoder's text
+     */
+    public static Payload decode(PayloadType type, String payload) {
         try {
             return PayloadCodec.decode(type, payload);
         } catch (PayloadException e) {

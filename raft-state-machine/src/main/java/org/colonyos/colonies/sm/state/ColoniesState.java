@@ -185,6 +185,11 @@ public final class ColoniesState {
         return firstExecutorIndexedUnder(executorId, executorId);
     }
 
+    /** Whether any executor, in any colony and state, has this id (from the id index alone, nothing decoded). */
+    public boolean hasExecutorId(String executorId) {
+        return executorIds.keyStreamUnder(executorId).findFirst().isPresent();
+    }
+
     /** The executor of a colony registered with this id (the first by name if the key is registered twice). */
     public Optional<Executor> executorById(String colonyName, String executorId) {
         return firstExecutorIndexedUnder(Table.key(executorId, colonyName), executorId);

@@ -3,9 +3,9 @@ package org.colonyos.colonies.http;
 import static org.colonyos.colonies.http.TestServer.COLONY_KEY;
 import static org.colonyos.colonies.http.TestServer.EXECUTOR_KEY;
 import static org.colonyos.colonies.http.TestServer.SERVER_KEY;
+import static org.colonyos.colonies.http.Refusals.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -22,13 +22,11 @@ import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.ExecutorState;
 import org.colonyos.colonies.proto.model.User;
 import org.colonyos.colonies.sdk.ColoniesClient;
-import org.colonyos.colonies.sdk.ColoniesException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -61,12 +59,6 @@ class AccessRulesEndToEndTest {
         server.close();
     }
 
-    private static void assertDenied(int status, String message, Executable call) {
-        ColoniesException e = assertThrows(ColoniesException.class, call);
-        assertEquals(status, e.status(), e.getMessage());
-        assertEquals(message, e.getMessage());
-    }
-
     @Test
     void unsignedMessagesNeedNoKey() {
         assertEquals("test", client.version().buildVersion());
@@ -76,10 +68,10 @@ class AccessRulesEndToEndTest {
     @Test
     void serverOwnerRule() {
         assertEquals(List.of(COLONY), client.getColonies(SERVER_KEY).stream().map(Colony::name).toList());
-        assertDenied(403, "Access denied, not server owner", () -> client.getColonies(COLONY_KEY));
-        assertDenied(403, "Access denied, not server owner", () ->
+        assertRefused(403, "Access denied, not server owner", () -> client.getColonies(COLONY_KEY));
+        assertRefused(403, "Access denied, not server owner", () ->
                 client.addColony(new Colony(Identity.idOfPrivateKey(COLONY_KEY), "other"), EXECUTOR_KEY));
-        assertDenied(400, "A Colony with name <test> already exists", () ->
+        assertRefused(400, "A Colony with name <test> already exists", () ->
                 client.addColony(new Colony(Identity.idOfPrivateKey(COLONY_KEY), COLONY), SERVER_KEY));
     }
 
@@ -88,11 +80,11 @@ class AccessRulesEndToEndTest {
         Executor added = client.addExecutor(Executor.of("e".repeat(64), "cli", "co-test", COLONY), COLONY_KEY);
         assertEquals(ExecutorState.PENDING, added.state());
         assertNotEquals(GoTime.ZERO, added.commissionTime());
-        assertDenied(403, "Access denied, not colony owner", () -> client.rejectExecutor(COLONY, "co-test",
+        assertRefused(403, "Access denied, not colony owner", () -> client.rejectExecutor(COLONY, "co-test",
                 EXECUTOR_KEY));
         client.rejectExecutor(COLONY, "co-test", COLONY_KEY);
         assertEquals(ExecutorState.REJECTED, client.getExecutor(COLONY, "co-test", EXECUTOR_KEY).state());
-        assertDenied(403, "Access denied, not colony owner", () ->
+        assertRefused(403, "Access denied, not colony owner", () ->
                 client.addUser(new User(COLONY, "b".repeat(64), "bob", "", ""), userKey));
     }
 
@@ -101,11 +93,11 @@ class AccessRulesEndToEndTest {
         assertEquals(COLONY, client.getColony(COLONY, EXECUTOR_KEY).name());
         assertEquals(COLONY, client.getColony(COLONY, userKey).name());
         String denied = "Access denied, not a member of Colony with name <test>";
-        assertDenied(403, denied, () -> client.getColony(COLONY, pendingKey));
-        assertDenied(403, denied, () -> client.getColony(COLONY, COLONY_KEY));
-        assertDenied(403, denied, () -> client.getExecutorById(COLONY, Identity.idOfPrivateKey(EXECUTOR_KEY),
+        assertRefused(403, denied, () -> client.getColony(COLONY, pendingKey));
+        assertRefused(403, denied, () -> client.getColony(COLONY, COLONY_KEY));
+        assertRefused(403, denied, () -> client.getExecutorById(COLONY, Identity.idOfPrivateKey(EXECUTOR_KEY),
                 strangerKey));
-        assertDenied(404, "Executor with Id <" + "0".repeat(64) + "> not found", () ->
+        assertRefused(404, "Executor with Id <" + "0".repeat(64) + "> not found", () ->
                 client.getExecutorById(COLONY, "0".repeat(64), EXECUTOR_KEY));
     }
 
@@ -113,9 +105,9 @@ class AccessRulesEndToEndTest {
     void memberInAnyStateRule() {
         assertTrue(client.getExecutors(COLONY, pendingKey).size() >= 2);
         assertEquals("alice", client.getUser(COLONY, "alice", pendingKey).name());
-        assertDenied(403, "Access denied, not a member of Colony with name <test>", () ->
+        assertRefused(403, "Access denied, not a member of Colony with name <test>", () ->
                 client.getUsers(COLONY, strangerKey));
-        assertDenied(404, "User with Id <" + "0".repeat(64) + "> not found", () ->
+        assertRefused(404, "User with Id <" + "0".repeat(64) + "> not found", () ->
                 client.getUserById(COLONY, "0".repeat(64), userKey));
     }
 
@@ -124,14 +116,14 @@ class AccessRulesEndToEndTest {
         Allocations allocations = new Allocations(Map.of("p", new Allocations.Project(1, 2, 3, 4, 5, 6)));
         client.reportAllocations(COLONY, "pending", allocations, pendingKey);
         assertEquals(allocations, client.getExecutor(COLONY, "pending", EXECUTOR_KEY).allocations());
-        assertDenied(400, "Only an executor can report allocations to itself", () ->
+        assertRefused(400, "Only an executor can report allocations to itself", () ->
                 client.reportAllocations(COLONY, "pending", allocations, EXECUTOR_KEY));
         Capabilities caps = new Capabilities(null, List.of(new Capabilities.Software("java", "jdk", "17")));
         client.updateCapabilities(COLONY, "approved", caps, EXECUTOR_KEY);
         assertEquals(caps, client.getExecutor(COLONY, "approved", EXECUTOR_KEY).capabilities());
-        assertDenied(400, "Only an executor can update its own capabilities", () ->
+        assertRefused(400, "Only an executor can update its own capabilities", () ->
                 client.updateCapabilities(COLONY, "approved", caps, pendingKey));
-        assertDenied(403, "Access denied, not a member of Colony with name <test>", () ->
+        assertRefused(403, "Access denied, not a member of Colony with name <test>", () ->
                 client.updateCapabilities(COLONY, "approved", caps, strangerKey));
     }
 
@@ -140,14 +132,14 @@ class AccessRulesEndToEndTest {
         String tempKey = Secp256k1.generatePrivateKey();
         client.addUser(new User(COLONY, Identity.idOfPrivateKey(tempKey), "temp", "", ""), COLONY_KEY);
         String newKey = Secp256k1.generatePrivateKey();
-        assertDenied(400, "Failed to change user Id, caller is not a user of colony <test>", () ->
+        assertRefused(400, "Failed to change user Id, caller is not a user of colony <test>", () ->
                 client.changeUserId(COLONY, Identity.idOfPrivateKey(newKey), EXECUTOR_KEY));
         client.changeUserId(COLONY, Identity.idOfPrivateKey(newKey), tempKey);
         assertEquals("temp", client.getUserById(COLONY, Identity.idOfPrivateKey(newKey), newKey).name());
-        assertDenied(403, "Access denied, not a member of Colony with name <test>", () ->
+        assertRefused(403, "Access denied, not a member of Colony with name <test>", () ->
                 client.getUsers(COLONY, tempKey));
         client.removeUser(COLONY, "temp", COLONY_KEY);
-        assertDenied(400, "Failed to remove user, user with name <temp> not found", () ->
+        assertRefused(400, "Failed to remove user, user with name <temp> not found", () ->
                 client.removeUser(COLONY, "temp", COLONY_KEY));
     }
 
@@ -159,9 +151,9 @@ class AccessRulesEndToEndTest {
         assertEquals(COLONY, client.getColony(COLONY, key).name());
         client.removeExecutor(COLONY, "gone", COLONY_KEY);
         assertEquals(ExecutorState.UNREGISTERED, client.getExecutor(COLONY, "gone", EXECUTOR_KEY).state());
-        assertDenied(403, "Access denied, not a member of Colony with name <test>", () ->
+        assertRefused(403, "Access denied, not a member of Colony with name <test>", () ->
                 client.getColony(COLONY, key));
-        assertDenied(500, "Executor with name <nobody> in Colony <test> not found", () ->
+        assertRefused(500, "Executor with name <nobody> in Colony <test> not found", () ->
                 client.approveExecutor(COLONY, "nobody", COLONY_KEY));
     }
 
@@ -170,15 +162,15 @@ class AccessRulesEndToEndTest {
         String newColonyKey = Secp256k1.generatePrivateKey();
         client.addColony(new Colony(Identity.idOfPrivateKey(COLONY_KEY), "moving"), SERVER_KEY);
         client.changeColonyId("moving", Identity.idOfPrivateKey(newColonyKey), COLONY_KEY);
-        assertDenied(403, "Access denied, not colony owner", () ->
+        assertRefused(403, "Access denied, not colony owner", () ->
                 client.changeColonyId("moving", Identity.idOfPrivateKey(COLONY_KEY), COLONY_KEY));
         client.changeColonyId("moving", Identity.idOfPrivateKey(COLONY_KEY), newColonyKey);
         client.removeColony("moving", SERVER_KEY);
-        assertDenied(400, "Colony with name <moving> not found", () -> client.removeColony("moving", SERVER_KEY));
+        assertRefused(400, "Colony with name <moving> not found", () -> client.removeColony("moving", SERVER_KEY));
 
         String newServerKey = Secp256k1.generatePrivateKey();
         client.changeServerId(Identity.idOfPrivateKey(newServerKey), SERVER_KEY);
-        assertDenied(403, "Access denied, not server owner", () -> client.getColonies(SERVER_KEY));
+        assertRefused(403, "Access denied, not server owner", () -> client.getColonies(SERVER_KEY));
         client.changeServerId(Identity.idOfPrivateKey(SERVER_KEY), newServerKey);
         assertEquals(1, client.getColonies(SERVER_KEY).size());
     }

@@ -3,10 +3,10 @@ package org.colonyos.colonies.http;
 import static org.colonyos.colonies.http.TestServer.COLONY_KEY;
 import static org.colonyos.colonies.http.TestServer.EXECUTOR_KEY;
 import static org.colonyos.colonies.http.TestServer.SERVER_KEY;
+import static org.colonyos.colonies.http.Refusals.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -28,13 +28,11 @@ import org.colonyos.colonies.proto.model.Statistics;
 import org.colonyos.colonies.proto.model.User;
 import org.colonyos.colonies.sdk.ColoniesClient;
 import org.colonyos.colonies.sdk.HttpEngine;
-import org.colonyos.colonies.sdk.ColoniesException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -80,14 +78,6 @@ class ProcessLifecycleEndToEndTest {
         return name;
     }
 
-    private static void assertFails(int status, String message, Executable call) {
-        ColoniesException e = assertThrows(ColoniesException.class, call);
-        assertEquals(status, e.status(), e.getMessage());
-        if (message != null) {
-            assertEquals(message, e.getMessage());
-        }
-    }
-
     private static FunctionSpec spec(String colony, String func) {
         return FunctionSpec.of(colony, "cli", func, List.of("a", 1));
     }
@@ -113,12 +103,12 @@ class ProcessLifecycleEndToEndTest {
         for (String listField : List.of("attributes", "parents", "children", "in", "out", "errors")) {
             assertTrue(json.get(listField) instanceof List, listField + " must be a list");
         }
-        assertFails(403, "Access denied, not a member of Colony with name <" + colony + ">",
+        assertRefused(403, "Access denied, not a member of Colony with name <" + colony + ">",
                 () -> client.submit(spec(colony, "x"), strangerKey));
-        assertFails(400, null, () -> client.submit(spec(colony, "x").withPriority(50_001), userKey));
+        assertRefused(400, null, () -> client.submit(spec(colony, "x").withPriority(50_001), userKey));
         assertEquals(process, client.getProcess(process.processId(), EXECUTOR_KEY));
-        assertFails(404, "Failed to get process, process not found", () -> client.getProcess("f".repeat(64), userKey));
-        assertFails(403, null, () -> client.getProcess(process.processId(), strangerKey));
+        assertRefused(404, "Failed to get process, process not found", () -> client.getProcess("f".repeat(64), userKey));
+        assertRefused(403, null, () -> client.getProcess(process.processId(), strangerKey));
     }
 
     @Test
@@ -126,52 +116,52 @@ class ProcessLifecycleEndToEndTest {
         String colony = colony();
         Function function = client.addFunction(new Function("", "worker", "cli", colony, "echo", "", null, 0, 0, 0,
                 0, 0, 0, 0, ""), EXECUTOR_KEY);
-        assertFails(403, "Not allowed to add a function to another executor", () -> client.addFunction(
+        assertRefused(403, "Not allowed to add a function to another executor", () -> client.addFunction(
                 new Function("", "worker", "cli", colony, "x", "", null, 0, 0, 0, 0, 0, 0, 0, ""), otherExecutorKey));
         Process submitted = client.submit(spec(colony, "echo"), userKey);
-        assertFails(400, "Invalid timeout value, timeout cannot be zero", () -> client.assign(colony, 0, "", "",
+        assertRefused(400, "Invalid timeout value, timeout cannot be zero", () -> client.assign(colony, 0, "", "",
                 EXECUTOR_KEY));
-        assertFails(403, null, () -> client.assign(colony, -1, "", "", strangerKey));
+        assertRefused(403, null, () -> client.assign(colony, -1, "", "", strangerKey));
         Process running = client.assign(colony, -1, "", "", EXECUTOR_KEY);
         assertEquals(submitted.processId(), running.processId());
         assertEquals(ProcessState.RUNNING, running.state());
         assertEquals(Identity.idOfPrivateKey(EXECUTOR_KEY), running.assignedExecutorId());
-        assertFails(404, "No process available for assignment", () -> client.assign(colony, -1, "", "",
+        assertRefused(404, "No process available for assignment", () -> client.assign(colony, -1, "", "",
                 otherExecutorKey));
         String id = running.processId();
-        assertFails(403, null, () -> client.setOutput(id, List.of("x"), otherExecutorKey));
+        assertRefused(403, null, () -> client.setOutput(id, List.of("x"), otherExecutorKey));
         client.setOutput(id, List.of("partial"), EXECUTOR_KEY);
         Attribute attribute = client.addAttribute(new Attribute("", id, colony, "", 0, Attribute.OUT, "result",
                 "42"), EXECUTOR_KEY);
         assertEquals(attribute, client.getAttribute(attribute.attributeId(), userKey));
-        assertFails(400, null, () -> client.addAttribute(new Attribute("", id, colony, "", 0, Attribute.OUT,
+        assertRefused(400, null, () -> client.addAttribute(new Attribute("", id, colony, "", 0, Attribute.OUT,
                 "result", "43"), EXECUTOR_KEY));
-        assertFails(400, "Attribute does not exists", () -> client.getAttribute("0".repeat(64), userKey));
+        assertRefused(400, "Attribute does not exists", () -> client.getAttribute("0".repeat(64), userKey));
         client.addLog(id, "hello from echo", EXECUTOR_KEY);
         client.addLog(id, "second line", EXECUTOR_KEY);
-        assertFails(403, null, () -> client.addLog(id, "not mine", otherExecutorKey));
+        assertRefused(403, null, () -> client.addLog(id, "not mine", otherExecutorKey));
         assertEquals(List.of("hello from echo", "second line"), client.getLogs(colony, id, "", 10, 0, false, userKey)
                 .stream().map(l -> l.message()).toList());
         assertEquals(List.of("second line"), client.getLogs(colony, id, "", 1, 0, true, userKey).stream()
                 .map(l -> l.message()).toList());
-        assertFails(403, "Count exceeds max log count (500)", () -> client.getLogs(colony, id, "", 501, 0, false,
+        assertRefused(403, "Count exceeds max log count (500)", () -> client.getLogs(colony, id, "", 501, 0, false,
                 userKey));
         assertEquals(1, client.searchLogs(colony, "hello", 1, 10, userKey).size());
-        assertFails(400, null, () -> client.searchLogs(colony, "hello", 31, 10, userKey));
-        assertFails(403, null, () -> client.closeSuccessful(id, List.of("done"), otherExecutorKey));
+        assertRefused(400, null, () -> client.searchLogs(colony, "hello", 31, 10, userKey));
+        assertRefused(403, null, () -> client.closeSuccessful(id, List.of("done"), otherExecutorKey));
         client.closeSuccessful(id, List.of("done"), EXECUTOR_KEY);
         Process closed = client.getProcess(id, userKey);
         assertEquals(ProcessState.SUCCESS, closed.state());
         assertEquals(List.of("done"), closed.out());
         assertNotEquals(GoTime.ZERO, closed.endTime());
-        assertFails(400, "Tried to set successful process as failed", () -> client.closeFailed(id, List.of("e"),
+        assertRefused(400, "Tried to set successful process as failed", () -> client.closeFailed(id, List.of("e"),
                 EXECUTOR_KEY));
         Function counted = client.getFunctions(colony, "worker", userKey).get(0);
         assertEquals(function.functionId(), counted.functionId());
         assertEquals(1, counted.counter());
-        assertFails(403, null, () -> client.removeFunction(function.functionId(), otherExecutorKey));
+        assertRefused(403, null, () -> client.removeFunction(function.functionId(), otherExecutorKey));
         client.removeFunction(function.functionId(), EXECUTOR_KEY);
-        assertFails(404, null, () -> client.removeFunction(function.functionId(), EXECUTOR_KEY));
+        assertRefused(404, null, () -> client.removeFunction(function.functionId(), EXECUTOR_KEY));
         assertTrue(client.getFunctions(colony, "", userKey).isEmpty());
     }
 
@@ -188,11 +178,11 @@ class ProcessLifecycleEndToEndTest {
                 ids(client.getProcesses(colony, 0, 10, "", "", "alice", userKey)));
         assertEquals(1, client.getProcesses(colony, 0, 1, "", "", "", userKey).size());
         assertTrue(client.getProcesses(colony, 0, 0, "", "", "", userKey).isEmpty());
-        assertFails(400, "Count is larger than MaxCount limit <100>", () -> client.getProcesses(colony, 0, 101, "",
+        assertRefused(400, "Count is larger than MaxCount limit <100>", () -> client.getProcesses(colony, 0, 101, "",
                 "", "", userKey));
-        assertFails(400, "Failed to get processes, invalid msg.State", () -> client.getProcesses(colony, -1, 10, "",
+        assertRefused(400, "Failed to get processes, invalid msg.State", () -> client.getProcesses(colony, -1, 10, "",
                 "", "", userKey));
-        assertFails(400, "User <bob> does not exist", () -> client.getProcesses(colony, 0, 10, "", "", "bob",
+        assertRefused(400, "User <bob> does not exist", () -> client.getProcesses(colony, 0, 10, "", "", "bob",
                 userKey));
         assertEquals(high.processId(), client.assign(colony, -1, "", "", EXECUTOR_KEY).processId());
         assertEquals(3, client.getProcessHistory(colony, "", 60, ProcessState.WAITING, userKey).size()
@@ -202,7 +192,7 @@ class ProcessLifecycleEndToEndTest {
         assertEquals(1, stats.runningProcesses());
         assertEquals(2, stats.activeExecutors());
         assertTrue(client.getStatistics(SERVER_KEY).waitingProcesses() >= 2);
-        assertFails(403, null, () -> client.getStatistics(COLONY_KEY));
+        assertRefused(403, null, () -> client.getStatistics(COLONY_KEY));
     }
 
     @Test
@@ -212,15 +202,15 @@ class ProcessLifecycleEndToEndTest {
         Process running = client.submit(spec(colony, "b"), userKey);
         client.cancelProcess(waiting.processId(), userKey);
         assertEquals(ProcessState.CANCELLED, client.getProcess(waiting.processId(), userKey).state());
-        assertFails(400, null, () -> client.cancelProcess(waiting.processId(), userKey));
+        assertRefused(400, null, () -> client.cancelProcess(waiting.processId(), userKey));
         assertEquals(running.processId(), client.assign(colony, -1, "", "", EXECUTOR_KEY).processId());
-        assertFails(400, "Failed to remove process, cannot remove a running process",
+        assertRefused(400, "Failed to remove process, cannot remove a running process",
                 () -> client.removeProcess(running.processId(), userKey));
-        assertFails(500, null, () -> client.removeProcess("0".repeat(64), userKey));
+        assertRefused(500, null, () -> client.removeProcess("0".repeat(64), userKey));
         client.removeProcess(waiting.processId(), userKey);
-        assertFails(404, null, () -> client.getProcess(waiting.processId(), userKey));
-        assertFails(403, null, () -> client.removeAllProcesses(colony, -1, EXECUTOR_KEY));
-        assertFails(400, "Not possible to remove running processes",
+        assertRefused(404, null, () -> client.getProcess(waiting.processId(), userKey));
+        assertRefused(403, null, () -> client.removeAllProcesses(colony, -1, EXECUTOR_KEY));
+        assertRefused(400, "Not possible to remove running processes",
                 () -> client.removeAllProcesses(colony, ProcessState.RUNNING, COLONY_KEY));
         client.closeFailed(running.processId(), List.of("boom"), EXECUTOR_KEY);
         assertEquals(List.of("boom"), client.getProcess(running.processId(), userKey).errors());
@@ -231,13 +221,13 @@ class ProcessLifecycleEndToEndTest {
     @Test
     void pausedColoniesAnswer503Or408AndResumeWakesWaiters() throws Exception {
         String colony = colony();
-        assertFails(403, null, () -> client.pauseAssignments(colony, EXECUTOR_KEY));
+        assertRefused(403, null, () -> client.pauseAssignments(colony, EXECUTOR_KEY));
         client.pauseAssignments(colony, COLONY_KEY);
         assertTrue(client.isPaused(colony, EXECUTOR_KEY));
         client.submit(spec(colony, "p"), userKey);
-        assertFails(503, "No processes available: colony assignments are paused",
+        assertRefused(503, "No processes available: colony assignments are paused",
                 () -> client.assign(colony, -1, "", "", EXECUTOR_KEY));
-        assertFails(408, "Assignment timeout: colony assignments are paused",
+        assertRefused(408, "Assignment timeout: colony assignments are paused",
                 () -> client.assign(colony, 1, "", "", EXECUTOR_KEY));
         var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> client.assign(colony, 20, "", "",
                 EXECUTOR_KEY));
@@ -256,10 +246,10 @@ class ProcessLifecycleEndToEndTest {
         FunctionSpec named = spec(colony, "named");
         named = named.withConditions(named.conditions().withExecutorNames(List.of("other")));
         client.submit(named, userKey);
-        assertFails(404, null, () -> client.assign(colony, -1, "2000m", "", EXECUTOR_KEY));
-        assertFails(400, null, () -> client.assign(colony, -1, "lots", "", EXECUTOR_KEY));
+        assertRefused(404, null, () -> client.assign(colony, -1, "2000m", "", EXECUTOR_KEY));
+        assertRefused(400, null, () -> client.assign(colony, -1, "lots", "", EXECUTOR_KEY));
         assertEquals("big", client.assign(colony, -1, "8000m", "16Gi", EXECUTOR_KEY).spec().funcName());
-        assertFails(404, null, () -> client.assign(colony, -1, "", "", EXECUTOR_KEY));
+        assertRefused(404, null, () -> client.assign(colony, -1, "", "", EXECUTOR_KEY));
         assertEquals("named", client.assign(colony, -1, "", "", otherExecutorKey).spec().funcName());
     }
 

@@ -3,8 +3,8 @@ package org.colonyos.colonies.http;
 import static org.colonyos.colonies.http.TestServer.COLONY_KEY;
 import static org.colonyos.colonies.http.TestServer.EXECUTOR_KEY;
 import static org.colonyos.colonies.http.TestServer.SERVER_KEY;
+import static org.colonyos.colonies.http.Refusals.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -25,13 +25,11 @@ import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.proto.model.ProcessLog;
 import org.colonyos.colonies.sdk.ColoniesClient;
-import org.colonyos.colonies.sdk.ColoniesException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -69,14 +67,6 @@ class SecurityProbeTest {
     @AfterAll
     void stop() throws Exception {
         server.close();
-    }
-
-    private static void assertRefused(int status, String message, Executable call) {
-        ColoniesException refused = assertThrows(ColoniesException.class, call);
-        assertEquals(status, refused.status(), refused.getMessage());
-        if (message != null) {
-            assertEquals(message, refused.getMessage());
-        }
     }
 
     private long raftLogBytes() throws IOException {

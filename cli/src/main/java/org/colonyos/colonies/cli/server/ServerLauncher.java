@@ -53,8 +53,8 @@ public final class ServerLauncher {
         int raft = raftPort != 0 ? raftPort : PeerAddress.freeLoopbackPort();
         ClusterConfig single = ClusterConfig.single("colonies", new PeerAddress("n1", LOOPBACK, raft, httpPort));
         NodeSettings settings = new NodeSettings(single, "n1", dataDir, serverId, retention, TimerSettings.DEFAULT);
-        return ColoniesServer.start(settings, host, buildInfo(), maxBodyBytes, ConnectionLimits.fromEnv(System.getenv()),
-                Clock.systemUTC());
+        return ColoniesServer.start(settings, host, buildInfo(), maxBodyBytes,
+                ConnectionLimits.fromEnv(System.getenv()), Clock.systemUTC());
     }
 
     /** Starts one node of a cluster; its host and ports come from the cluster file. */

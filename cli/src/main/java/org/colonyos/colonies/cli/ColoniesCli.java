@@ -22,14 +22,20 @@ import picocli.CommandLine.Command;
         description = "ColonyOS Colonies: client commands and a Raft-replicated server",
         subcommands = {SecurityCommands.class, ColonyCommands.class, ExecutorCommands.class, UserCommands.class,
             FunctionCommands.class, ProcessCommands.class, RecordCommands.Log.class,
-            RecordCommands.AttributeGroup.class, StatCommand.class, ServerCommands.class, ClusterCommands.class, DevCommand.class, BenchCommand.class})
+            RecordCommands.AttributeGroup.class, StatCommand.class, ServerCommands.class, ClusterCommands.class,
+            DevCommand.class, BenchCommand.class})
 public final class ColoniesCli {
     private ColoniesCli() {
     }
 
-    /** A command line with error handling: server errors and usage errors print one line, exit 1 or 2. */
+    /**
+     * A command line with error handling (server errors and usage errors print one line, exit 1 or 2) and help on
+     * every command ({@code --help}, {@code -h}, {@code colonies help CMD}).
+     */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ColoniesCli());
+        cli.addSubcommand("help", new CommandLine.HelpCommand());
+        withHelpOptions(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ColoniesException colonies) {
                 commandLine.getErr().println("Error: " + colonies.getMessage()
@@ -47,6 +53,14 @@ public final class ColoniesCli {
             throw e;
         });
         return cli;
+    }
+
+    /** {@code --help} and {@code -h} (and {@code --version}) on every command and subcommand, on stdout, exit 0. */
+    private static void withHelpOptions(CommandLine command) {
+        if (!command.getCommandSpec().mixinStandardHelpOptions()) {
+            command.getCommandSpec().mixinStandardHelpOptions(true);
+        }
+        command.getSubcommands().values().forEach(ColoniesCli::withHelpOptions);
     }
 
     public static void main(String[] args) {

@@ -55,10 +55,11 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             description = "Start an in-process cluster of this many nodes and spread the load over them")
     int clusterSize;
 
-    @Option(names = "--executors", defaultValue = "4")
+    @Option(names = "--executors", defaultValue = "4",
+            description = "Executors assigning and closing processes (default ${DEFAULT-VALUE})")
     int executors;
 
-    @Option(names = "--submitters", defaultValue = "2")
+    @Option(names = "--submitters", defaultValue = "2", description = "Clients submitting (default ${DEFAULT-VALUE})")
     int submitters;
 
     @Option(names = "--inflight", defaultValue = "8", description = "Most processes submitted but not closed")

@@ -16,7 +16,7 @@ public final class ColonyCommands {
 
     @Command(name = "add", description = "Add a colony (server owner key)")
     static final class Add extends ClientCommand {
-        @Option(names = "--name", required = true)
+        @Option(names = "--name", required = true, description = "Name of the new colony")
         String name;
 
         @Option(names = "--colonyid", required = true, description = "Id of the colony owner key")

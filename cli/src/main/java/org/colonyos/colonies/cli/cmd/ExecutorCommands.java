@@ -16,10 +16,10 @@ public final class ExecutorCommands {
 
     @Command(name = "add", description = "Register an executor (colony owner key)")
     static final class Add extends ClientCommand {
-        @Option(names = "--name", required = true)
+        @Option(names = "--name", required = true, description = "Executor name, unique in the colony")
         String name;
 
-        @Option(names = "--type", required = true)
+        @Option(names = "--type", required = true, description = "Executor type that processes are matched by")
         String type;
 
         @Option(names = "--executorid", required = true, description = "Id of the executor's key")

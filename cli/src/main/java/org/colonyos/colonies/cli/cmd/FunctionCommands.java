@@ -99,7 +99,7 @@ public final class FunctionCommands {
 
     @Command(name = "exec", description = "Run a function (member key)")
     static final class Exec extends Submitting {
-        @Option(names = "--func", required = true)
+        @Option(names = "--func", required = true, description = "Function name the executor runs")
         String func;
 
         @Option(names = "--args", split = ",", description = "Positional arguments (comma separated)")
@@ -117,16 +117,21 @@ public final class FunctionCommands {
         @Option(names = "--targetname", description = "Run only on the executor with this name")
         String targetName;
 
-        @Option(names = "--maxwaittime", defaultValue = "-1")
+        @Option(names = "--maxwaittime", defaultValue = "-1",
+                description = "Seconds the process may wait for an executor, -1 for ever (default ${DEFAULT-VALUE})")
         int maxWaitTime;
 
-        @Option(names = "--maxexectime", defaultValue = "-1")
+        @Option(names = "--maxexectime", defaultValue = "-1",
+                description = "Seconds the process may run once assigned, -1 for ever (default ${DEFAULT-VALUE})")
         int maxExecTime;
 
-        @Option(names = "--maxretries", defaultValue = "0")
+        @Option(names = "--maxretries", defaultValue = "0",
+                description = "Times the process is run again after it ran out of time, -1 without limit "
+                        + "(default ${DEFAULT-VALUE})")
         int maxRetries;
 
-        @Option(names = "--priority", defaultValue = "0")
+        @Option(names = "--priority", defaultValue = "0",
+                description = "Priority from -50000 to 50000; higher runs first (default ${DEFAULT-VALUE})")
         int priority;
 
         @Override
@@ -162,7 +167,7 @@ public final class FunctionCommands {
 
     @Command(name = "remove", description = "Remove a function (its executor's key)")
     static final class Remove extends ClientCommand {
-        @Option(names = "--functionid", required = true)
+        @Option(names = "--functionid", required = true, description = "Id of the function to remove")
         String functionId;
 
         @Override

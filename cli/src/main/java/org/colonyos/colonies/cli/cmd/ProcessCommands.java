@@ -25,10 +25,10 @@ public final class ProcessCommands {
         @Option(names = "--count", defaultValue = "100", description = "At most this many per state (max 100)")
         int count;
 
-        @Option(names = "--executortype", defaultValue = "")
+        @Option(names = "--executortype", defaultValue = "", description = "Only processes for this executor type")
         String executorType;
 
-        @Option(names = "--label", defaultValue = "")
+        @Option(names = "--label", defaultValue = "", description = "Only processes with this label")
         String label;
 
         @Option(names = "--initiator", defaultValue = "", description = "Name of the submitting user")
@@ -97,7 +97,7 @@ public final class ProcessCommands {
 
     /** A command about one process. */
     abstract static class OneProcess extends ClientCommand {
-        @Option(names = {"--processid", "-p"}, required = true)
+        @Option(names = {"--processid", "-p"}, required = true, description = "Process id")
         String processId;
     }
 
@@ -129,16 +129,16 @@ public final class ProcessCommands {
 
     @Command(name = "removeall", description = "Remove the colony's processes (colony owner key)")
     static final class RemoveAll extends ClientCommand {
-        @Option(names = "--waiting")
+        @Option(names = "--waiting", description = "Remove only waiting processes")
         boolean waiting;
 
-        @Option(names = "--successful")
+        @Option(names = "--successful", description = "Remove only successful processes")
         boolean successful;
 
-        @Option(names = "--failed")
+        @Option(names = "--failed", description = "Remove only failed processes")
         boolean failed;
 
-        @Option(names = "--cancelled")
+        @Option(names = "--cancelled", description = "Remove only cancelled processes")
         boolean cancelled;
 
         @Override

@@ -20,13 +20,15 @@ public final class RecordCommands {
 
     @Command(name = "get", description = "Log lines of a process or an executor (member key)")
     static final class LogGet extends ClientCommand {
-        @Option(names = {"--processid", "-p"}, defaultValue = "")
+        @Option(names = {"--processid", "-p"}, defaultValue = "", description = "Lines of this process")
         String processId;
 
-        @Option(names = "--executorname", defaultValue = "")
+        @Option(names = "--executorname", defaultValue = "",
+                description = "Lines of this executor (instead of a process)")
         String executorName;
 
-        @Option(names = "--count", defaultValue = "100")
+        @Option(names = "--count", defaultValue = "100",
+                description = "At most this many lines (default ${DEFAULT-VALUE})")
         int count;
 
         @Option(names = "--latest", description = "The newest lines")
@@ -46,13 +48,14 @@ public final class RecordCommands {
 
     @Command(name = "search", description = "Search the colony's log lines (member key)")
     static final class LogSearch extends ClientCommand {
-        @Option(names = "--text", required = true)
+        @Option(names = "--text", required = true, description = "Text the lines contain")
         String text;
 
-        @Option(names = "--days", defaultValue = "1")
+        @Option(names = "--days", defaultValue = "1", description = "Search the last N days (default ${DEFAULT-VALUE})")
         int days;
 
-        @Option(names = "--count", defaultValue = "20")
+        @Option(names = "--count", defaultValue = "20",
+                description = "At most this many lines (default ${DEFAULT-VALUE})")
         int count;
 
         @Override
@@ -72,13 +75,13 @@ public final class RecordCommands {
 
     @Command(name = "add", description = "Add an output attribute to a running process (assigned executor key)")
     static final class AttributeAdd extends ClientCommand {
-        @Option(names = {"--processid", "-p"}, required = true)
+        @Option(names = {"--processid", "-p"}, required = true, description = "Process the attribute belongs to")
         String processId;
 
-        @Option(names = "--key", required = true)
+        @Option(names = "--key", required = true, description = "Attribute key")
         String key;
 
-        @Option(names = "--value", required = true)
+        @Option(names = "--value", required = true, description = "Attribute value")
         String value;
 
         @Override
@@ -90,7 +93,7 @@ public final class RecordCommands {
 
     @Command(name = "get", description = "Show an attribute (member key)")
     static final class AttributeGet extends ClientCommand {
-        @Option(names = "--attributeid", required = true)
+        @Option(names = "--attributeid", required = true, description = "Attribute id")
         String attributeId;
 
         @Override

@@ -15,16 +15,16 @@ public final class UserCommands {
 
     @Command(name = "add", description = "Add a user (colony owner key)")
     static final class Add extends ClientCommand {
-        @Option(names = "--name", required = true)
+        @Option(names = "--name", required = true, description = "User name, unique in the colony")
         String name;
 
         @Option(names = "--userid", required = true, description = "Id of the user's key")
         String userId;
 
-        @Option(names = "--email", defaultValue = "")
+        @Option(names = "--email", defaultValue = "", description = "E-mail address (optional)")
         String email;
 
-        @Option(names = "--phone", defaultValue = "")
+        @Option(names = "--phone", defaultValue = "", description = "Phone number (optional)")
         String phone;
 
         @Override

@@ -2,6 +2,7 @@ package org.colonyos.colonies.cli;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /**
@@ -11,6 +12,7 @@ import picocli.CommandLine.Option;
  * {@code COLONIES_SERVER_PRVKEY}).
  */
 public final class ClientOptions {
+    private static final Pattern PRIVATE_KEY = Pattern.compile("[0-9a-fA-F]{64}");
     private final Map<String, String> env = System.getenv();
 
     @Option(names = "--host", description = "Server host (env COLONIES_SERVER_HOST, default localhost)")
@@ -47,15 +49,27 @@ public final class ClientOptions {
     }
 
     public String prvKey() {
-        return required(prvKey, "COLONIES_PRVKEY", "--prvkey");
+        return privateKey(prvKey, "COLONIES_PRVKEY", "--prvkey");
     }
 
     public String colonyPrvKey() {
-        return required(colonyPrvKey, "COLONIES_COLONY_PRVKEY", "--colonyprvkey");
+        return privateKey(colonyPrvKey, "COLONIES_COLONY_PRVKEY", "--colonyprvkey");
     }
 
     public String serverPrvKey() {
-        return required(serverPrvKey, "COLONIES_SERVER_PRVKEY", "--serverprvkey");
+        return privateKey(serverPrvKey, "COLONIES_SERVER_PRVKEY", "--serverprvkey");
+    }
+
+    /** A private key as 64 hex characters; anything else is a usage error naming where it came from. */
+    private String privateKey(String flag, String variable, String option) {
+        String key = required(flag, variable, option);
+        if (!PRIVATE_KEY.matcher(key).matches()) {
+            String source = flag != null ? option : variable;
+            throw new UsageException(source + " must be a private key of 64 hex characters (see 'colonies "
+                    + "security generate'), got " + key.length() + " characters"
+                    + (key.length() == 64 ? " that are not all hex" : ""));
+        }
+        return key;
     }
 
     public String colonyName() {

@@ -1,5 +1,6 @@
 package org.colonyos.colonies.cli;
 
+import java.io.IOException;
 import org.colonyos.colonies.cli.bench.BenchCommand;
 import org.colonyos.colonies.cli.cmd.ColonyCommands;
 import org.colonyos.colonies.cli.cmd.ExecutorCommands;
@@ -13,6 +14,7 @@ import org.colonyos.colonies.cli.server.ClusterCommands;
 import org.colonyos.colonies.cli.server.DevCommand;
 import org.colonyos.colonies.cli.server.ServerCommands;
 import org.colonyos.colonies.config.ConfigException;
+import org.colonyos.colonies.proto.crypto.CryptoException;
 import org.colonyos.colonies.sdk.ColoniesException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,12 +27,17 @@ import picocli.CommandLine.Command;
             RecordCommands.AttributeGroup.class, StatCommand.class, ServerCommands.class, ClusterCommands.class,
             DevCommand.class, BenchCommand.class})
 public final class ColoniesCli {
+    /** Exit code of a usage error (a missing or invalid option, a bad key). */
+    public static final int USAGE = 2;
+
     private ColoniesCli() {
     }
 
     /**
-     * A command line with error handling (server errors and usage errors print one line, exit 1 or 2) and help on
-     * every command ({@code --help}, {@code -h}, {@code colonies help CMD}).
+     * A command line with error handling and help on every command ({@code --help}, {@code -h},
+     * {@code colonies help CMD}). Errors print one line, no stack trace, and exit with a distinct code: 1 an
+     * error from the server or the network, 2 a usage error, 3 a process that ended failed under {@code --wait},
+     * 4 a {@code --wait} that timed out.
      */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ColoniesCli());
@@ -46,9 +53,17 @@ public final class ColoniesCli {
                 commandLine.getErr().println("Error: " + config.getMessage());
                 return 1;
             }
-            if (e instanceof UsageException usage) {
-                commandLine.getErr().println("Error: " + usage.getMessage());
-                return 2;
+            if (e instanceof UsageException || e instanceof CryptoException) {
+                commandLine.getErr().println("Error: " + e.getMessage());
+                return USAGE;
+            }
+            if (e instanceof IOException io) {
+                commandLine.getErr().println("Error: " + io.getMessage());
+                return 1;
+            }
+            if (e instanceof WaitOutcome outcome) {
+                commandLine.getErr().println("Error: " + outcome.getMessage());
+                return outcome.exitCode();
             }
             throw e;
         });

@@ -181,6 +181,37 @@ class CliCommandsTest {
     }
 
     @Test
+    void userErrorsPrintOneLineAndExitWithTheirCode() {
+        Run badHex = run("process", "pss", "--colonyname", "x", "--prvkey", "nothex");
+        assertEquals(2, badHex.code());
+        assertEquals("Error: --prvkey must be a private key of 64 hex characters (see 'colonies security generate'),"
+                + " got 6 characters\n", badHex.err());
+        Run unreachable = runOffline("process", "pss", "--colonyname", "x", "--prvkey", EXECUTOR_KEY, "--host",
+                "127.0.0.1", "--port", "1");
+        assertEquals(1, unreachable.code());
+        assertEquals("Error: cannot reach http://127.0.0.1:1/api: connection refused (is a server running there?)\n",
+                unreachable.err());
+
+        String executorKey = org.colonyos.colonies.proto.crypto.Secp256k1.generatePrivateKey();
+        assertEquals(0, run("colony", "add", "--name", "waits", "--colonyid", Identity.idOfPrivateKey(COLONY_KEY),
+                "--serverprvkey", SERVER_KEY).code());
+        assertEquals(0, run("executor", "add", "--name", "w", "--type", "nobody", "--executorid",
+                Identity.idOfPrivateKey(executorKey), "--approve", "--colonyname", "waits", "--colonyprvkey",
+                COLONY_KEY).code());
+        String[] exec = {"function", "exec", "--func", "f", "--colonyname", "waits", "--prvkey", executorKey,
+            "--wait"};
+        Run timedOut = run(concat(exec, new String[] {"--waittimeout", "1"}));
+        assertEquals(4, timedOut.code(), timedOut.err());
+        assertTrue(timedOut.err().startsWith("Error: gave up waiting after 1 s: process "), timedOut.err());
+        Run failed = run(concat(exec, new String[] {"--maxwaittime", "1"}));
+        assertEquals(3, failed.code(), failed.err());
+        assertTrue(failed.err().contains("Maximum waiting time limit exceeded"), failed.err());
+        for (Run errorRun : List.of(badHex, unreachable, timedOut, failed)) {
+            assertTrue(!errorRun.err().contains("Exception"), errorRun.err());
+        }
+    }
+
+    @Test
     void serverStartPassesTheSnapshotIntervalToTheNode(@TempDir Path dir) {
         Run zero = runOffline("server", "start", "--data-dir", dir.toString(), "--snapshot-every", "0");
         assertEquals(1, zero.code());

@@ -100,10 +100,10 @@ final class RpcTransport {
                 return unwrap(reply.status(), reply.body());
             } catch (ConnectException e) {
                 if (attempt + 1 >= bases.size()) {
-                    throw new ColoniesException("cannot reach " + api + ": " + e.getMessage(), e);
+                    throw new ColoniesException("cannot reach " + api + ": " + reason(e), e);
                 }
             } catch (IOException e) {
-                throw new ColoniesException("cannot reach " + api + ": " + e.getMessage(), e);
+                throw new ColoniesException("cannot reach " + api + ": " + reason(e), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ColoniesException("interrupted while calling " + api, e);
@@ -126,5 +126,13 @@ final class RpcTransport {
             throw new ColoniesException(failure.status(), failure.message());
         }
         return json;
+    }
+
+    /** What went wrong with a connection, in words (the JDK leaves some exceptions without a message). */
+    private static String reason(IOException e) {
+        if (e instanceof ConnectException) {
+            return "connection refused (is a server running there?)";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.colonyos.colonies.cli.ClientCommand;
 import org.colonyos.colonies.cli.UsageException;
+import org.colonyos.colonies.cli.WaitOutcome;
 import org.colonyos.colonies.cli.output.Printer.Column;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.json.JsonDecodeException;
@@ -31,7 +32,8 @@ public final class FunctionCommands {
 
     /** Shared by submit and exec: waits for the process to end and prints its output, one value per line. */
     abstract static class Submitting extends ClientCommand {
-        @Option(names = "--wait", description = "Wait for the process to finish and print its output")
+        @Option(names = "--wait", description = "Wait for the process to finish and print its output; exit code 3 "
+                + "if it ended failed or cancelled, 4 if the wait timed out")
         boolean await;
 
         @Option(names = "--waittimeout", defaultValue = "3600", description = "Seconds to wait (default 3600)")
@@ -47,15 +49,20 @@ public final class FunctionCommands {
             Process done = waitUntilFinal(client, process.processId());
             if (options.json()) {
                 printer().item(done);
-                return;
             }
-            PrintWriter out = this.spec.commandLine().getOut();
+            if (!ProcessState.isFinal(done.state())) {
+                throw new WaitOutcome(WaitOutcome.TIMED_OUT, "gave up waiting after " + waitTimeout + " s: process "
+                        + done.processId() + " is " + ProcessState.name(done.state()));
+            }
             if (done.state() != ProcessState.SUCCESS) {
-                throw new UsageException("process " + done.processId() + " " + ProcessState.name(done.state())
-                        + ": " + String.join("; ", done.errors()));
+                throw new WaitOutcome(WaitOutcome.FAILED, "process " + done.processId() + " "
+                        + ProcessState.name(done.state()) + ": " + String.join("; ", done.errors()));
             }
-            done.out().forEach(value -> out.println(value instanceof String text ? text : Json.toText(value)));
-            out.flush();
+            if (!options.json()) {
+                PrintWriter out = this.spec.commandLine().getOut();
+                done.out().forEach(value -> out.println(value instanceof String text ? text : Json.toText(value)));
+                out.flush();
+            }
         }
 
         private Process waitUntilFinal(ColoniesClient client, String processId) {

@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.cors.CorsHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,10 +75,15 @@ final class HttpServer implements AutoCloseable {
                     })
                     .bind(new InetSocketAddress(host, port)).sync().channel();
             return new HttpServer(boss, workers, channel);
-        } catch (InterruptedException | RuntimeException e) {
+        } catch (Exception e) {
             boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            throw e;
+            if (e instanceof InterruptedException || e instanceof RuntimeException) {
+                throw e;
+            }
+            // Netty throws the bind failure unchecked-style; say which address and port it was
+            throw new IllegalStateException(e instanceof BindException ? "port " + port + " on " + host
+                    + " is already in use" : e.toString(), e);
         }
     }
 

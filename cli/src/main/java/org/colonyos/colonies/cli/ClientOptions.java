@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Connection and key options shared by every client command, defaulting to the Go CLI's environment
- * variables ({@code COLONIES_SERVER_HOST}, {@code COLONIES_SERVER_PORT} / {@code COLONIES_SERVER_HTTP_PORT},
+ * variables ({@code COLONIES_SERVER_HOST}, {@code COLONIES_SERVER_HTTP_PORT} before {@code COLONIES_SERVER_PORT},
  * {@code COLONIES_TLS}, {@code COLONIES_PRVKEY}, {@code COLONIES_COLONY_NAME}, {@code COLONIES_COLONY_PRVKEY},
  * {@code COLONIES_SERVER_PRVKEY}).
  */
@@ -18,7 +18,8 @@ public final class ClientOptions {
     @Option(names = "--host", description = "Server host (env COLONIES_SERVER_HOST, default localhost)")
     String host;
 
-    @Option(names = "--port", description = "Server HTTP port (env COLONIES_SERVER_PORT, default 50080)")
+    @Option(names = "--port", description = "Server HTTP port (env COLONIES_SERVER_HTTP_PORT, else "
+            + "COLONIES_SERVER_PORT, as the Go CLI; default 50080)")
     Integer port;
 
     @Option(names = "--insecure", description = "Use plain HTTP even if COLONIES_TLS=true")
@@ -41,9 +42,14 @@ public final class ClientOptions {
 
     /** The base URL of the server. */
     public URI url() {
+        return url(env);
+    }
+
+    /** The base URL of the server with these environment variables (the Go CLI's precedence). */
+    URI url(Map<String, String> env) {
         String h = host != null ? host : env.getOrDefault("COLONIES_SERVER_HOST", "localhost");
-        String p = port != null ? port.toString() : env.getOrDefault("COLONIES_SERVER_PORT",
-                env.getOrDefault("COLONIES_SERVER_HTTP_PORT", "50080"));
+        String p = port != null ? port.toString() : env.getOrDefault("COLONIES_SERVER_HTTP_PORT",
+                env.getOrDefault("COLONIES_SERVER_PORT", "50080"));
         boolean tls = !insecure && "true".equalsIgnoreCase(env.getOrDefault("COLONIES_TLS", "false"));
         return URI.create((tls ? "https" : "http") + "://" + h + ":" + p);
     }

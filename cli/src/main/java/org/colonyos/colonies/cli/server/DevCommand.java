@@ -57,8 +57,8 @@ public final class DevCommand implements Callable<Integer> {
                 .name("dev-executor").type("cli").pollSeconds(5), allowShell).start();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("# Colonies dev server at %s (data in %s)%n", server.url(), dir);
-        out.printf("export COLONIES_SERVER_HOST=127.0.0.1%nexport COLONIES_SERVER_PORT=%d%nexport COLONIES_TLS=false%n",
-                server.httpPort());
+        out.printf("export COLONIES_SERVER_HOST=127.0.0.1%nexport COLONIES_SERVER_HTTP_PORT=%d%n"
+                + "export COLONIES_SERVER_PORT=%d%nexport COLONIES_TLS=false%n", server.httpPort(), server.httpPort());
         out.printf("export COLONIES_SERVER_PRVKEY=%s%nexport COLONIES_COLONY_NAME=%s%n", serverKey, colonyName);
         out.printf("export COLONIES_COLONY_PRVKEY=%s%nexport COLONIES_PRVKEY=%s%n", colonyKey, executorKey);
         out.printf("export COLONIES_EXECUTOR_TYPE=cli%n");

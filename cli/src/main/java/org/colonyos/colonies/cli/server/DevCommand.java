@@ -4,11 +4,11 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.http.server.ColoniesServer;
 import org.colonyos.colonies.proto.crypto.Identity;
-import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.sdk.ColoniesClient;
@@ -19,22 +19,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code colonies dev}: a one-node server in a fresh data directory with fresh keys, a colony and an approved
- * executor, printing the environment a client needs; a built-in executor runs {@code echo} (and {@code sh} when
- * explicitly allowed).
+ * {@code colonies dev}: a one-node server with a colony, an approved executor and their keys, printing the
+ * environment a client needs; a built-in executor runs {@code echo} (and {@code sh} when explicitly allowed).
+ * Started again on the same {@code --data-dir} it serves the same colony with the same keys ({@link DevKeys});
+ * without one it works in a temporary directory that it removes when it stops.
  */
 @Command(name = "dev", description = "Start a development server with a ready colony and keys")
 public final class DevCommand implements Callable<Integer> {
+    private static final String EXECUTOR = "dev-executor";
+
     @Spec
     CommandSpec spec;
 
     @Option(names = "--port", defaultValue = "50080", description = "HTTP API port (default ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--data-dir", description = "Data directory (default: a new temporary directory)")
+    @Option(names = "--data-dir", description = "Data directory; started again on it, the server keeps its colony "
+            + "and keys (default: a new temporary directory, removed on exit)")
     Path dataDir;
 
-    @Option(names = "--colony", defaultValue = "dev", description = "Colony name (default ${DEFAULT-VALUE})")
+    @Option(names = "--colony", defaultValue = "dev",
+            description = "Colony name of a new data directory (default ${DEFAULT-VALUE})")
     String colonyName;
 
     @Option(names = "--allow-shell", description = "Let the built-in executor run shell commands (function sh)")
@@ -42,31 +47,46 @@ public final class DevCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("colonies-dev-");
-        String serverKey = Secp256k1.generatePrivateKey();
-        String colonyKey = Secp256k1.generatePrivateKey();
-        String executorKey = Secp256k1.generatePrivateKey();
+        boolean temporary = dataDir == null;
+        Path dir = temporary ? Files.createTempDirectory("colonies-dev-") : Files.createDirectories(dataDir);
+        Optional<DevKeys> saved = DevKeys.load(dir);
+        DevKeys keys = saved.orElseGet(() -> DevKeys.generate(colonyName));
         ColoniesServer server = ServerLauncher.startSingleNode("127.0.0.1", port, 0, dir,
-                Identity.idOfPrivateKey(serverKey), ColoniesServer.DEFAULT_MAX_BODY_BYTES, LogRetention.DEFAULT);
+                Identity.idOfPrivateKey(keys.serverKey()), ColoniesServer.DEFAULT_MAX_BODY_BYTES, LogRetention.DEFAULT);
         ColoniesClient client = new ColoniesClient(URI.create(server.url()));
-        client.addColony(new Colony(Identity.idOfPrivateKey(colonyKey), colonyName), serverKey);
-        client.addExecutor(Executor.of(Identity.idOfPrivateKey(executorKey), "cli", "dev-executor", colonyName),
-                colonyKey);
-        client.approveExecutor(colonyName, "dev-executor", colonyKey);
-        ExecutorRuntime executor = BuiltinFunctions.register(ExecutorRuntime.builder(client, colonyName, executorKey)
-                .name("dev-executor").type("cli").pollSeconds(5), allowShell).start();
+        if (saved.isEmpty()) {
+            setUp(client, keys);
+            keys.save(dir);
+        }
+        ExecutorRuntime executor = BuiltinFunctions.register(ExecutorRuntime.builder(client, keys.colonyName(),
+                keys.executorKey()).name(EXECUTOR).type("cli").pollSeconds(5), allowShell).start();
+        printExports(server, dir, keys, saved.isPresent());
+        ServerLauncher.runUntilShutdown(server, executor, temporary ? () -> TempDirs.delete(dir) : () -> { });
+        return 0;
+    }
+
+    /** The colony and the approved built-in executor of a new dev server. */
+    private static void setUp(ColoniesClient client, DevKeys keys) {
+        client.addColony(new Colony(Identity.idOfPrivateKey(keys.colonyKey()), keys.colonyName()), keys.serverKey());
+        client.addExecutor(Executor.of(Identity.idOfPrivateKey(keys.executorKey()), "cli", EXECUTOR,
+                keys.colonyName()), keys.colonyKey());
+        client.approveExecutor(keys.colonyName(), EXECUTOR, keys.colonyKey());
+    }
+
+    private void printExports(ColoniesServer server, Path dir, DevKeys keys, boolean restarted) {
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("# Colonies dev server at %s (data in %s)%n", server.url(), dir);
+        out.printf("# Colonies dev server at %s (data in %s%s)%n", server.url(), dir,
+                restarted ? ", restarted with its saved keys" : "");
         out.printf("export COLONIES_SERVER_HOST=127.0.0.1%nexport COLONIES_SERVER_HTTP_PORT=%d%n"
                 + "export COLONIES_SERVER_PORT=%d%nexport COLONIES_TLS=false%n", server.httpPort(), server.httpPort());
-        out.printf("export COLONIES_SERVER_PRVKEY=%s%nexport COLONIES_COLONY_NAME=%s%n", serverKey, colonyName);
-        out.printf("export COLONIES_COLONY_PRVKEY=%s%nexport COLONIES_PRVKEY=%s%n", colonyKey, executorKey);
+        out.printf("export COLONIES_SERVER_PRVKEY=%s%nexport COLONIES_COLONY_NAME=%s%n", keys.serverKey(),
+                keys.colonyName());
+        out.printf("export COLONIES_COLONY_PRVKEY=%s%nexport COLONIES_PRVKEY=%s%n", keys.colonyKey(),
+                keys.executorKey());
         out.printf("export COLONIES_EXECUTOR_TYPE=cli%n");
-        out.printf("# Built-in executor dev-executor runs: %s%n", allowShell ? "echo, sh" : "echo (sh with --allow-shell)");
+        out.printf("# Built-in executor %s runs: %s%n", EXECUTOR, allowShell ? "echo, sh"
+                : "echo (sh with --allow-shell)");
         out.printf("# Try: colonies function exec --func echo --args hello --wait%n# Stop with Ctrl-C.%n");
         out.flush();
-        Runtime.getRuntime().addShutdownHook(new Thread(executor::close));
-        ServerLauncher.runUntilShutdown(server);
-        return 0;
     }
 }

@@ -67,11 +67,22 @@ public final class ServerLauncher {
 
     /** Blocks until shutdown, then closes the server cleanly (HTTP first, then Raft with a final snapshot). */
     static void runUntilShutdown(ColoniesServer server) throws InterruptedException {
+        runUntilShutdown(server, () -> { }, () -> { });
+    }
+
+    /**
+     * Blocks until shutdown, then closes {@code first} (a client of the server, such as a built-in executor),
+     * the server, and runs {@code last} (for example removing a temporary data directory), in that order.
+     */
+    static void runUntilShutdown(ColoniesServer server, AutoCloseable first, Runnable last)
+            throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                first.close();
                 server.close();
-            } catch (IOException e) {
+                last.run();
+            } catch (Exception e) {
                 System.err.println("error while stopping: " + e.getMessage());
             } finally {
                 stopped.countDown();

@@ -212,6 +212,23 @@ class CliCommandsTest {
     }
 
     @Test
+    void benchLocalLeavesNoTemporaryDirectoryBehind() throws Exception {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> before = localDirs(tmp);
+        Run bench = runOffline("bench", "--local", "--warmup", "1", "--duration", "1", "--executors", "1",
+                "--submitters", "1", "--inflight", "2");
+        assertEquals(0, bench.code(), bench.err());
+        assertTrue(bench.out().contains("cycles/s"), bench.out());
+        assertEquals(before, localDirs(tmp));
+    }
+
+    private static List<Path> localDirs(Path tmp) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> entries = Files.list(tmp)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("colonies-local-")).sorted().toList();
+        }
+    }
+
+    @Test
     void serverStartPassesTheSnapshotIntervalToTheNode(@TempDir Path dir) {
         Run zero = runOffline("server", "start", "--data-dir", dir.toString(), "--snapshot-every", "0");
         assertEquals(1, zero.code());

@@ -146,6 +146,16 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         for (Thread thread : loadThreads) {
             thread.join(5_000);
         }
+        removeQuietly(client, colony, serverKey, out);
+    }
+
+    /** Removes the bench's colony (and with it its executors and processes) from the server it ran against. */
+    private static void removeQuietly(ColoniesClient client, String colony, String serverKey, PrintWriter out) {
+        try {
+            client.removeColony(colony, serverKey);
+        } catch (RuntimeException e) {
+            out.printf("could not remove colony %s: %s%n", colony, e.getMessage());
+        }
     }
 
     private void start(String name, Runnable body) {

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.colonyos.colonies.cli.server.ClusterProcesses;
+import org.colonyos.colonies.cli.server.TempDirs;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Cluster;
@@ -84,6 +85,8 @@ public final class FailoverBench implements Callable<Integer> {
                 Outcome outcome = repetition(cluster, rep, serverKey, owner, out);
                 outcomes.add(outcome);
             }
+        } finally {
+            TempDirs.delete(dir);
         }
         summarize(outcomes, out);
         return 0;

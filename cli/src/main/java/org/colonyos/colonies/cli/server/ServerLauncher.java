@@ -128,7 +128,7 @@ public final class ServerLauncher {
 
     /**
      * Starts {@code size} nodes in this JVM on free loopback ports, one temporary directory each, and waits
-     * until every node has the server owner id (so a leader exists).
+     * until every node has the server owner id (so a leader exists). Closing the cluster removes the directories.
      */
     public static LocalCluster startLocalCluster(int size) throws IOException {
         String serverKey = Secp256k1.generatePrivateKey();
@@ -156,10 +156,14 @@ public final class ServerLauncher {
             }
         } catch (Exception e) {
             closeAll(servers);
+            TempDirs.delete(root);
             throw new IOException("the local cluster did not start: " + e.getMessage(), e);
         }
         return new LocalCluster(servers.stream().map(s -> URI.create(s.url())).toList(), serverKey,
-                servers.stream().map(ColoniesServer::node).toList(), () -> closeAll(servers));
+                servers.stream().map(ColoniesServer::node).toList(), () -> {
+                    closeAll(servers);
+                    TempDirs.delete(root);
+                });
     }
 
     private static void closeAll(List<ColoniesServer> servers) throws IOException {

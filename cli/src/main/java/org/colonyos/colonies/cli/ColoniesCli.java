@@ -1,6 +1,8 @@
 package org.colonyos.colonies.cli;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
 import org.colonyos.colonies.cli.bench.BenchCommand;
 import org.colonyos.colonies.cli.cmd.ColonyCommands;
 import org.colonyos.colonies.cli.cmd.ExecutorCommands;
@@ -16,8 +18,11 @@ import org.colonyos.colonies.cli.server.ServerCommands;
 import org.colonyos.colonies.config.ConfigException;
 import org.colonyos.colonies.proto.crypto.CryptoException;
 import org.colonyos.colonies.sdk.ColoniesException;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code colonies} command: the Go CLI's command tree over the Java SDK, plus the server. */
 @Command(name = "colonies", mixinStandardHelpOptions = true, version = "colonies-java",
@@ -27,6 +32,10 @@ import picocli.CommandLine.Command;
             RecordCommands.AttributeGroup.class, StatCommand.class, ServerCommands.class, ClusterCommands.class,
             DevCommand.class, BenchCommand.class})
 public final class ColoniesCli {
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Log at debug level (also COLONIES_VERBOSE=true)")
+    boolean verbose;
+
     /** Exit code of a usage error (a missing or invalid option, a bad key). */
     public static final int USAGE = 2;
 
@@ -80,7 +89,22 @@ public final class ColoniesCli {
 
     public static void main(String[] args) {
         useCommonPoolForAsyncCompletions();
+        configureLogging(args, System.getenv());
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * One log format: java.util.logging (gRPC, the JDK) goes through slf4j; {@code --verbose} or
+     * {@code COLONIES_VERBOSE=true} logs at debug level. Must run before the first logger is made.
+     */
+    static void configureLogging(String[] args, Map<String, String> env) {
+        boolean verbose = "true".equalsIgnoreCase(env.getOrDefault("COLONIES_VERBOSE", ""))
+                || Arrays.asList(args).contains("--verbose");
+        if (verbose) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        }
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
     }
 
     /**

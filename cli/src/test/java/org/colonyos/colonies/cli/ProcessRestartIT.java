@@ -74,5 +74,32 @@ class ProcessRestartIT {
             third.destroy();
             third.waitFor(60, TimeUnit.SECONDS);
         }
+        assertLogsInOneFormat();
+    }
+
+    /**
+     * Every server log line is in the slf4j format (java.util.logging is bridged), none is an error, and a
+     * SIGTERM stop says so.
+     */
+    private void assertLogsInOneFormat() throws IOException {
+        try (java.util.stream.Stream<Path> logs = Files.list(dir)) {
+            for (Path log : logs.filter(p -> p.getFileName().toString().endsWith(".log")).toList()) {
+                List<String> lines = Files.readAllLines(log);
+                for (String line : lines) {
+                    assertTrue(line.matches("^\\d{4}-\\d{2}-\\d{2}T.*") || line.startsWith("\t") || line.isBlank(),
+                            log + " has a line in another format: " + line);
+                    assertTrue(!line.contains(" ERROR "), log + ": " + line);
+                }
+            }
+        }
+        try (java.util.stream.Stream<Path> logs = Files.list(dir)) {
+            assertTrue(logs.filter(p -> p.getFileName().toString().endsWith(".log")).anyMatch(p -> {
+                try {
+                    return Files.readString(p).contains(" stopped");
+                } catch (IOException e) {
+                    return false;
+                }
+            }), "a clean stop is logged");
+        }
     }
 }

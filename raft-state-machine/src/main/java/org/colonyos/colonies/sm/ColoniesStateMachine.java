@@ -12,6 +12,8 @@ import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftGroupMemberId;
+import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.storage.RaftStorage;
@@ -189,6 +191,12 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     /** What this node's frontend proved about the requests it proposes (a memo that spares apply the work). */
     public RequestProofs proofs() {
         return proofs;
+    }
+
+    /** Logs every change of leader this node learns of (elections, a leader stepping down or lost). */
+    @Override
+    public void notifyLeaderChanged(RaftGroupMemberId member, RaftPeerId newLeader) {
+        LOG.info("{}: the leader is now {}", member.getPeerId(), newLeader == null ? "unknown" : newLeader);
     }
 
     /** Sets who hears about applied process changes (the node's long-polls and subscriptions). */

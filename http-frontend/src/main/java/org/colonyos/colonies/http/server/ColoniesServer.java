@@ -134,6 +134,8 @@ public final class ColoniesServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        String url = url();
+        LOG.info("Colonies server at {} stopping", url);
         try {
             duties.close();
             http.close();
@@ -141,5 +143,6 @@ public final class ColoniesServer implements AutoCloseable {
         } finally {
             node.close();
         }
+        LOG.info("Colonies server at {} stopped", url);
     }
 }

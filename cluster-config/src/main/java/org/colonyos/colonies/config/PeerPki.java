@@ -5,9 +5,9 @@ import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -174,22 +174,13 @@ public final class PeerPki {
 
     private static void writeText(Path file, String text, boolean secret) {
         try {
-            Files.deleteIfExists(file);
-            Files.createFile(file);
             if (secret) {
-                restrictToOwner(file);
+                SecretFiles.write(file, text.getBytes(StandardCharsets.US_ASCII));
+            } else {
+                Files.writeString(file, text);
             }
-            Files.writeString(file, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // the file system has no POSIX permissions; the directory's protection applies
         }
     }
 

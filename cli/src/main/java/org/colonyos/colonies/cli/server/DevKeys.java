@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import org.colonyos.colonies.config.SecretFiles;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.json.Json;
 
@@ -38,14 +38,6 @@ record DevKeys(@JsonProperty("serverprvkey") String serverKey, @JsonProperty("co
 
     /** Saves the keys in {@code dir}, readable by the owner only. */
     void save(Path dir) throws IOException {
-        Path file = dir.resolve(FILE);
-        Files.deleteIfExists(file);
-        Files.createFile(file);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // the directory's protection applies
-        }
-        Files.write(file, Json.toBytes(this));
+        SecretFiles.write(dir.resolve(FILE), Json.toBytes(this));
     }
 }

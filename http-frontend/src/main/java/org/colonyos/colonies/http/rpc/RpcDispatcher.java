@@ -90,25 +90,19 @@ public final class RpcDispatcher {
      * before the request is refused without proposing anything.
      */
     private CompletableFuture<Void> admit(Route route, String callerId, Payload payload) {
-        if (admitted(route, callerId, payload)) {
+        try {
+            checkAdmission(route, callerId, payload);
             return CompletableFuture.completedFuture(null);
+        } catch (Rejection possiblyStale) {
+            return node.readBarrier().thenRun(() -> checkAdmission(route, callerId, payload));
         }
-        return node.readBarrier().thenRun(() -> node.read(state -> {
-            Admission.check(state, callerId, route.access(), payload);
-            return null;
-        }));
     }
 
-    private boolean admitted(Route route, String callerId, Payload payload) {
-        try {
-            node.read(state -> {
-                Admission.check(state, callerId, route.access(), payload);
-                return null;
-            });
-            return true;
-        } catch (Rejection possiblyStale) {
-            return false;
-        }
+    private void checkAdmission(Route route, String callerId, Payload payload) {
+        node.read(state -> {
+            Admission.check(state, callerId, route.access(), payload);
+            return null;
+        });
     }
 
     /**

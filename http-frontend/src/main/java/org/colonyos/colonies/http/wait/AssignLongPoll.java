@@ -77,9 +77,7 @@ public final class AssignLongPoll implements Route.AsyncHandler {
 
     private CompletableFuture<HttpReply> start(Route.Call call, ProcessPayloads.AssignProcess p, Executor executor) {
         AssignProcess.Builder offer = ClientCommands.assign(p);
-        Attempt attempt = new Attempt(call, executor, p.colonyName(), offer.getAvailableCpuMillis(),
-                offer.getAvailableMemMib(),
-                Math.min(p.timeout(), MAX_TIMEOUT_SECONDS));
+        Attempt attempt = new Attempt(call, executor, offer, Math.min(p.timeout(), MAX_TIMEOUT_SECONDS));
         attempt.next();
         return attempt.result;
     }
@@ -110,12 +108,16 @@ public final class AssignLongPoll implements Route.AsyncHandler {
         private volatile Runnable removeCloseHook = () -> { };
         private volatile ProcessWaiters.Waiter current;
 
-        Attempt(Route.Call call, Executor executor, String colony, long cpu, long mem, int timeoutSeconds) {
+        /** The assign command this call stands for: its colony and the resources offered. */
+        private final AssignProcess offer;
+
+        Attempt(Route.Call call, Executor executor, AssignProcess.Builder offer, int timeoutSeconds) {
             this.call = call;
             this.executor = executor;
-            this.colony = colony;
-            this.cpu = cpu;
-            this.mem = mem;
+            this.offer = offer.build();
+            this.colony = this.offer.getColonyName();
+            this.cpu = this.offer.getAvailableCpuMillis();
+            this.mem = this.offer.getAvailableMemMib();
             this.timeoutSeconds = timeoutSeconds;
             this.deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(timeoutSeconds, 0));
             this.removeCloseHook = call.connection().onClose(this::abandon);
@@ -174,9 +176,7 @@ public final class AssignLongPoll implements Route.AsyncHandler {
         }
 
         private void propose() {
-            LogEntry.Builder command = LogEntry.newBuilder().setAssignProcess(AssignProcess.newBuilder()
-                    .setColonyName(colony).setAvailableCpuMillis(cpu).setAvailableMemMib(mem));
-            node.submitProven(call.entry(), call.callerId(), command).whenComplete((reply, error) -> {
+            node.submitProven(call.entry(), call.callerId(), LogEntry.newBuilder().setAssignProcess(offer)).whenComplete((reply, error) -> {
                 if (error != null) {
                     finish(HttpReply.error(503, "Service unavailable, the assignment could not be replicated"));
                 } else {

@@ -19,11 +19,13 @@ import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.Function;
 import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ProcessGraph;
 import org.colonyos.colonies.proto.model.ProcessLog;
 import org.colonyos.colonies.proto.model.ServerInfo;
 import org.colonyos.colonies.proto.model.Statistics;
 import org.colonyos.colonies.proto.model.User;
 import org.colonyos.colonies.proto.model.Version;
+import org.colonyos.colonies.proto.model.WorkflowSpec;
 import org.colonyos.colonies.proto.wire.ColonyPayloads;
 import org.colonyos.colonies.proto.wire.ExecutorPayloads;
 import org.colonyos.colonies.proto.wire.Payload;
@@ -32,6 +34,7 @@ import org.colonyos.colonies.proto.wire.ProcessPayloads;
 import org.colonyos.colonies.proto.wire.RecordPayloads;
 import org.colonyos.colonies.proto.wire.ServerPayloads;
 import org.colonyos.colonies.proto.wire.UserPayloads;
+import org.colonyos.colonies.proto.wire.WorkflowPayloads;
 
 /**
  * A Java client of the Colonies API: one method per message, each signed with the private key passed to it
@@ -349,6 +352,55 @@ public final class ColoniesClient {
     public boolean isPaused(String colonyName, String prvKey) {
         return call(PayloadType.GET_PAUSE_STATUS, new ColonyPayloads.ColonyRef(colonyName), prvKey,
                 ProcessPayloads.PauseStatus.class).isPaused();
+    }
+
+    // ---- workflows ----
+
+    /** Submits a workflow: its processes are created at once, roots assignable, the others after their parents. */
+    public ProcessGraph submitWorkflow(WorkflowSpec spec, String prvKey) {
+        return call(PayloadType.SUBMIT_WORKFLOW_SPEC, new WorkflowPayloads.SubmitWorkflowSpec(spec), prvKey,
+                ProcessGraph.class);
+    }
+
+    /** A graph with its display layout ({@code nodes} and {@code edges}). */
+    public ProcessGraph getProcessGraph(String processGraphId, String prvKey) {
+        return call(PayloadType.GET_PROCESS_GRAPH, new WorkflowPayloads.ProcessGraphRef(processGraphId, false),
+                prvKey, ProcessGraph.class);
+    }
+
+    /** A colony's graphs in a state, newest first, at most {@code count} (at most 100). */
+    public List<ProcessGraph> getProcessGraphs(String colonyName, int state, int count, String prvKey) {
+        return callList(PayloadType.GET_PROCESS_GRAPHS, new WorkflowPayloads.GetProcessGraphs(colonyName, count,
+                state), prvKey, ProcessGraph.class);
+    }
+
+    /** Removes a graph that is not running, with its processes. */
+    public void removeProcessGraph(String processGraphId, String prvKey) {
+        callEmpty(PayloadType.REMOVE_PROCESS_GRAPH, new WorkflowPayloads.ProcessGraphRef(processGraphId, false),
+                prvKey);
+    }
+
+    /** Removes a colony's graphs in a state ({@code -1}: every state; running ones cannot be removed alone). */
+    public void removeAllProcessGraphs(String colonyName, int state, String colonyPrvKey) {
+        callEmpty(PayloadType.REMOVE_ALL_PROCESS_GRAPHS, new WorkflowPayloads.RemoveAllProcessGraphs(colonyName,
+                state), colonyPrvKey);
+    }
+
+    /** Cancels every process of a graph that has not ended. */
+    public void cancelProcessGraph(String processGraphId, String prvKey) {
+        callEmpty(PayloadType.CANCEL_PROCESS_GRAPH, new WorkflowPayloads.ProcessGraphRef(processGraphId, false),
+                prvKey);
+    }
+
+    /**
+     * Adds a process to a running graph after {@code parentProcessId}, which the calling executor runs: inserted
+     * before all the parent's children, or appended (and, with {@code childProcessId}, made one more parent of
+     * that waiting child).
+     */
+    public Process addChild(String processGraphId, String parentProcessId, String childProcessId, FunctionSpec spec,
+            boolean insert, String executorPrvKey) {
+        return call(PayloadType.ADD_CHILD, new WorkflowPayloads.AddChild(processGraphId, parentProcessId,
+                childProcessId, spec, insert), executorPrvKey, Process.class);
     }
 
     // ---- attributes, logs, functions, statistics ----

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.Function;
+import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.proto.model.Process;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +40,22 @@ public final class ExecutorRuntime implements AutoCloseable {
             return process.spec().args();
         }
 
+        /** The input: in a workflow, the outputs of the process's parents, concatenated in parent order. */
+        public List<Object> in() {
+            return process.in();
+        }
+
         /** Adds a log line to the process. */
         public void log(String message) {
             client.addLog(process.processId(), message, executorPrvKey);
+        }
+
+        /**
+         * Extends the running workflow after this process: {@code insert} puts the new process before all of this
+         * process's children, else it is appended as one more child. Only for a process of a workflow.
+         */
+        public Process addChild(FunctionSpec spec, boolean insert) {
+            return client.addChild(process.processGraphId(), process.processId(), "", spec, insert, executorPrvKey);
         }
     }
 

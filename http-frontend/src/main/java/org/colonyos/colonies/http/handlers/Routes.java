@@ -28,6 +28,7 @@ public final class Routes {
         ExecutorHandlers.register(routes);
         UserHandlers.register(routes);
         ProcessHandlers.register(routes, assign, subscribe, clock);
+        WorkflowHandlers.register(routes);
         RecordHandlers.register(routes, clock);
         StatisticsHandlers.register(routes);
         return routes.build();

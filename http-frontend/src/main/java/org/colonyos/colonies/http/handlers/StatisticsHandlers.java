@@ -17,8 +17,8 @@ import org.colonyos.colonies.sm.state.ColoniesState;
 
 /**
  * {@code getcolonystatsmsg} and {@code getstatisticsmsg} (protocol 4.1, 4.2, 5.14). Process figures come from
- * counters kept by the state, executor figures from the colony's executor list (small). Workflow figures are 0
- * until workflows exist.
+ * counters kept by the state, executor figures from the colony's executor list (small). A colony's figures
+ * count its workflows per state too.
  */
 public final class StatisticsHandlers {
     private StatisticsHandlers() {
@@ -45,7 +45,10 @@ public final class StatisticsHandlers {
                 state.processes().count(colony, ProcessState.RUNNING),
                 state.processes().count(colony, ProcessState.SUCCESS),
                 state.processes().count(colony, ProcessState.FAILED),
-                state.processes().count(colony, ProcessState.CANCELLED), 0, 0, 0, 0, 0);
+                state.processes().count(colony, ProcessState.CANCELLED),
+                state.graphs().count(colony, ProcessState.WAITING), state.graphs().count(colony, ProcessState.RUNNING),
+                state.graphs().count(colony, ProcessState.SUCCESS), state.graphs().count(colony, ProcessState.FAILED),
+                state.graphs().count(colony, ProcessState.CANCELLED));
     }
 
     /** Like Go: colonies, registered executors and four process counts over all colonies; the rest 0. */

@@ -46,6 +46,12 @@ public record Conditions(
                 processesPerNode, mem, storage, gpu, wallTime);
     }
 
+    /** The conditions with other workflow dependencies (node names of the parents). */
+    public Conditions withDependencies(List<String> nodeNames) {
+        return new Conditions(colonyName, executorNames, executorType, locationName, nodeNames, nodes, cpu, processes,
+                processesPerNode, mem, storage, gpu, wallTime);
+    }
+
     public Conditions withResources(String newCpu, String newMem, String newStorage, Capabilities.Gpu newGpu) {
         return new Conditions(colonyName, executorNames, executorType, locationName, dependencies, nodes, newCpu,
                 processes, processesPerNode, newMem, newStorage, newGpu, wallTime);

@@ -39,6 +39,12 @@ public record FunctionSpec(
                 Conditions.of(colonyName, executorType), "", Filesystem.NONE, Map.of(), null);
     }
 
+    /** The spec under another workflow node name. */
+    public FunctionSpec withNodeName(String name) {
+        return new FunctionSpec(name, funcName, args, kwargs, priority, maxWaitTime, maxExecTime, maxRetries,
+                conditions, label, fs, env, channels);
+    }
+
     public FunctionSpec withConditions(Conditions newConditions) {
         return new FunctionSpec(nodeName, funcName, args, kwargs, priority, maxWaitTime, maxExecTime, maxRetries,
                 newConditions, label, fs, env, channels);

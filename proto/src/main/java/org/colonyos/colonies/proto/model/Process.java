@@ -161,6 +161,31 @@ public record Process(
             return this;
         }
 
+        public Builder waitForParents(boolean value) {
+            waitForParents = value;
+            return this;
+        }
+
+        public Builder parents(List<String> value) {
+            parents = value;
+            return this;
+        }
+
+        public Builder children(List<String> value) {
+            children = value;
+            return this;
+        }
+
+        public Builder processGraphId(String value) {
+            processGraphId = value;
+            return this;
+        }
+
+        public Builder in(List<Object> value) {
+            in = value;
+            return this;
+        }
+
         public Builder out(List<Object> value) {
             out = value;
             return this;

@@ -25,9 +25,10 @@ public final class KeyMaterial {
     public static final int ID_LENGTH = 64;
 
     private static final Set<String> IDS = Set.of("colonyid", "executorid", "userid", "serverid", "processid",
-            "functionid", "attributeid", "targetid", "processgraphid");
+            "functionid", "attributeid", "targetid", "processgraphid", "parentprocessid", "childprocessid");
     private static final Set<String> NAMES = Set.of("colonyname", "executorname", "executortype", "name",
-            "funcname", "nodename", "label", "initiator", "targetcolonyname", "executornames", "key");
+            "funcname", "nodename", "label", "initiator", "targetcolonyname", "executornames", "key",
+            "dependencies");
     private static final Set<String> USER_DATA = Set.of("args", "kwargs", "env", "out", "in", "errors", "message",
             "value", "capabilities", "allocations", "fs");
 

@@ -83,6 +83,15 @@ public enum PayloadType {
     SUBSCRIBE_PROCESSES("subscribeprocessesmsg", ProcessPayloads.SubscribeProcesses.class,
             "subscribe processes"),
 
+    SUBMIT_WORKFLOW_SPEC("submitworkflowspecmsg", WorkflowPayloads.SubmitWorkflowSpec.class, "submit workflow"),
+    GET_PROCESS_GRAPH("getprocessgraphmsg", WorkflowPayloads.ProcessGraphRef.class, "get process graph"),
+    GET_PROCESS_GRAPHS("getprocessgraphsmsg", WorkflowPayloads.GetProcessGraphs.class, "get process graphs"),
+    REMOVE_PROCESS_GRAPH("removeprocessgraphmsg", WorkflowPayloads.ProcessGraphRef.class, "remove process graph"),
+    REMOVE_ALL_PROCESS_GRAPHS("removeallprocessgraphsmsg", WorkflowPayloads.RemoveAllProcessGraphs.class,
+            "remove all process graphs"),
+    CANCEL_PROCESS_GRAPH("cancelprocessgraphmsg", WorkflowPayloads.ProcessGraphRef.class, "cancel process graph"),
+    ADD_CHILD("addchildmsg", WorkflowPayloads.AddChild.class, "add child"),
+
     ADD_ATTRIBUTE("addattributemsg", RecordPayloads.AddAttribute.class, "add attribute"),
     GET_ATTRIBUTE("getattributemsg", RecordPayloads.AttributeRef.class, "get attribute"),
     ADD_LOG("addlogmsg", RecordPayloads.AddLog.class, "add log"),

@@ -27,7 +27,7 @@ final class ColonyApplier {
         return colony;
     }
 
-    /** Removes a colony with everything in it: users, executors, functions, processes, logs (hard delete). */
+    /** Removes a colony with everything in it: users, executors, functions, workflows, processes, logs. */
     Object apply(RemoveColony command, ApplyContext ctx) {
         ColoniesState state = ctx.state();
         Authorizer.requireServerOwner(state, ctx.callerId());
@@ -42,6 +42,7 @@ final class ColonyApplier {
             state.functions().removeExecutor(name, executor.executorName());
             state.removeExecutor(executor);
         }
+        WorkflowApplier.removeAllIn(state, name, ProcessState.ALL);
         ProcessApplier.removeAllIn(state, name, ProcessState.ALL);
         state.logs().removeColony(name);
         state.setPaused(name, false);

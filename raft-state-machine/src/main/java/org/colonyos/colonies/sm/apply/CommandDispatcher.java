@@ -26,6 +26,8 @@ public final class CommandDispatcher {
     private final ProcessApplier processes = new ProcessApplier();
     private final RecordApplier records = new RecordApplier();
     private final TimerApplier timers = new TimerApplier();
+    private final WorkflowApplier workflows = new WorkflowApplier();
+    private final ChildApplier children = new ChildApplier();
     private final SignedEntries signedEntries;
 
     /** A dispatcher that proves every client entry from scratch. */
@@ -99,6 +101,11 @@ public final class CommandDispatcher {
             case REMOVE_ALL_PROCESSES -> processes.apply(entry.getRemoveAllProcesses(), ctx);
             case CANCEL_PROCESS -> processes.apply(entry.getCancelProcess(), ctx);
             case SET_ASSIGNMENTS_PAUSED -> processes.apply(entry.getSetAssignmentsPaused(), ctx);
+            case SUBMIT_WORKFLOW -> workflows.apply(entry.getSubmitWorkflow(), ctx);
+            case REMOVE_PROCESS_GRAPH -> workflows.apply(entry.getRemoveProcessGraph(), ctx);
+            case REMOVE_ALL_PROCESS_GRAPHS -> workflows.apply(entry.getRemoveAllProcessGraphs(), ctx);
+            case CANCEL_PROCESS_GRAPH -> workflows.apply(entry.getCancelProcessGraph(), ctx);
+            case ADD_CHILD -> children.apply(entry.getAddChild(), ctx);
             case ADD_ATTRIBUTE -> records.apply(entry.getAddAttribute(), ctx);
             case ADD_PROCESS_LOG -> records.apply(entry.getAddProcessLog(), ctx);
             case ADD_EXECUTOR_LOG -> records.apply(entry.getAddExecutorLog(), ctx);

@@ -38,25 +38,43 @@ final class ProcessApplier {
         FunctionSpec sent = Json.parse(command.getSpecJson().toByteArray(), FunctionSpec.class);
         String colony = sent.conditions().colonyName();
         Authorizer.requireMember(state, ctx.callerId(), colony, true);
+        FunctionSpec spec = checkedSpec(sent);
+        Process process = created(ctx, ctx.generatedId(), spec, initiatorName(state, ctx.callerId(), colony));
+        return ProcessLifecycle.storeAndReply(ctx, null, process.toBuilder());
+    }
+
+    /**
+     * A submitted spec in the shape the Go server stores, its priority checked.
+     *
+     * @throws Rejection 400 for an unreadable resource amount or a priority out of range
+     */
+    static FunctionSpec checkedSpec(FunctionSpec sent) {
         FunctionSpec spec = SpecNormalizer.normalize(sent);
         if (spec.priority() < -MAX_PRIORITY || spec.priority() > MAX_PRIORITY) {
             throw Rejection.badRequest("Failed to submit function spec, priority must be in [-50000, 50000]");
         }
-        String initiatorName = initiatorName(state, ctx.callerId(), colony);
+        return spec;
+    }
+
+    /**
+     * A new WAITING process of a normalized spec, submitted by the caller at the entry's time: prioritytime,
+     * waiting deadline and ENV attributes set as in Go, nothing else. Not stored.
+     */
+    static Process created(ApplyContext ctx, String id, FunctionSpec spec, String initiatorName) {
         Instant now = ctx.now();
-        String id = ctx.generatedId();
+        String colony = spec.conditions().colonyName();
         List<Attribute> env = new ArrayList<>();
         spec.env().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> env.add(new Attribute(
                 Sha3.hashHex(id + e.getKey() + Attribute.ENV), id, colony, "", ProcessState.WAITING,
                 Attribute.ENV, e.getKey(), e.getValue())));
-        Process process = new Process(id, ctx.callerId(), initiatorName, "", false, ProcessState.WAITING,
+        return new Process(id, ctx.callerId(), initiatorName, "", false, ProcessState.WAITING,
                 spec.priority() * -Process.PRIORITY_STEP_NANOS + GoTime.toUnixNanos(now), now, GoTime.ZERO,
                 GoTime.ZERO, spec.maxWaitTime() > 0 ? now.plusSeconds(spec.maxWaitTime()) : GoTime.ZERO,
                 GoTime.ZERO, 0, env, spec, false, List.of(), List.of(), "", List.of(), List.of(), List.of());
-        return ProcessLifecycle.storeAndReply(ctx, null, process.toBuilder());
     }
 
-    private static String initiatorName(ColoniesState state, String callerId, String colony) {
+    /** The name of the caller as a member of the colony: its executor name, else its user name. */
+    static String initiatorName(ColoniesState state, String callerId, String colony) {
         return state.executorById(colony, callerId).map(Executor::executorName)
                 .or(() -> state.userById(colony, callerId).map(u -> u.name()))
                 .orElseThrow(() -> Rejection.internal("Could not derive InitiatorName"));
@@ -80,9 +98,22 @@ final class ProcessApplier {
                 command.getAvailableMemMib()).orElseThrow(() ->
                         Rejection.notFound("No process available for assignment"));
         int maxExec = process.spec().maxExecTime();
-        return ProcessLifecycle.storeAndReply(ctx, process, process.toBuilder().state(ProcessState.RUNNING)
+        Process.Builder assigned = process.toBuilder().state(ProcessState.RUNNING)
                 .assignedTo(executor.executorId()).startTime(ctx.now())
-                .execDeadline(maxExec > 0 ? ctx.now().plusSeconds(maxExec) : process.execDeadline()));
+                .execDeadline(maxExec > 0 ? ctx.now().plusSeconds(maxExec) : process.execDeadline());
+        if (!process.parents().isEmpty()) {
+            assigned.in(parentsOutput(state, process));
+        }
+        return ProcessLifecycle.storeAndReply(ctx, process, assigned);
+    }
+
+    /** The outputs of a process's parents, concatenated in the order of its parents (its input in a workflow). */
+    private static List<Object> parentsOutput(ColoniesState state, Process process) {
+        List<Object> in = new ArrayList<>();
+        for (String parentId : process.parents()) {
+            state.processes().get(parentId).ifPresent(parent -> in.addAll(parent.out()));
+        }
+        return in;
     }
 
     /** Closes a running process as successful or failed (the assigned executor only). */

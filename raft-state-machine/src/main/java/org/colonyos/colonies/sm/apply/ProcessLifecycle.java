@@ -14,7 +14,8 @@ import org.colonyos.colonies.sm.state.ColoniesState;
 
 /**
  * The process state transitions shared by the appliers (client commands, leader timers and executor removal),
- * each storing the process, re-indexing it and recording a signal. Attributes mirror the process state.
+ * each storing the process, re-indexing it and recording a signal; a process of a workflow moves its graph along
+ * ({@link GraphProgress}). Attributes mirror the process state.
  *
  * <p>Stateless; called only from the apply thread.
  */
@@ -79,6 +80,9 @@ final class ProcessLifecycle {
         byte[] json = stored == null ? ctx.state().processes().add(process)
                 : ctx.state().processes().replace(stored, process);
         ctx.signals().process(process);
+        if (!process.processGraphId().isEmpty()) {
+            GraphProgress.followed(ctx, stored, process);
+        }
         return new Written(process, json);
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.log.AddAttribute;
+import org.colonyos.colonies.proto.log.AddChild;
 import org.colonyos.colonies.proto.log.AddClusterMember;
 import org.colonyos.colonies.proto.log.AddColony;
 import org.colonyos.colonies.proto.log.AddExecutor;
@@ -17,6 +18,7 @@ import org.colonyos.colonies.proto.log.AddProcessLog;
 import org.colonyos.colonies.proto.log.AddUser;
 import org.colonyos.colonies.proto.log.AssignProcess;
 import org.colonyos.colonies.proto.log.CancelProcess;
+import org.colonyos.colonies.proto.log.CancelProcessGraph;
 import org.colonyos.colonies.proto.log.ChangeColonyId;
 import org.colonyos.colonies.proto.log.ChangeExecutorId;
 import org.colonyos.colonies.proto.log.ChangeServerId;
@@ -24,18 +26,21 @@ import org.colonyos.colonies.proto.log.ChangeUserId;
 import org.colonyos.colonies.proto.log.CloseProcess;
 import org.colonyos.colonies.proto.log.ExecutorState;
 import org.colonyos.colonies.proto.log.LogEntry;
+import org.colonyos.colonies.proto.log.RemoveAllProcessGraphs;
 import org.colonyos.colonies.proto.log.RemoveAllProcesses;
 import org.colonyos.colonies.proto.log.RemoveClusterMember;
 import org.colonyos.colonies.proto.log.RemoveColony;
 import org.colonyos.colonies.proto.log.RemoveExecutor;
 import org.colonyos.colonies.proto.log.RemoveFunction;
 import org.colonyos.colonies.proto.log.RemoveProcess;
+import org.colonyos.colonies.proto.log.RemoveProcessGraph;
 import org.colonyos.colonies.proto.log.RemoveUser;
 import org.colonyos.colonies.proto.log.ReportAllocation;
 import org.colonyos.colonies.proto.log.SetAssignmentsPaused;
 import org.colonyos.colonies.proto.log.SetExecutorState;
 import org.colonyos.colonies.proto.log.SetOutput;
 import org.colonyos.colonies.proto.log.SubmitProcess;
+import org.colonyos.colonies.proto.log.SubmitWorkflow;
 import org.colonyos.colonies.proto.log.UpdateCapabilities;
 import org.colonyos.colonies.proto.model.Allocations;
 import org.colonyos.colonies.proto.model.Capabilities;
@@ -50,6 +55,7 @@ import org.colonyos.colonies.proto.wire.ProcessPayloads;
 import org.colonyos.colonies.proto.wire.RecordPayloads;
 import org.colonyos.colonies.proto.wire.ServerPayloads;
 import org.colonyos.colonies.proto.wire.UserPayloads;
+import org.colonyos.colonies.proto.wire.WorkflowPayloads;
 import org.colonyos.colonies.sm.Rejection;
 
 /**
@@ -105,6 +111,7 @@ public final class ClientCommands {
         executors(table);
         processes(table);
         records(table);
+        workflows(table);
         return Collections.unmodifiableMap(table.commands);
     }
 
@@ -231,6 +238,24 @@ public final class ClientCommands {
                 .on(PayloadType.ADD_EXECUTOR_LOG, RecordPayloads.AddExecutorLog.class, p -> entry()
                         .setAddExecutorLog(AddExecutorLog.newBuilder().setColonyName(p.colonyName())
                                 .setExecutorName(p.executorName()).setMessage(p.message())));
+    }
+
+    private static void workflows(Table table) {
+        table.on(PayloadType.SUBMIT_WORKFLOW_SPEC, WorkflowPayloads.SubmitWorkflowSpec.class, p -> entry()
+                        .setSubmitWorkflow(SubmitWorkflow.newBuilder().setWorkflowJson(json(present(p.spec(),
+                                PayloadType.SUBMIT_WORKFLOW_SPEC, "spec")))))
+                .on(PayloadType.REMOVE_PROCESS_GRAPH, WorkflowPayloads.ProcessGraphRef.class, p -> entry()
+                        .setRemoveProcessGraph(RemoveProcessGraph.newBuilder().setProcessGraphId(p.processGraphId())))
+                .on(PayloadType.REMOVE_ALL_PROCESS_GRAPHS, WorkflowPayloads.RemoveAllProcessGraphs.class, p -> entry()
+                        .setRemoveAllProcessGraphs(RemoveAllProcessGraphs.newBuilder().setColonyName(p.colonyName())
+                                .setState(p.state())))
+                .on(PayloadType.CANCEL_PROCESS_GRAPH, WorkflowPayloads.ProcessGraphRef.class, p -> entry()
+                        .setCancelProcessGraph(CancelProcessGraph.newBuilder().setProcessGraphId(p.processGraphId())))
+                .on(PayloadType.ADD_CHILD, WorkflowPayloads.AddChild.class, p -> entry()
+                        .setAddChild(AddChild.newBuilder().setProcessGraphId(p.processGraphId())
+                                .setParentProcessId(p.parentProcessId()).setChildProcessId(p.childProcessId())
+                                .setSpecJson(json(present(p.spec(), PayloadType.ADD_CHILD, "spec")))
+                                .setInsert(p.insert())));
     }
 
     /** The value, or a 400 {@code Failed to <operation>, <what> is nil} (the Go server's text). */

@@ -39,6 +39,7 @@ public final class ColoniesState {
     private final ProcessTables processes;
     private final LogTables logs;
     private final FunctionTables functions;
+    private final GraphTables graphs;
 
     public ColoniesState(ColoniesStore store) {
         this.store = store;
@@ -54,10 +55,15 @@ public final class ColoniesState {
         this.processes = new ProcessTables(store);
         this.logs = new LogTables(store);
         this.functions = new FunctionTables(store);
+        this.graphs = new GraphTables(store);
     }
 
     public ProcessTables processes() {
         return processes;
+    }
+
+    public GraphTables graphs() {
+        return graphs;
     }
 
     public LogTables logs() {

@@ -1,0 +1,17 @@
+package org.colonyos.colonies.proto.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * A workflow as submitted (protocol 5.4): function specs named by {@code nodename}, whose
+ * {@code conditions.dependencies} name the nodes they wait for. Immutable; {@code functionspecs} is never null.
+ */
+public record WorkflowSpec(
+        @JsonProperty("colonyname") String colonyName,
+        @JsonProperty("functionspecs") List<FunctionSpec> functionSpecs) {
+
+    public WorkflowSpec {
+        functionSpecs = functionSpecs == null ? List.of() : functionSpecs;
+    }
+}

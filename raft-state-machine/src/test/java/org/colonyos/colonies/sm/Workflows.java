@@ -16,8 +16,7 @@ public final class Workflows {
 
     /** A spec of a workflow node for executor type {@code cli} that depends on {@code parents}. */
     public static FunctionSpec node(String colony, String name, String... parents) {
-        FunctionSpec spec = FunctionSpec.of(colony, "cli", "f-" + name, List.of()).withNodeName(name);
-        return spec.withConditions(spec.conditions().withDependencies(List.of(parents)));
+        return FunctionSpec.of(colony, "cli", "f-" + name, List.of()).withNodeName(name).dependingOn(parents);
     }
 
     /** The diamond a → b, c → d. */

@@ -45,6 +45,11 @@ public record FunctionSpec(
                 conditions, label, fs, env, channels);
     }
 
+    /** The spec as a workflow node that waits for the nodes named (its {@code conditions.dependencies}). */
+    public FunctionSpec dependingOn(String... nodeNames) {
+        return withConditions(conditions.withDependencies(List.of(nodeNames)));
+    }
+
     public FunctionSpec withConditions(Conditions newConditions) {
         return new FunctionSpec(nodeName, funcName, args, kwargs, priority, maxWaitTime, maxExecTime, maxRetries,
                 newConditions, label, fs, env, channels);

@@ -12,6 +12,7 @@ import org.colonyos.colonies.cli.cmd.RecordCommands;
 import org.colonyos.colonies.cli.cmd.SecurityCommands;
 import org.colonyos.colonies.cli.cmd.StatCommand;
 import org.colonyos.colonies.cli.cmd.UserCommands;
+import org.colonyos.colonies.cli.cmd.WorkflowCommands;
 import org.colonyos.colonies.cli.server.ClusterCommands;
 import org.colonyos.colonies.cli.server.DevCommand;
 import org.colonyos.colonies.cli.server.ServerCommands;
@@ -28,7 +29,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "colonies", mixinStandardHelpOptions = true, version = "colonies-java",
         description = "ColonyOS Colonies: client commands and a Raft-replicated server",
         subcommands = {SecurityCommands.class, ColonyCommands.class, ExecutorCommands.class, UserCommands.class,
-            FunctionCommands.class, ProcessCommands.class, RecordCommands.Log.class,
+            FunctionCommands.class, ProcessCommands.class, WorkflowCommands.class, RecordCommands.Log.class,
             RecordCommands.AttributeGroup.class, StatCommand.class, ServerCommands.class, ClusterCommands.class,
             DevCommand.class, BenchCommand.class})
 public final class ColoniesCli {

@@ -3,20 +3,13 @@ package org.colonyos.colonies.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import org.colonyos.colonies.cli.CliServer.Run;
 import org.colonyos.colonies.config.ClusterConfig;
-import org.colonyos.colonies.config.LogRetention;
-import org.colonyos.colonies.config.NodeSettings;
-import org.colonyos.colonies.config.PeerAddress;
-import org.colonyos.colonies.http.handlers.ServerHandlers;
-import org.colonyos.colonies.http.server.ColoniesServer;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,24 +17,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The client commands against an in-process server: output, --json and error exits. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
 class CliCommandsTest {
-    private static final String SERVER_KEY = "fcc79953d8a751bf41db661592dc34d30004b1a651ffa0725b03ac227641499d";
-    private static final String COLONY_KEY = "ba949fa134981372d6da62b6a56f336ab4d843b22c02a4257dcf7d0d73097514";
-    private static final String EXECUTOR_KEY = "ddf7f7791208083b6a9ed975a72684f6406a269cfa36f1b1c32045c0a71fff05";
-    private ColoniesServer server;
+    private static final String SERVER_KEY = CliServer.SERVER_KEY;
+    private static final String COLONY_KEY = CliServer.COLONY_KEY;
+    private static final String EXECUTOR_KEY = CliServer.EXECUTOR_KEY;
+    private CliServer server;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        int raftPort = PeerAddress.freeLoopbackPort();
-        server = ColoniesServer.start(new NodeSettings(ClusterConfig.single("cli", new PeerAddress("n1",
-                "127.0.0.1", raftPort, 0)), "n1", dir, Identity.idOfPrivateKey(SERVER_KEY),
-                LogRetention.snapshotEvery(1000), null),
-                new ServerHandlers.BuildInfo("t", "t"), 1 << 20, Clock.systemUTC());
+        server = new CliServer(dir);
     }
 
     @AfterAll
@@ -49,26 +37,12 @@ class CliCommandsTest {
         server.close();
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    /** Runs a command against the test server. */
     private Run run(String... args) {
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(new String[] {"--host", "127.0.0.1", "--port", String.valueOf(server.httpPort())}, 0, all,
-                args.length, 4);
-        return runOffline(all);
+        return server.run(args);
     }
 
-    /** Runs a command exactly as given. */
     private static Run runOffline(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = ColoniesCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return new Run(cli.execute(args), out.toString(), err.toString());
+        return CliServer.runOffline(args);
     }
 
     @Test
@@ -134,11 +108,9 @@ class CliCommandsTest {
 
     @Test
     void securityCommandsComputeIdsLocally() {
-        StringWriter out = new StringWriter();
-        CommandLine cli = ColoniesCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        assertEquals(0, cli.execute("security", "id", "--prvkey", SERVER_KEY));
-        assertEquals(Identity.idOfPrivateKey(SERVER_KEY), out.toString().trim());
+        Run id = runOffline("security", "id", "--prvkey", SERVER_KEY);
+        assertEquals(0, id.code());
+        assertEquals(Identity.idOfPrivateKey(SERVER_KEY), id.out().trim());
     }
 
     @Test

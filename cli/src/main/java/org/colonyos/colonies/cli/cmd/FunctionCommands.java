@@ -66,19 +66,8 @@ public final class FunctionCommands {
         }
 
         private Process waitUntilFinal(ColoniesClient client, String processId) {
-            long deadline = System.nanoTime() + waitTimeout * 1_000_000_000L;
-            while (true) {
-                Process current = client.getProcess(processId, options.prvKey());
-                if (ProcessState.isFinal(current.state()) || System.nanoTime() > deadline) {
-                    return current;
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return current;
-                }
-            }
+            return Polling.until(() -> client.getProcess(processId, options.prvKey()),
+                    p -> ProcessState.isFinal(p.state()), waitTimeout);
         }
     }
 

@@ -8,6 +8,7 @@ import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.proto.model.ProcessState;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code colonies process}: list, show, cancel and remove processes of the colony. */
@@ -129,23 +130,12 @@ public final class ProcessCommands {
 
     @Command(name = "removeall", description = "Remove the colony's processes (colony owner key)")
     static final class RemoveAll extends ClientCommand {
-        @Option(names = "--waiting", description = "Remove only waiting processes")
-        boolean waiting;
-
-        @Option(names = "--successful", description = "Remove only successful processes")
-        boolean successful;
-
-        @Option(names = "--failed", description = "Remove only failed processes")
-        boolean failed;
-
-        @Option(names = "--cancelled", description = "Remove only cancelled processes")
-        boolean cancelled;
+        @Mixin
+        StateChoice states;
 
         @Override
         protected void run() {
-            int state = waiting ? ProcessState.WAITING : successful ? ProcessState.SUCCESS
-                    : failed ? ProcessState.FAILED : cancelled ? ProcessState.CANCELLED : ProcessState.ALL;
-            client().removeAllProcesses(options.colonyName(), state, options.colonyPrvKey());
+            client().removeAllProcesses(options.colonyName(), states.state(), options.colonyPrvKey());
             printer().done("Processes removed");
         }
     }

@@ -3,11 +3,9 @@ package org.colonyos.colonies.sm.apply;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.sm.Rejection;
 
@@ -17,7 +15,7 @@ import org.colonyos.colonies.sm.Rejection;
  * refer to the specs' order in the workflow; parents keep the order of {@code dependencies} (duplicates
  * dropped), children the order of the specs.
  *
- * <p>Immutable and deterministic (no hash-order iteration leaks into its result).
+ * <p>Immutable and deterministic.
  *
  * @param parents the positions of each spec's parents
  * @param children the positions of each spec's children
@@ -44,14 +42,16 @@ record WorkflowPlan(List<List<Integer>> parents, List<List<Integer>> children) {
             children.add(new ArrayList<>());
         }
         for (int i = 0; i < specs.size(); i++) {
-            Set<Integer> mine = new LinkedHashSet<>();
+            List<Integer> mine = new ArrayList<>();
             List<String> dependencies = specs.get(i).conditions().dependencies();
             for (String name : dependencies == null ? List.<String>of() : dependencies) {
                 Integer parent = positions.get(name);
                 if (parent == null) {
                     throw Rejection.internal(UNKNOWN_DEPENDENCY);
                 }
-                mine.add(parent);
+                if (!mine.contains(parent)) {
+                    mine.add(parent);
+                }
             }
             parents.add(List.copyOf(mine));
         }
@@ -65,7 +65,7 @@ record WorkflowPlan(List<List<Integer>> parents, List<List<Integer>> children) {
     }
 
     private static Map<String, Integer> positions(List<FunctionSpec> specs) {
-        Map<String, Integer> positions = new HashMap<>();
+        Map<String, Integer> positions = new TreeMap<>();
         for (int i = 0; i < specs.size(); i++) {
             String name = specs.get(i).nodeName();
             if (name == null || name.isEmpty()) {

@@ -239,6 +239,11 @@ class WorkflowAppliersTest {
                 NOT_MEMBER);
         rejected(Workflows.addChild(OTHER_KEY, next(), child, GRAPH, a.processId(), "", spec, false), 403,
                 NOT_MEMBER);
+        String colleagueKey = Commands.keyOf("colleague");
+        ok(Commands.addExecutor("test", "e2", Identity.idOfPrivateKey(colleagueKey), next()));
+        ok(Commands.approve("test", "e2", next()));
+        rejected(Workflows.addChild(colleagueKey, next(), child, GRAPH, a.processId(), "", spec, false), 400,
+                "Failed to add child, the parent process is not assigned to the caller");
         rejected(Workflows.addChild(EXECUTOR_KEY, next(), child, GRAPH, a.processId(), idOf("a"), spec, false),
                 400, "Failed to add child, process <" + idOf("a") + "> has already started");
         rejected(Workflows.addChild(EXECUTOR_KEY, next(), child, "b".repeat(64), a.processId(), "", spec, false),

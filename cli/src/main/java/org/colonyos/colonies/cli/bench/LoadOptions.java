@@ -1,0 +1,40 @@
+package org.colonyos.colonies.cli.bench;
+
+import org.colonyos.colonies.sdk.HttpEngine;
+import picocli.CommandLine.Option;
+
+/** The options every load bench shares: where the server is, how much load, for how long. A picocli mixin. */
+public final class LoadOptions {
+    @Option(names = "--local", description = "Start an in-process one-node server in a temporary directory")
+    boolean local;
+
+    @Option(names = "--cluster", defaultValue = "0",
+            description = "Start an in-process cluster of this many nodes and spread the load over them")
+    int clusterSize;
+
+    @Option(names = "--executors", defaultValue = "4",
+            description = "Executors assigning and closing processes (default ${DEFAULT-VALUE})")
+    int executors;
+
+    @Option(names = "--submitters", defaultValue = "2", description = "Clients submitting (default ${DEFAULT-VALUE})")
+    int submitters;
+
+    @Option(names = "--inflight", defaultValue = "8", description = "Most units of work submitted but not finished")
+    int inflight;
+
+    @Option(names = "--duration", defaultValue = "20", description = "Seconds of measured load")
+    int durationSeconds;
+
+    @Option(names = "--warmup", defaultValue = "20",
+            description = "Seconds of load before measuring (the JIT needs them; figures start afterwards)")
+    int warmupSeconds;
+
+    @Option(names = "--http-engine", defaultValue = "KEEP_ALIVE_SOCKETS",
+            description = "How the load threads call the server: ${COMPLETION-CANDIDATES} (https needs JDK_CLIENT)")
+    HttpEngine engine;
+
+    /** Whether the bench starts its own server (one node or a cluster) instead of using one. */
+    boolean inProcess() {
+        return local || clusterSize > 0;
+    }
+}

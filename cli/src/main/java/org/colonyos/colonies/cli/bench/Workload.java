@@ -1,0 +1,67 @@
+package org.colonyos.colonies.cli.bench;
+
+import java.util.List;
+import java.util.Optional;
+import org.colonyos.colonies.proto.model.FunctionSpec;
+import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.WorkflowSpec;
+import org.colonyos.colonies.sdk.ColoniesClient;
+
+/**
+ * What a bench submits as one unit of work, and which closed process finishes a unit. Stateless; used by every
+ * load thread at once.
+ */
+interface Workload {
+    /** Executor type of the bench's processes. */
+    String EXECUTOR_TYPE = "bench";
+
+    /** Submits one unit of work and returns its id. */
+    String submit(ColoniesClient client, String colony, String key);
+
+    /** The unit a process that was just closed successfully finishes, if it finishes one. */
+    Optional<String> finishedBy(Process closed);
+
+    /** What a unit is called in the report, plural. */
+    String units();
+
+    /** One process: submit → assign → close. */
+    Workload PROCESSES = new Workload() {
+        @Override
+        public String submit(ColoniesClient client, String colony, String key) {
+            return client.submit(FunctionSpec.of(colony, EXECUTOR_TYPE, "noop", List.of()), key).processId();
+        }
+
+        @Override
+        public Optional<String> finishedBy(Process closed) {
+            return Optional.of(closed.processId());
+        }
+
+        @Override
+        public String units() {
+            return "processes";
+        }
+    };
+
+    /** A diamond workflow a → b, c → d; closing d finishes it. */
+    Workload DIAMONDS = new Workload() {
+        @Override
+        public String submit(ColoniesClient client, String colony, String key) {
+            return client.submitWorkflow(new WorkflowSpec(colony, List.of(node(colony, "a"), node(colony, "b", "a"),
+                    node(colony, "c", "a"), node(colony, "d", "b", "c"))), key).processGraphId();
+        }
+
+        private FunctionSpec node(String colony, String name, String... parents) {
+            return FunctionSpec.of(colony, EXECUTOR_TYPE, "noop", List.of()).withNodeName(name).dependingOn(parents);
+        }
+
+        @Override
+        public Optional<String> finishedBy(Process closed) {
+            return "d".equals(closed.spec().nodeName()) ? Optional.of(closed.processGraphId()) : Optional.empty();
+        }
+
+        @Override
+        public String units() {
+            return "workflows";
+        }
+    };
+}

@@ -1,11 +1,6 @@
 package org.colonyos.colonies.cli.bench;
 
-import java.util.concurrent.Callable;
-import org.colonyos.colonies.cli.ClientOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code colonies bench workflow}: diamond workflows (a → b, c → d) end to end, {@code --inflight} of them at a
@@ -13,19 +8,9 @@ import picocli.CommandLine.Spec;
  * submit-to-end latency (see {@link LoadRun}).
  */
 @Command(name = "workflow", description = "Measure diamond workflows (a -> b, c -> d) end to end")
-public final class WorkflowBench implements Callable<Integer> {
-    @Mixin
-    ClientOptions options;
-
-    @Mixin
-    LoadOptions load;
-
-    @Spec
-    CommandSpec spec;
-
+final class WorkflowBench extends LoadBench {
     @Override
-    public Integer call() throws Exception {
-        new LoadRun(load, Workload.DIAMONDS).run(options, spec.commandLine().getOut());
-        return 0;
+    Workload workload() {
+        return Workload.DIAMONDS;
     }
 }

@@ -23,6 +23,7 @@ import org.colonyos.colonies.http.Eventually;
 import org.colonyos.colonies.http.handlers.ServerHandlers;
 import org.colonyos.colonies.http.server.ColoniesServer;
 import org.colonyos.colonies.proto.crypto.Identity;
+import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Cluster;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Executor;
@@ -228,6 +229,17 @@ final class TestCluster implements AutoCloseable {
         ColoniesClient other = client(executorThrough);
         other.addExecutor(Executor.of(Identity.idOfPrivateKey(executorKey), "cli", "worker", name), colonyKey);
         other.approveExecutor(name, "worker", colonyKey);
+    }
+
+    /**
+     * Registers executor {@code name} (type {@code cli}) through node 1 and approves it through node 2, so both
+     * writes are forwarded when those nodes are followers; returns its new private key.
+     */
+    String registerExecutor(String colony, String colonyKey, String name) {
+        String key = Secp256k1.generatePrivateKey();
+        client(1).addExecutor(Executor.of(Identity.idOfPrivateKey(key), "cli", name, colony), colonyKey);
+        client(2).approveExecutor(colony, name, colonyKey);
+        return key;
     }
 
     /** Calls {@code call} until it succeeds, retrying unreachable nodes and 503 replies for up to 20 s. */

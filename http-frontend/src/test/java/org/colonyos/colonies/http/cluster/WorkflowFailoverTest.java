@@ -21,7 +21,6 @@ import org.colonyos.colonies.http.Eventually;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Colony;
-import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.proto.model.ProcessGraph;
@@ -125,10 +124,7 @@ class WorkflowFailoverTest {
     }
 
     private String register(TestCluster cluster, String name) {
-        String key = Secp256k1.generatePrivateKey();
-        cluster.client(1).addExecutor(Executor.of(Identity.idOfPrivateKey(key), "cli", name, COLONY), colonyKey);
-        cluster.client(2).approveExecutor(COLONY, name, colonyKey);
-        return key;
+        return cluster.registerExecutor(COLONY, colonyKey, name);
     }
 
     /** Takes work, runs it for 100 ms and closes it with the node name, until told to stop. */

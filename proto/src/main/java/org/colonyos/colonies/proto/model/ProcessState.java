@@ -22,6 +22,12 @@ public final class ProcessState {
         return state >= WAITING && state <= CANCELLED;
     }
 
+    /** The states a filter selects, in state order: the one state, or every state for {@link #ALL}. */
+    public static int[] selectedBy(int filter) {
+        return filter == ALL ? new int[] {WAITING, RUNNING, SUCCESS, FAILED, CANCELLED}
+                : isValid(filter) ? new int[] {filter} : new int[0];
+    }
+
     /** A readable name of a state number. */
     public static String name(int state) {
         return switch (state) {

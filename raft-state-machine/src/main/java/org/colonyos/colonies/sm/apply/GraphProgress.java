@@ -43,6 +43,9 @@ final class GraphProgress {
             graphs.addMember(graphId, before.state(), -1);
         }
         graphs.addMember(graphId, after.state(), 1);
+        if (before == null && after.state() == ProcessState.WAITING) {
+            return; // a new waiting process leaves its graph's state as it is: WAITING, or RUNNING for a child
+        }
         Optional<ProcessGraph> stored = graphs.get(graphId);
         if (stored.isEmpty()) {
             return;

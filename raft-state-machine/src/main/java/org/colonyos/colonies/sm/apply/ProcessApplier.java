@@ -193,25 +193,17 @@ final class ProcessApplier {
     Object apply(RemoveAllProcesses command, ApplyContext ctx) {
         ColoniesState state = ctx.state();
         Authorizer.requireColonyOwner(state, ctx.callerId(), command.getColonyName());
-        int target = command.getState();
-        if (target == ProcessState.RUNNING) {
-            throw Rejection.badRequest("Not possible to remove running processes");
-        }
-        if (target != ProcessState.ALL && !ProcessState.isValid(target)) {
-            throw Rejection.badRequest("Failed to remove all processes, invalid state " + target);
-        }
-        removeAllIn(state, command.getColonyName(), target);
+        Validation.requireRemovableState(command.getState(), "processes");
+        removeAllIn(state, command.getColonyName(), command.getState());
         return Replies.EMPTY;
     }
 
     /** Removes every standalone process of a colony in a state; {@link ProcessState#ALL} means every state. */
     static void removeAllIn(ColoniesState state, String colony, int target) {
-        for (int s = ProcessState.WAITING; s <= ProcessState.CANCELLED; s++) {
-            if (target == ProcessState.ALL || target == s) {
-                List<Process> doomed = state.processes().inState(colony, s).map(state.processes()::get)
-                        .flatMap(Optional::stream).filter(p -> p.processGraphId().isEmpty()).toList();
-                doomed.forEach(p -> delete(state, p));
-            }
+        for (int s : ProcessState.selectedBy(target)) {
+            List<Process> doomed = state.processes().inState(colony, s).map(state.processes()::get)
+                    .flatMap(Optional::stream).filter(p -> p.processGraphId().isEmpty()).toList();
+            doomed.forEach(p -> delete(state, p));
         }
     }
 

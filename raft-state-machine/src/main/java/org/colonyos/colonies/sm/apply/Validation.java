@@ -1,5 +1,6 @@
 package org.colonyos.colonies.sm.apply;
 
+import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.sm.Rejection;
 import org.colonyos.colonies.sm.state.ColoniesState;
 
@@ -38,6 +39,19 @@ final class Validation {
     static void requireUnusedMemberId(ColoniesState state, String colonyName, String id, String operation) {
         if (state.hasExecutorId(id) || state.userById(colonyName, id).isPresent()) {
             throw Rejection.conflict(operation + ", the Id is already in use");
+        }
+    }
+
+    /**
+     * Checks the state filter of a remove-all message: one state or every state ({@code -1}), but never the
+     * running ones alone (400, the Go server's texts with {@code what}, e.g. {@code processes}).
+     */
+    static void requireRemovableState(int target, String what) {
+        if (target == ProcessState.RUNNING) {
+            throw Rejection.badRequest("Not possible to remove running " + what);
+        }
+        if (target != ProcessState.ALL && !ProcessState.isValid(target)) {
+            throw Rejection.badRequest("Failed to remove all " + what + ", invalid state " + target);
         }
     }
 }

@@ -105,25 +105,17 @@ final class WorkflowApplier {
     Object apply(RemoveAllProcessGraphs command, ApplyContext ctx) {
         ColoniesState state = ctx.state();
         Authorizer.requireColonyOwner(state, ctx.callerId(), command.getColonyName());
-        int target = command.getState();
-        if (target == ProcessState.RUNNING) {
-            throw Rejection.badRequest("Not possible to remove running process graphs");
-        }
-        if (target != ProcessState.ALL && !ProcessState.isValid(target)) {
-            throw Rejection.badRequest("Failed to remove all process graphs, invalid state " + target);
-        }
-        removeAllIn(state, command.getColonyName(), target);
+        Validation.requireRemovableState(command.getState(), "process graphs");
+        removeAllIn(state, command.getColonyName(), command.getState());
         return Replies.EMPTY;
     }
 
     /** Removes every graph of a colony in a state, with its processes; {@link ProcessState#ALL}: every state. */
     static void removeAllIn(ColoniesState state, String colony, int target) {
-        for (int s = ProcessState.WAITING; s <= ProcessState.CANCELLED; s++) {
-            if (target == ProcessState.ALL || target == s) {
-                List<ProcessGraph> doomed = state.graphs().inState(colony, s).map(state.graphs()::get)
-                        .flatMap(Optional::stream).toList();
-                doomed.forEach(graph -> delete(state, graph));
-            }
+        for (int s : ProcessState.selectedBy(target)) {
+            List<ProcessGraph> doomed = state.graphs().inState(colony, s).map(state.graphs()::get)
+                    .flatMap(Optional::stream).toList();
+            doomed.forEach(graph -> delete(state, graph));
         }
     }
 

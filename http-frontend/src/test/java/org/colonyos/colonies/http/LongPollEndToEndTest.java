@@ -28,7 +28,9 @@ import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ProcessGraph;
 import org.colonyos.colonies.proto.model.ProcessState;
+import org.colonyos.colonies.proto.model.WorkflowSpec;
 import org.colonyos.colonies.proto.wire.PayloadCodec;
 import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.ProcessPayloads;
@@ -103,6 +105,25 @@ class LongPollEndToEndTest {
         assertEquals(process.processId(), assigned.processId());
         assertTrue(waitedMillis < 5_000, "woken after " + waitedMillis + " ms");
         client.closeSuccessful(assigned.processId(), List.of(), keys.get(0));
+    }
+
+    @Test
+    void aWaitingExecutorGetsAChildAsSoonAsItsParentSucceeds() throws Exception {
+        String colony = colony("release");
+        ProcessGraph graph = client.submitWorkflow(new WorkflowSpec(colony, List.of(spec(colony).withNodeName("a"),
+                spec(colony).withNodeName("b").dependingOn("a"))), keys.get(1));
+        Process parent = client.assign(colony, -1, "", "", keys.get(0));
+        CompletableFuture<Process> waiting = CompletableFuture.supplyAsync(() ->
+                client.assign(colony, 30, "", "", keys.get(1)));
+        awaitWaiters(1);
+        long closed = System.nanoTime();
+        client.closeSuccessful(parent.processId(), List.of("out of a"), keys.get(0));
+        Process child = waiting.get(10, TimeUnit.SECONDS);
+        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closed);
+        assertEquals(graph.processIds().get(1), child.processId());
+        assertEquals(List.of("out of a"), child.in());
+        assertTrue(waitedMillis < 5_000, "woken after " + waitedMillis + " ms");
+        client.closeSuccessful(child.processId(), List.of(), keys.get(1));
     }
 
     @Test

@@ -37,27 +37,11 @@ public record ConnectionLimits(Duration headerTimeout, Duration bodyTimeout, Dur
 
     /** The defaults, overridden by whichever of the variables above are set. */
     public static ConnectionLimits fromEnv(Map<String, String> env) {
-        return new ConnectionLimits(seconds(env, "COLONIES_SERVER_HEADER_TIMEOUT", DEFAULT.headerTimeout),
-                seconds(env, "COLONIES_SERVER_BODY_TIMEOUT", DEFAULT.bodyTimeout),
-                seconds(env, "COLONIES_SERVER_IDLE_TIMEOUT", DEFAULT.idleTimeout),
-                seconds(env, "COLONIES_SERVER_WS_PING_INTERVAL", DEFAULT.pingInterval),
-                seconds(env, "COLONIES_SERVER_WS_PONG_TIMEOUT", DEFAULT.pongTimeout),
-                (int) number(env, "COLONIES_SERVER_MAX_CONNECTIONS", DEFAULT.maxConnections));
-    }
-
-    private static Duration seconds(Map<String, String> env, String variable, Duration fallback) {
-        return Duration.ofSeconds(number(env, variable, fallback.toSeconds()));
-    }
-
-    private static long number(Map<String, String> env, String variable, long fallback) {
-        String value = env.get(variable);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new ConfigException(variable + " must be a whole number, got '" + value + "'");
-        }
+        return new ConnectionLimits(EnvValues.seconds(env, "COLONIES_SERVER_HEADER_TIMEOUT", DEFAULT.headerTimeout),
+                EnvValues.seconds(env, "COLONIES_SERVER_BODY_TIMEOUT", DEFAULT.bodyTimeout),
+                EnvValues.seconds(env, "COLONIES_SERVER_IDLE_TIMEOUT", DEFAULT.idleTimeout),
+                EnvValues.seconds(env, "COLONIES_SERVER_WS_PING_INTERVAL", DEFAULT.pingInterval),
+                EnvValues.seconds(env, "COLONIES_SERVER_WS_PONG_TIMEOUT", DEFAULT.pongTimeout),
+                (int) EnvValues.number(env, "COLONIES_SERVER_MAX_CONNECTIONS", DEFAULT.maxConnections));
     }
 }

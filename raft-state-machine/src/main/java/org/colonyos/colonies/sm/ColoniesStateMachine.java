@@ -56,7 +56,8 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     /** Signed writes whose command creates an object, by wire name (their entries carry only the request). */
     private static final Set<String> CREATING_WRITES = Set.of(
             PayloadType.SUBMIT_FUNC_SPEC.wireName(), PayloadType.ADD_FUNCTION.wireName(),
-            PayloadType.SUBMIT_WORKFLOW_SPEC.wireName(), PayloadType.ADD_CHILD.wireName());
+            PayloadType.SUBMIT_WORKFLOW_SPEC.wireName(), PayloadType.ADD_CHILD.wireName(),
+            PayloadType.ADD_CRON.wireName(), PayloadType.RUN_CRON.wireName(), PayloadType.ADD_GENERATOR.wireName());
 
     private final SimpleStateMachineStorage storage = new SnapshotStorage();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -183,7 +184,8 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     /** Commands whose apply creates an object with a server-chosen id (Go: sha3 of a random UUID). */
     private static boolean createsObject(LogEntry entry) {
         return switch (entry.getCommandCase()) {
-            case SUBMIT_PROCESS, ADD_FUNCTION, SUBMIT_WORKFLOW, ADD_CHILD -> true;
+            case SUBMIT_PROCESS, ADD_FUNCTION, SUBMIT_WORKFLOW, ADD_CHILD, ADD_CRON, RUN_CRON, ADD_GENERATOR, FIRE_CRON,
+                    FIRE_GENERATOR -> true;
             case COMMAND_NOT_SET -> CREATING_WRITES.contains(entry.getRequest().getPayloadType());
             default -> false;
         };

@@ -52,7 +52,8 @@ public final class ServerLauncher {
             int maxBodyBytes, LogRetention retention) throws IOException {
         int raft = raftPort != 0 ? raftPort : PeerAddress.freeLoopbackPort();
         ClusterConfig single = ClusterConfig.single("colonies", new PeerAddress("n1", LOOPBACK, raft, httpPort));
-        NodeSettings settings = new NodeSettings(single, "n1", dataDir, serverId, retention, TimerSettings.DEFAULT);
+        NodeSettings settings = new NodeSettings(single, "n1", dataDir, serverId, retention,
+                TimerSettings.fromEnv(System.getenv()));
         return ColoniesServer.start(settings, host, buildInfo(), maxBodyBytes,
                 ConnectionLimits.fromEnv(System.getenv()), Clock.systemUTC());
     }
@@ -60,7 +61,8 @@ public final class ServerLauncher {
     /** Starts one node of a cluster; its host and ports come from the cluster file. */
     public static ColoniesServer startClusterNode(ClusterConfig cluster, String nodeId, Path dataDir, String serverId,
             int maxBodyBytes, LogRetention retention) throws IOException {
-        NodeSettings settings = new NodeSettings(cluster, nodeId, dataDir, serverId, retention, TimerSettings.DEFAULT);
+        NodeSettings settings = new NodeSettings(cluster, nodeId, dataDir, serverId, retention,
+                TimerSettings.fromEnv(System.getenv()));
         return ColoniesServer.start(settings, settings.self().host(), buildInfo(), maxBodyBytes,
                 ConnectionLimits.fromEnv(System.getenv()), Clock.systemUTC());
     }

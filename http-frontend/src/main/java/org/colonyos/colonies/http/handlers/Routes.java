@@ -29,6 +29,7 @@ public final class Routes {
         UserHandlers.register(routes);
         ProcessHandlers.register(routes, assign, subscribe, clock);
         WorkflowHandlers.register(routes);
+        ScheduledHandlers.register(routes, facts.timers());
         RecordHandlers.register(routes, clock);
         StatisticsHandlers.register(routes);
         return routes.build();

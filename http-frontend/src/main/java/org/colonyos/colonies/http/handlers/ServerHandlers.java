@@ -2,6 +2,7 @@ package org.colonyos.colonies.http.handlers;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.colonyos.colonies.config.TimerSettings;
 import org.colonyos.colonies.http.rpc.Access;
 import org.colonyos.colonies.http.rpc.RouteTable;
 import org.colonyos.colonies.proto.model.ServerInfo;
@@ -32,7 +33,8 @@ public final class ServerHandlers {
      *
      * @param build the build version and time
      * @param backend the listener reported by {@code getserverinfomsg} (known once the port is bound)
+     * @param timers the leader's timer periods (reported as the checker periods of crons and generators)
      */
-    public record NodeFacts(BuildInfo build, Supplier<ServerInfo.Backend> backend) {
+    public record NodeFacts(BuildInfo build, Supplier<ServerInfo.Backend> backend, TimerSettings timers) {
     }
 }

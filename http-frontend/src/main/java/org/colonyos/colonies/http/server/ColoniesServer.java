@@ -76,7 +76,7 @@ public final class ColoniesServer implements AutoCloseable {
             node.setSignalListener(Signals.Listener.all(waiters, subscriptions));
             AtomicInteger boundPort = new AtomicInteger(settings.self().httpPort());
             ServerHandlers.NodeFacts facts = new ServerHandlers.NodeFacts(build,
-                    () -> new ServerInfo.Backend("http", boundPort.get(), host, false, false));
+                    () -> new ServerInfo.Backend("http", boundPort.get(), host, false, false), settings.timers());
             RpcDispatcher dispatcher = new RpcDispatcher(Routes.table(facts,
                     new ClusterMembership(settings, node, boundPort::get), new AssignLongPoll(node, waiters),
                     new SubscribeFlows(node, subscriptions), clock), node);

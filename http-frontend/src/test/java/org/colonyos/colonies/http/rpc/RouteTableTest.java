@@ -14,6 +14,7 @@ import org.colonyos.colonies.http.handlers.ServerHandlers;
 import org.colonyos.colonies.http.wait.ProcessSubscriptions;
 import org.colonyos.colonies.http.wait.SubscribeFlows;
 import org.colonyos.colonies.proto.model.Cluster;
+import org.colonyos.colonies.config.TimerSettings;
 import org.colonyos.colonies.proto.model.ServerInfo;
 import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.ServerPayloads;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /** Every payload type has exactly one route with a declared access rule and the handler its kind needs. */
 class RouteTableTest {
     private static final RouteTable TABLE = Routes.table(new ServerHandlers.NodeFacts(
-            new ServerHandlers.BuildInfo("v", "t"), () -> new ServerInfo.Backend("http", 1, "h", false, false)),
+            new ServerHandlers.BuildInfo("v", "t"), () -> new ServerInfo.Backend("http", 1, "h", false, false),
+            TimerSettings.DEFAULT),
             new ClusterHandlers.Membership() {
                 @Override
                 public Cluster describe(ColoniesState state) {

@@ -39,6 +39,12 @@ public record FunctionSpec(
                 Conditions.of(colonyName, executorType), "", Filesystem.NONE, Map.of(), null);
     }
 
+    /** The spec with other positional arguments and no keyword arguments (a generator's packs). */
+    public FunctionSpec withArgs(List<Object> newArgs) {
+        return new FunctionSpec(nodeName, funcName, newArgs, Map.of(), priority, maxWaitTime, maxExecTime, maxRetries,
+                conditions, label, fs, env, channels);
+    }
+
     /** The spec under another workflow node name. */
     public FunctionSpec withNodeName(String name) {
         return new FunctionSpec(name, funcName, args, kwargs, priority, maxWaitTime, maxExecTime, maxRetries,

@@ -25,12 +25,14 @@ public final class KeyMaterial {
     public static final int ID_LENGTH = 64;
 
     private static final Set<String> IDS = Set.of("colonyid", "executorid", "userid", "serverid", "processid",
-            "functionid", "attributeid", "targetid", "processgraphid", "parentprocessid", "childprocessid");
+            "functionid", "attributeid", "targetid", "processgraphid", "parentprocessid", "childprocessid",
+            "cronid", "generatorid", "prevprocessgraphid");
     private static final Set<String> NAMES = Set.of("colonyname", "executorname", "executortype", "name",
             "funcname", "nodename", "label", "initiator", "targetcolonyname", "executornames", "key",
-            "dependencies");
+            "dependencies", "generatorname");
     private static final Set<String> USER_DATA = Set.of("args", "kwargs", "env", "out", "in", "errors", "message",
-            "value", "capabilities", "allocations", "fs");
+            "value", "capabilities", "allocations", "fs",
+            "workflowspec", "arg", "cronexpression");
 
     private KeyMaterial() {
     }

@@ -92,6 +92,18 @@ public enum PayloadType {
     CANCEL_PROCESS_GRAPH("cancelprocessgraphmsg", WorkflowPayloads.ProcessGraphRef.class, "cancel process graph"),
     ADD_CHILD("addchildmsg", WorkflowPayloads.AddChild.class, "add child"),
 
+    ADD_CRON("addcronmsg", ScheduledPayloads.AddCron.class, "add cron"),
+    GET_CRON("getcronmsg", ScheduledPayloads.CronRef.class, "get cron"),
+    GET_CRONS("getcronsmsg", ScheduledPayloads.ColonyListing.class, "get crons"),
+    RUN_CRON("runcronmsg", ScheduledPayloads.CronRef.class, "run cron"),
+    REMOVE_CRON("removecronmsg", ScheduledPayloads.CronRef.class, "remove cron"),
+    ADD_GENERATOR("addgeneratormsg", ScheduledPayloads.AddGenerator.class, "add generator"),
+    GET_GENERATOR("getgeneratormsg", ScheduledPayloads.GeneratorRef.class, "get generator"),
+    RESOLVE_GENERATOR("resolvegeneratormsg", ScheduledPayloads.ResolveGenerator.class, "resolve generator"),
+    GET_GENERATORS("getgeneratorsmsg", ScheduledPayloads.ColonyListing.class, "get generators"),
+    PACK_GENERATOR("packgeneratormsg", ScheduledPayloads.PackGenerator.class, "pack generator"),
+    REMOVE_GENERATOR("removegeneratormsg", ScheduledPayloads.GeneratorRef.class, "remove generator"),
+
     ADD_ATTRIBUTE("addattributemsg", RecordPayloads.AddAttribute.class, "add attribute"),
     GET_ATTRIBUTE("getattributemsg", RecordPayloads.AttributeRef.class, "get attribute"),
     ADD_LOG("addlogmsg", RecordPayloads.AddLog.class, "add log"),

@@ -27,7 +27,10 @@ final class ColonyApplier {
         return colony;
     }
 
-    /** Removes a colony with everything in it: users, executors, functions, workflows, processes, logs. */
+    /**
+     * Removes a colony with everything in it: users, executors, functions, crons, generators, workflows,
+     * processes, logs.
+     */
     Object apply(RemoveColony command, ApplyContext ctx) {
         ColoniesState state = ctx.state();
         Authorizer.requireServerOwner(state, ctx.callerId());
@@ -42,6 +45,8 @@ final class ColonyApplier {
             state.functions().removeExecutor(name, executor.executorName());
             state.removeExecutor(executor);
         }
+        state.crons().ofColony(name, Integer.MAX_VALUE).forEach(state.crons()::remove);
+        state.generators().ofColony(name, Integer.MAX_VALUE).forEach(state.generators()::remove);
         WorkflowApplier.removeAllIn(state, name, ProcessState.ALL);
         ProcessApplier.removeAllIn(state, name, ProcessState.ALL);
         state.logs().removeColony(name);

@@ -28,6 +28,8 @@ public final class CommandDispatcher {
     private final TimerApplier timers = new TimerApplier();
     private final WorkflowApplier workflows = new WorkflowApplier();
     private final ChildApplier children = new ChildApplier();
+    private final CronApplier crons = new CronApplier();
+    private final GeneratorApplier generators = new GeneratorApplier();
     private final SignedEntries signedEntries;
 
     /** A dispatcher that proves every client entry from scratch. */
@@ -106,6 +108,14 @@ public final class CommandDispatcher {
             case REMOVE_ALL_PROCESS_GRAPHS -> workflows.apply(entry.getRemoveAllProcessGraphs(), ctx);
             case CANCEL_PROCESS_GRAPH -> workflows.apply(entry.getCancelProcessGraph(), ctx);
             case ADD_CHILD -> children.apply(entry.getAddChild(), ctx);
+            case ADD_CRON -> crons.apply(entry.getAddCron(), ctx);
+            case REMOVE_CRON -> crons.apply(entry.getRemoveCron(), ctx);
+            case RUN_CRON -> crons.apply(entry.getRunCron(), ctx);
+            case FIRE_CRON -> crons.apply(entry.getFireCron(), ctx);
+            case ADD_GENERATOR -> generators.apply(entry.getAddGenerator(), ctx);
+            case REMOVE_GENERATOR -> generators.apply(entry.getRemoveGenerator(), ctx);
+            case PACK_GENERATOR -> generators.apply(entry.getPackGenerator(), ctx);
+            case FIRE_GENERATOR -> generators.apply(entry.getFireGenerator(), ctx);
             case ADD_ATTRIBUTE -> records.apply(entry.getAddAttribute(), ctx);
             case ADD_PROCESS_LOG -> records.apply(entry.getAddProcessLog(), ctx);
             case ADD_EXECUTOR_LOG -> records.apply(entry.getAddExecutorLog(), ctx);

@@ -39,7 +39,8 @@ final class ProcessApplier {
         String colony = sent.conditions().colonyName();
         Authorizer.requireMember(state, ctx.callerId(), colony, true);
         FunctionSpec spec = checkedSpec(sent);
-        Process process = created(ctx, ctx.generatedId(), spec, initiatorName(state, ctx.callerId(), colony));
+        Process process = created(ctx, ctx.generatedId(), spec, ctx.callerId(),
+                initiatorName(state, ctx.callerId(), colony));
         return ProcessLifecycle.storeAndReply(ctx, null, process.toBuilder());
     }
 
@@ -57,17 +58,17 @@ final class ProcessApplier {
     }
 
     /**
-     * A new WAITING process of a normalized spec, submitted by the caller at the entry's time: prioritytime,
+     * A new WAITING process of a normalized spec, submitted by an initiator at the entry's time: prioritytime,
      * waiting deadline and ENV attributes set as in Go, nothing else. Not stored.
      */
-    static Process created(ApplyContext ctx, String id, FunctionSpec spec, String initiatorName) {
+    static Process created(ApplyContext ctx, String id, FunctionSpec spec, String initiatorId, String initiatorName) {
         Instant now = ctx.now();
         String colony = spec.conditions().colonyName();
         List<Attribute> env = new ArrayList<>();
         spec.env().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> env.add(new Attribute(
                 Sha3.hashHex(id + e.getKey() + Attribute.ENV), id, colony, "", ProcessState.WAITING,
                 Attribute.ENV, e.getKey(), e.getValue())));
-        return new Process(id, ctx.callerId(), initiatorName, "", false, ProcessState.WAITING,
+        return new Process(id, initiatorId, initiatorName, "", false, ProcessState.WAITING,
                 spec.priority() * -Process.PRIORITY_STEP_NANOS + GoTime.toUnixNanos(now), now, GoTime.ZERO,
                 GoTime.ZERO, spec.maxWaitTime() > 0 ? now.plusSeconds(spec.maxWaitTime()) : GoTime.ZERO,
                 GoTime.ZERO, 0, env, spec, false, List.of(), List.of(), "", List.of(), List.of(), List.of());

@@ -39,29 +39,56 @@ final class WorkflowApplier {
     Object apply(SubmitWorkflow command, ApplyContext ctx) {
         ColoniesState state = ctx.state();
         WorkflowSpec sent = Json.parse(command.getWorkflowJson().toByteArray(), WorkflowSpec.class);
+        Authorizer.requireMember(state, ctx.callerId(), sent.colonyName(), true);
+        Initiator initiator = new Initiator(ctx.callerId(), ProcessApplier.initiatorName(state, ctx.callerId(),
+                sent.colonyName()));
+        return new RawJson(create(ctx, sent, ctx.generatedId(), initiator, RootInput.NONE));
+    }
+
+    /** Who a graph's processes are submitted by. */
+    record Initiator(String id, String name) {
+    }
+
+    /**
+     * What a graph's roots start with beyond their specs: an input (a cron's previous leaf outputs), and
+     * arguments that replace theirs with empty keyword arguments (a generator's packs), unless null.
+     */
+    record RootInput(List<Object> in, List<Object> args) {
+        static final RootInput NONE = new RootInput(List.of(), null);
+    }
+
+    /**
+     * Checks a workflow whole, then stores its graph (id {@code graphId}) and its processes; returns the graph's
+     * stored JSON.
+     *
+     * @throws Rejection for a workflow that is not valid, with nothing stored
+     */
+    static byte[] create(ApplyContext ctx, WorkflowSpec sent, String graphId, Initiator initiator, RootInput roots) {
         String colony = sent.colonyName();
-        Authorizer.requireMember(state, ctx.callerId(), colony, true);
         WorkflowPlan plan = WorkflowPlan.of(sent.functionSpecs());
         List<FunctionSpec> specs = sent.functionSpecs().stream().map(spec -> workflowSpec(spec, colony)).toList();
-        String initiatorName = ProcessApplier.initiatorName(state, ctx.callerId(), colony);
-        String graphId = ctx.generatedId();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             ids.add(processId(graphId, i));
         }
-        ProcessGraph graph = new ProcessGraph(graphId, ctx.callerId(), initiatorName, colony,
+        ProcessGraph graph = new ProcessGraph(graphId, initiator.id(), initiator.name(), colony,
                 plan.roots().stream().map(ids::get).toList(), ProcessState.WAITING, ctx.now(), GoTime.ZERO,
                 GoTime.ZERO, ids, List.of(), List.of());
-        byte[] reply = state.graphs().add(graph);
+        byte[] stored = ctx.state().graphs().add(graph);
         for (int i = 0; i < specs.size(); i++) {
             List<String> parents = plan.parents().get(i).stream().map(ids::get).toList();
-            Process process = ProcessApplier.created(ctx, ids.get(i), specs.get(i), initiatorName).toBuilder()
-                    .processGraphId(graphId).parents(parents)
+            FunctionSpec spec = parents.isEmpty() && roots.args() != null
+                    ? specs.get(i).withArgs(roots.args()) : specs.get(i);
+            Process.Builder process = ProcessApplier.created(ctx, ids.get(i), spec, initiator.id(), initiator.name())
+                    .toBuilder().processGraphId(graphId).parents(parents)
                     .children(plan.children().get(i).stream().map(ids::get).toList())
-                    .waitForParents(!parents.isEmpty()).build();
-            ProcessLifecycle.store(ctx, null, process.toBuilder());
+                    .waitForParents(!parents.isEmpty());
+            if (parents.isEmpty()) {
+                process.in(roots.in());
+            }
+            ProcessLifecycle.store(ctx, null, process);
         }
-        return new RawJson(reply);
+        return stored;
     }
 
     /**

@@ -35,6 +35,11 @@ record WorkflowPlan(List<List<Integer>> parents, List<List<Integer>> children) {
         if (specs.isEmpty()) {
             throw Rejection.badRequest("Failed to submit workflow, the workflow has no function specs");
         }
+        for (int i = 0; i < specs.size(); i++) {
+            if (specs.get(i) == null) {
+                throw Rejection.badRequest("Failed to submit workflow, function spec " + i + " is null");
+            }
+        }
         Map<String, Integer> positions = positions(specs);
         List<List<Integer>> parents = new ArrayList<>();
         List<List<Integer>> children = new ArrayList<>();
@@ -45,7 +50,7 @@ record WorkflowPlan(List<List<Integer>> parents, List<List<Integer>> children) {
             List<Integer> mine = new ArrayList<>();
             List<String> dependencies = specs.get(i).conditions().dependencies();
             for (String name : dependencies == null ? List.<String>of() : dependencies) {
-                Integer parent = positions.get(name);
+                Integer parent = name == null ? null : positions.get(name);
                 if (parent == null) {
                     throw Rejection.internal(UNKNOWN_DEPENDENCY);
                 }

@@ -26,6 +26,12 @@ import org.colonyos.colonies.proto.log.ChangeUserId;
 import org.colonyos.colonies.proto.log.CloseProcess;
 import org.colonyos.colonies.proto.log.ExecutorState;
 import org.colonyos.colonies.proto.log.LogEntry;
+import org.colonyos.colonies.proto.log.PackGenerator;
+import org.colonyos.colonies.proto.log.RemoveGenerator;
+import org.colonyos.colonies.proto.log.AddGenerator;
+import org.colonyos.colonies.proto.log.RunCron;
+import org.colonyos.colonies.proto.log.RemoveCron;
+import org.colonyos.colonies.proto.log.AddCron;
 import org.colonyos.colonies.proto.log.RemoveAllProcessGraphs;
 import org.colonyos.colonies.proto.log.RemoveAllProcesses;
 import org.colonyos.colonies.proto.log.RemoveClusterMember;
@@ -53,6 +59,7 @@ import org.colonyos.colonies.proto.wire.Payload;
 import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.ProcessPayloads;
 import org.colonyos.colonies.proto.wire.RecordPayloads;
+import org.colonyos.colonies.proto.wire.ScheduledPayloads;
 import org.colonyos.colonies.proto.wire.ServerPayloads;
 import org.colonyos.colonies.proto.wire.UserPayloads;
 import org.colonyos.colonies.proto.wire.WorkflowPayloads;
@@ -112,6 +119,7 @@ public final class ClientCommands {
         processes(table);
         records(table);
         workflows(table);
+        scheduled(table);
         return Collections.unmodifiableMap(table.commands);
     }
 
@@ -256,6 +264,24 @@ public final class ClientCommands {
                                 .setParentProcessId(p.parentProcessId()).setChildProcessId(p.childProcessId())
                                 .setSpecJson(json(present(p.spec(), PayloadType.ADD_CHILD, "spec")))
                                 .setInsert(p.insert())));
+    }
+
+    private static void scheduled(Table table) {
+        table.on(PayloadType.ADD_CRON, ScheduledPayloads.AddCron.class, p -> entry()
+                        .setAddCron(AddCron.newBuilder().setCronJson(json(present(p.cron(), PayloadType.ADD_CRON,
+                                "cron")))))
+                .on(PayloadType.REMOVE_CRON, ScheduledPayloads.CronRef.class, p -> entry()
+                        .setRemoveCron(RemoveCron.newBuilder().setCronId(p.cronId())))
+                .on(PayloadType.RUN_CRON, ScheduledPayloads.CronRef.class, p -> entry()
+                        .setRunCron(RunCron.newBuilder().setCronId(p.cronId())))
+                .on(PayloadType.ADD_GENERATOR, ScheduledPayloads.AddGenerator.class, p -> entry()
+                        .setAddGenerator(AddGenerator.newBuilder().setGeneratorJson(json(present(p.generator(),
+                                PayloadType.ADD_GENERATOR, "generator")))))
+                .on(PayloadType.REMOVE_GENERATOR, ScheduledPayloads.GeneratorRef.class, p -> entry()
+                        .setRemoveGenerator(RemoveGenerator.newBuilder().setGeneratorId(p.generatorId())))
+                .on(PayloadType.PACK_GENERATOR, ScheduledPayloads.PackGenerator.class, p -> entry()
+                        .setPackGenerator(PackGenerator.newBuilder().setGeneratorId(p.generatorId())
+                                .setArg(p.arg() == null ? "" : p.arg())));
     }
 
     /** The value, or a 400 {@code Failed to <operation>, <what> is nil} (the Go server's text). */

@@ -82,7 +82,7 @@ public final class SignedEntries {
     /** Whether the command is one of the leader's own duties, proposed without a request. */
     public static boolean isDuty(LogEntry.CommandCase command) {
         return switch (command) {
-            case BOOTSTRAP_SERVER_ID, EXPIRE_PROCESSES, UNREGISTER_STALE_EXECUTORS -> true;
+            case BOOTSTRAP_SERVER_ID, EXPIRE_PROCESSES, UNREGISTER_STALE_EXECUTORS, FIRE_CRON, FIRE_GENERATOR -> true;
             default -> false;
         };
     }

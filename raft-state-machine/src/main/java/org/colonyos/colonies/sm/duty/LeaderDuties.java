@@ -10,6 +10,8 @@ import org.colonyos.colonies.config.TimerSettings;
 import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.log.ExecutorKey;
 import org.colonyos.colonies.proto.log.ExpireProcesses;
+import org.colonyos.colonies.proto.log.FireCron;
+import org.colonyos.colonies.proto.log.FireGenerator;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.log.UnregisterStaleExecutors;
 import org.colonyos.colonies.proto.model.Executor;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The leader's timers (DESIGN section 6): on every tick, while this node leads, it reads the deadline index up
  * to now and proposes one {@link ExpireProcesses} with the ids it found; every cleanup period it proposes
- * {@link UnregisterStaleExecutors} for executors silent for too long. The work per tick is a range read of
+ * {@link UnregisterStaleExecutors} for executors silent for too long; every checker period it fires the crons and
+ * generators that are due ({@link FireCron}, {@link FireGenerator}). The work per tick is a range read of
  * what is due (at most {@link #BATCH} ids), never a scan. Apply re-checks every id, so a proposal that races
  * another, arrives late or comes from a deposed leader changes nothing. At most one proposal of each kind is
  * in flight, so a slow commit never piles up duplicates.
@@ -42,7 +45,11 @@ public final class LeaderDuties implements AutoCloseable {
     });
     private CompletableFuture<?> expiring = CompletableFuture.completedFuture(null);
     private CompletableFuture<?> cleaning = CompletableFuture.completedFuture(null);
+    private CompletableFuture<?> firingCrons = CompletableFuture.completedFuture(null);
+    private CompletableFuture<?> firingGenerators = CompletableFuture.completedFuture(null);
     private long nextCleanupNanos;
+    private long nextCronCheckNanos;
+    private long nextGeneratorCheckNanos;
 
     private LeaderDuties(ReplicatedNode node, Clock clock, TimerSettings settings) {
         this.node = node;
@@ -71,6 +78,14 @@ public final class LeaderDuties implements AutoCloseable {
                 nextCleanupNanos = now + settings.cleanupEvery().toNanos();
                 cleaning = proposeStaleExecutors(now);
             }
+            if (firingCrons.isDone() && now >= nextCronCheckNanos) {
+                nextCronCheckNanos = now + settings.cronCheckEvery().toNanos();
+                firingCrons = fireCrons(now);
+            }
+            if (firingGenerators.isDone() && now >= nextGeneratorCheckNanos) {
+                nextGeneratorCheckNanos = now + settings.generatorCheckEvery().toNanos();
+                firingGenerators = fireGenerators(now);
+            }
         } catch (RuntimeException e) {
             LOG.warn("leader timer tick failed: {}", e.toString());
         }
@@ -95,6 +110,31 @@ public final class LeaderDuties implements AutoCloseable {
         silent.forEach(e -> command.addExecutors(ExecutorKey.newBuilder().setColonyName(e.colonyName())
                 .setExecutorName(e.executorName())));
         return submit(LogEntry.newBuilder().setUnregisterStaleExecutors(command).build());
+    }
+
+    /**
+     * One {@link FireCron} per cron due by now that may run (a cron waiting for an unfinished previous graph is
+     * left for a later check), naming the next run it fires for.
+     */
+    private CompletableFuture<?> fireCrons(long now) {
+        List<LogEntry> firings = node.read(state -> state.crons().dueAt(now, BATCH).stream()
+                .map(id -> state.crons().get(id)).flatMap(java.util.Optional::stream)
+                .filter(state::cronMayRun)
+                .map(cron -> LogEntry.newBuilder().setFireCron(FireCron.newBuilder().setCronId(cron.cronId())
+                        .setScheduledUnixNanos(GoTime.toUnixNanos(cron.nextRun()))).build()).toList());
+        return all(firings);
+    }
+
+    /** One {@link FireGenerator} per generator due by now. */
+    private CompletableFuture<?> fireGenerators(long now) {
+        List<LogEntry> firings = node.read(state -> state.generators().dueAt(now, BATCH)).stream()
+                .map(id -> LogEntry.newBuilder().setFireGenerator(FireGenerator.newBuilder().setGeneratorId(id))
+                        .build()).toList();
+        return all(firings);
+    }
+
+    private CompletableFuture<?> all(List<LogEntry> entries) {
+        return CompletableFuture.allOf(entries.stream().map(this::submit).toArray(CompletableFuture[]::new));
     }
 
     private CompletableFuture<?> submit(LogEntry entry) {

@@ -6,8 +6,10 @@ import java.util.Optional;
 import org.colonyos.colonies.config.PeerAddress;
 import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.model.Colony;
+import org.colonyos.colonies.proto.model.Cron;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.ExecutorState;
+import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.proto.model.User;
 
 /**
@@ -40,6 +42,8 @@ public final class ColoniesState {
     private final LogTables logs;
     private final FunctionTables functions;
     private final GraphTables graphs;
+    private final CronTables crons;
+    private final GeneratorTables generators;
 
     public ColoniesState(ColoniesStore store) {
         this.store = store;
@@ -56,6 +60,8 @@ public final class ColoniesState {
         this.logs = new LogTables(store);
         this.functions = new FunctionTables(store);
         this.graphs = new GraphTables(store);
+        this.crons = new CronTables(store);
+        this.generators = new GeneratorTables(store);
     }
 
     public ProcessTables processes() {
@@ -64,6 +70,26 @@ public final class ColoniesState {
 
     public GraphTables graphs() {
         return graphs;
+    }
+
+    public CronTables crons() {
+        return crons;
+    }
+
+    public GeneratorTables generators() {
+        return generators;
+    }
+
+    /**
+     * Whether a cron may start a run: false while it waits for its previous graph and that graph (still stored)
+     * has neither succeeded nor failed.
+     */
+    public boolean cronMayRun(Cron cron) {
+        if (!cron.waitForPrevProcessGraph() || cron.prevProcessGraphId().isEmpty()) {
+            return true;
+        }
+        return graphs.get(cron.prevProcessGraphId())
+                .map(g -> g.state() == ProcessState.SUCCESS || g.state() == ProcessState.FAILED).orElse(true);
     }
 
     public LogTables logs() {

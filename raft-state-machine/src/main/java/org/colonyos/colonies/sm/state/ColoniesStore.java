@@ -40,7 +40,8 @@ public final class ColoniesStore implements AutoCloseable {
             "user_ids", "processes", "process_queue", "process_by_state", "process_by_submission",
             "process_deadlines", "process_by_executor", "attribute_ids", "process_counters", "logs", "logs_by_process",
             "logs_by_executor", "logs_by_colony", "log_counters", "functions", "function_ids", "executor_liveness",
-            "process_graphs", "graphs_by_state", "graph_counters", "graph_members");
+            "process_graphs", "graphs_by_state", "graph_counters", "graph_members", "crons", "cron_names", "cron_due",
+            "generators", "generator_names", "generator_args", "generator_counts", "generator_due");
     /** Log bookkeeping (applied index and term): exported with snapshots, but not part of the state digest. */
     static final String BOOKKEEPING = "applied";
     /**
@@ -48,7 +49,7 @@ public final class ColoniesStore implements AutoCloseable {
      * node of keys instead of a node holding ~32 documents (measured: most of apply's time before).
      */
     private static final Set<String> DOCUMENT_TABLES = Set.of("colonies", "executors", "users", "processes", "logs",
-            "functions", "process_graphs");
+            "functions", "process_graphs", "crons", "generators");
     private static final byte[] MAGIC = "CLNYSNAP".getBytes(StandardCharsets.US_ASCII);
 
     private final DB db;

@@ -9,6 +9,7 @@ import org.colonyos.colonies.cli.cmd.ExecutorCommands;
 import org.colonyos.colonies.cli.cmd.FunctionCommands;
 import org.colonyos.colonies.cli.cmd.ProcessCommands;
 import org.colonyos.colonies.cli.cmd.RecordCommands;
+import org.colonyos.colonies.cli.cmd.ScheduleCommands;
 import org.colonyos.colonies.cli.cmd.SecurityCommands;
 import org.colonyos.colonies.cli.cmd.StatCommand;
 import org.colonyos.colonies.cli.cmd.UserCommands;
@@ -29,7 +30,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "colonies", mixinStandardHelpOptions = true, version = "colonies-java",
         description = "ColonyOS Colonies: client commands and a Raft-replicated server",
         subcommands = {SecurityCommands.class, ColonyCommands.class, ExecutorCommands.class, UserCommands.class,
-            FunctionCommands.class, ProcessCommands.class, WorkflowCommands.class, RecordCommands.Log.class,
+            FunctionCommands.class, ProcessCommands.class, WorkflowCommands.class, ScheduleCommands.CronGroup.class,
+            ScheduleCommands.GeneratorGroup.class, RecordCommands.Log.class,
             RecordCommands.AttributeGroup.class, StatCommand.class, ServerCommands.class, ClusterCommands.class,
             DevCommand.class, BenchCommand.class})
 public final class ColoniesCli {

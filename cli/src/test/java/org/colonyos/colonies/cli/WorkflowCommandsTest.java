@@ -13,6 +13,8 @@ import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.model.Colony;
+import org.colonyos.colonies.proto.model.Cron;
+import org.colonyos.colonies.proto.model.Generator;
 import org.colonyos.colonies.proto.model.ProcessGraph;
 import org.colonyos.colonies.sdk.ColoniesClient;
 import org.colonyos.colonies.sdk.ExecutorRuntime;
@@ -58,6 +60,17 @@ class WorkflowCommandsTest {
         System.arraycopy(args, 0, all, 0, args.length);
         System.arraycopy(new String[] {"--colonyname", COLONY, "--prvkey", executorKey}, 0, all, args.length, 4);
         return server.run(all);
+    }
+
+    /** Waits up to 20 s for a condition. */
+    private static final class Eventually {
+        static void until(java.util.function.BooleanSupplier condition) throws InterruptedException {
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!condition.getAsBoolean()) {
+                assertTrue(System.nanoTime() < deadline, "condition not met within 20 s");
+                Thread.sleep(100);
+            }
+        }
     }
 
     private Path specFile(String name, String json) throws Exception {
@@ -119,6 +132,38 @@ class WorkflowCommandsTest {
         assertEquals(0, server.run("workflow", "removeall", "--waiting", "--colonyname", COLONY, "--colonyprvkey",
                 COLONY_KEY).code());
         assertEquals(1, run("workflow", "get", "--processgraphid", again).code());
+    }
+
+    @Test
+    void aGeneratorRunsAWorkflowPerTriggerArguments() throws Exception {
+        Path spec = specFile("gen.json", "[" + node("a", "echo", "") + "]");
+        Run added = run("generator", "add", "--name", "g1", "--spec", spec.toString(), "--trigger", "2", "--json");
+        assertEquals(0, added.code(), added.err());
+        String id = Json.parse(added.out().getBytes(), Generator.class).generatorId();
+        assertEquals(0, run("generator", "pack", "--generatorid", id, "--arg", "x").code());
+        assertTrue(run("generator", "get", "--generatorid", id, "--json").out().contains("\"queuesize\":1"));
+        assertEquals(0, run("generator", "pack", "--generatorid", id, "--arg", "y").code());
+        Eventually.until(() -> run("generator", "get", "--generatorid", id, "--json").out()
+                .contains("\"queuesize\":0"));
+        assertTrue(run("generator", "ls").out().contains("g1"));
+        assertEquals(0, run("generator", "remove", "--generatorid", id).code());
+        assertEquals(1, run("generator", "get", "--generatorid", id).code());
+    }
+
+    @Test
+    void aCronRunsItsWorkflowOnItsScheduleAndByHand() throws Exception {
+        Path spec = specFile("cron.json", "[" + node("a", "echo", "") + "]");
+        Run added = run("cron", "add", "--name", "c1", "--spec", spec.toString(), "--interval", "1", "--json");
+        assertEquals(0, added.code(), added.err());
+        String id = Json.parse(added.out().getBytes(), Cron.class).cronId();
+        Eventually.until(() -> !Json.parse(run("cron", "get", "--cronid", id, "--json").out().getBytes(), Cron.class)
+                .prevProcessGraphId().isEmpty());
+        assertEquals(0, run("cron", "run", "--cronid", id).code());
+        assertTrue(run("cron", "ls").out().contains("every 1 s"));
+        assertEquals(0, run("cron", "remove", "--cronid", id).code());
+        Run bad = run("cron", "add", "--name", "c2", "--spec", spec.toString(), "--cron", "61 * * * * *");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("invalid cron expression"), bad.err());
     }
 
     @Test

@@ -15,9 +15,11 @@ import org.colonyos.colonies.proto.model.Attribute;
 import org.colonyos.colonies.proto.model.Capabilities;
 import org.colonyos.colonies.proto.model.Cluster;
 import org.colonyos.colonies.proto.model.Colony;
+import org.colonyos.colonies.proto.model.Cron;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.Function;
 import org.colonyos.colonies.proto.model.FunctionSpec;
+import org.colonyos.colonies.proto.model.Generator;
 import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.proto.model.ProcessGraph;
 import org.colonyos.colonies.proto.model.ProcessLog;
@@ -32,6 +34,7 @@ import org.colonyos.colonies.proto.wire.Payload;
 import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.ProcessPayloads;
 import org.colonyos.colonies.proto.wire.RecordPayloads;
+import org.colonyos.colonies.proto.wire.ScheduledPayloads;
 import org.colonyos.colonies.proto.wire.ServerPayloads;
 import org.colonyos.colonies.proto.wire.UserPayloads;
 import org.colonyos.colonies.proto.wire.WorkflowPayloads;
@@ -401,6 +404,64 @@ public final class ColoniesClient {
             boolean insert, String executorPrvKey) {
         return call(PayloadType.ADD_CHILD, new WorkflowPayloads.AddChild(processGraphId, parentProcessId,
                 childProcessId, spec, insert), executorPrvKey, Process.class);
+    }
+
+    // ---- crons and generators ----
+
+    /** Adds a cron: {@code cron.workflowspec} (WorkflowSpec JSON) runs every interval or by its expression. */
+    public Cron addCron(Cron cron, String prvKey) {
+        return call(PayloadType.ADD_CRON, new ScheduledPayloads.AddCron(cron), prvKey, Cron.class);
+    }
+
+    public Cron getCron(String cronId, String prvKey) {
+        return call(PayloadType.GET_CRON, new ScheduledPayloads.CronRef(cronId, false), prvKey, Cron.class);
+    }
+
+    /** A colony's crons, by name, at most {@code count}. */
+    public List<Cron> getCrons(String colonyName, int count, String prvKey) {
+        return callList(PayloadType.GET_CRONS, new ScheduledPayloads.ColonyListing(colonyName, count), prvKey,
+                Cron.class);
+    }
+
+    /** Runs a cron now; returns it as it was before the run. */
+    public Cron runCron(String cronId, String prvKey) {
+        return call(PayloadType.RUN_CRON, new ScheduledPayloads.CronRef(cronId, false), prvKey, Cron.class);
+    }
+
+    public void removeCron(String cronId, String prvKey) {
+        callEmpty(PayloadType.REMOVE_CRON, new ScheduledPayloads.CronRef(cronId, false), prvKey);
+    }
+
+    /** Adds a generator: {@code generator.workflowspec} runs per {@code trigger} packed args or after a timeout. */
+    public Generator addGenerator(Generator generator, String prvKey) {
+        return call(PayloadType.ADD_GENERATOR, new ScheduledPayloads.AddGenerator(generator), prvKey,
+                Generator.class);
+    }
+
+    /** A generator with its queue size. */
+    public Generator getGenerator(String generatorId, String prvKey) {
+        return call(PayloadType.GET_GENERATOR, new ScheduledPayloads.GeneratorRef(generatorId, false), prvKey,
+                Generator.class);
+    }
+
+    public Generator resolveGenerator(String colonyName, String generatorName, String prvKey) {
+        return call(PayloadType.RESOLVE_GENERATOR, new ScheduledPayloads.ResolveGenerator(colonyName, generatorName),
+                prvKey, Generator.class);
+    }
+
+    /** A colony's generators, by name, at most {@code count}. */
+    public List<Generator> getGenerators(String colonyName, int count, String prvKey) {
+        return callList(PayloadType.GET_GENERATORS, new ScheduledPayloads.ColonyListing(colonyName, count), prvKey,
+                Generator.class);
+    }
+
+    /** Adds an argument to a generator's queue. */
+    public void packGenerator(String generatorId, String arg, String prvKey) {
+        callEmpty(PayloadType.PACK_GENERATOR, new ScheduledPayloads.PackGenerator(generatorId, arg), prvKey);
+    }
+
+    public void removeGenerator(String generatorId, String prvKey) {
+        callEmpty(PayloadType.REMOVE_GENERATOR, new ScheduledPayloads.GeneratorRef(generatorId, false), prvKey);
     }
 
     // ---- attributes, logs, functions, statistics ----

@@ -67,15 +67,12 @@ class ScheduledAppliersTest {
     }
 
     private ApplyReply ok(LogEntry entry) {
-        ApplyReply reply = log.apply(entry);
-        assertEquals(0, reply.getErrorStatus(), reply.getErrorMessage());
-        return reply;
+        return log.ok(entry);
     }
 
     private void rejected(LogEntry entry, int status, String message) {
-        ApplyReply reply = log.apply(entry);
-        assertEquals(status, reply.getErrorStatus(), reply.toString());
-        assertTrue(reply.getErrorMessage().startsWith(message), reply.getErrorMessage());
+        String refusal = log.refused(entry, status);
+        assertTrue(refusal.startsWith(message), refusal);
     }
 
     private LogEntry signedWithId(String key, PayloadType type, org.colonyos.colonies.proto.wire.Payload payload) {

@@ -52,15 +52,11 @@ class WorkflowAppliersTest {
     }
 
     private ApplyReply ok(LogEntry entry) {
-        ApplyReply reply = log.apply(entry);
-        assertEquals(0, reply.getErrorStatus(), reply.getErrorMessage());
-        return reply;
+        return log.ok(entry);
     }
 
     private void rejected(LogEntry entry, int status, String message) {
-        ApplyReply reply = log.apply(entry);
-        assertEquals(status, reply.getErrorStatus(), reply.toString());
-        assertEquals(message, reply.getErrorMessage());
+        assertEquals(message, log.refused(entry, status));
     }
 
     private ProcessGraph submit(List<FunctionSpec> specs) {

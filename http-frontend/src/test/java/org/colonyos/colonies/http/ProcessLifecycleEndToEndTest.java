@@ -107,7 +107,8 @@ class ProcessLifecycleEndToEndTest {
                 () -> client.submit(spec(colony, "x"), strangerKey));
         assertRefused(400, null, () -> client.submit(spec(colony, "x").withPriority(50_001), userKey));
         assertEquals(process, client.getProcess(process.processId(), EXECUTOR_KEY));
-        assertRefused(404, "Failed to get process, process not found", () -> client.getProcess("f".repeat(64), userKey));
+        assertRefused(404, "Failed to get process, process not found",
+                () -> client.getProcess("f".repeat(64), userKey));
         assertRefused(403, null, () -> client.getProcess(process.processId(), strangerKey));
     }
 

@@ -47,6 +47,14 @@ public final class Rejection extends RuntimeException {
         return new Rejection(500, message);
     }
 
+    /**
+     * An id that names nothing: a 500 {@code Failed to <operation>, <what> with id <id> not found}, the Go server's
+     * status for unknown graphs, crons and generators.
+     */
+    public static Rejection unknown(String operation, String what, String id) {
+        return internal("Failed to " + operation + ", " + what + " with id <" + id + "> not found");
+    }
+
     public int status() {
         return status;
     }

@@ -54,15 +54,14 @@ public final class ScheduledHandlers {
     }
 
     private static Cron cron(ColoniesState state, String caller, String cronId) {
-        Cron cron = state.crons().get(cronId).orElseThrow(() -> Rejection.internal(
-                "Failed to get cron, cron with id <" + cronId + "> not found"));
+        Cron cron = state.crons().get(cronId).orElseThrow(() -> Rejection.unknown("get cron", "cron", cronId));
         Authorizer.requireMember(state, caller, cron.colonyName(), true);
         return cron;
     }
 
     private static Generator generator(ColoniesState state, String caller, String generatorId) {
-        Generator generator = state.generators().get(generatorId).orElseThrow(() -> Rejection.internal(
-                "Failed to get generator, generator with id <" + generatorId + "> not found"));
+        Generator generator = state.generators().get(generatorId).orElseThrow(() -> Rejection.unknown(
+                "get generator", "generator", generatorId));
         Authorizer.requireMember(state, caller, generator.colonyName(), true);
         return generator;
     }

@@ -34,8 +34,8 @@ public final class WorkflowHandlers {
 
     /** {@code getprocessgraphmsg}: the graph with its display layout. */
     private static Object graph(ColoniesState state, String caller, ProcessGraphRef p) {
-        ProcessGraph graph = state.graphs().get(p.processGraphId()).orElseThrow(() -> Rejection.internal(
-                "Failed to get process graph, process graph with id <" + p.processGraphId() + "> not found"));
+        ProcessGraph graph = state.graphs().get(p.processGraphId()).orElseThrow(() -> Rejection.unknown(
+                "get process graph", "process graph", p.processGraphId()));
         Authorizer.requireMember(state, caller, graph.colonyName(), true);
         List<Process> processes = graph.processIds().stream().map(state.processes()::get)
                 .flatMap(Optional::stream).toList();

@@ -25,8 +25,9 @@ import org.colonyos.colonies.config.ConnectionLimits;
 import org.colonyos.colonies.http.rpc.RpcDispatcher;
 
 /**
- * The Netty HTTP listener: the connection limits ({@link ConnectionGuard}), codec, permissive CORS (like gin-contrib/cors Default), the body limit, the
- * {@link ApiHandler} and, after the WebSocket handshake on {@code /pubsub}, the {@link PubSubHandler}.
+ * The Netty HTTP listener: the connection limits ({@link ConnectionGuard}), codec, permissive CORS (like
+ * gin-contrib/cors Default), the body limit, the {@link ApiHandler} and, after the WebSocket handshake on
+ * {@code /pubsub}, the {@link PubSubHandler}.
  *
  * <p>Thread-safe; {@link #close()} stops accepting and waits for the event loops to end.
  */

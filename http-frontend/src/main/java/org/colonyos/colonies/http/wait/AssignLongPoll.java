@@ -176,7 +176,8 @@ public final class AssignLongPoll implements Route.AsyncHandler {
         }
 
         private void propose() {
-            node.submitProven(call.entry(), call.callerId(), LogEntry.newBuilder().setAssignProcess(offer)).whenComplete((reply, error) -> {
+            LogEntry.Builder command = LogEntry.newBuilder().setAssignProcess(offer);
+            node.submitProven(call.entry(), call.callerId(), command).whenComplete((reply, error) -> {
                 if (error != null) {
                     finish(HttpReply.error(503, "Service unavailable, the assignment could not be replicated"));
                 } else {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A workflow as submitted (protocol 5.4): function specs named by {@code nodename}, whose
- * {@code conditions.dependencies} name the nodes they wait for. Immutable; {@code colonyname} and {@code functionspecs} are never null.
+ * {@code conditions.dependencies} name the nodes they wait for. Immutable; {@code colonyname} and
+ * {@code functionspecs} are never null.
  */
 public record WorkflowSpec(
         @JsonProperty("colonyname") String colonyName,

@@ -41,9 +41,10 @@ final class ChildApplier {
         String id = ctx.generatedId();
         List<String> children = command.getInsert() ? parent.children()
                 : extraChild == null ? List.of() : List.of(extraChild.processId());
-        Process child = ProcessApplier.created(ctx, id, spec, ctx.callerId(), ProcessApplier.initiatorName(state,
-                ctx.callerId(), colony)).toBuilder().processGraphId(graph.processGraphId()).parents(List.of(parent.processId()))
-                .children(children).waitForParents(true).build();
+        String initiatorName = ProcessApplier.initiatorName(state, ctx.callerId(), colony);
+        Process child = ProcessApplier.created(ctx, id, spec, ctx.callerId(), initiatorName).toBuilder()
+                .processGraphId(graph.processGraphId()).parents(List.of(parent.processId())).children(children)
+                .waitForParents(true).build();
         state.graphs().replace(graph, graph.withProcessIds(appended(graph.processIds(), id)));
         RawJson reply = ProcessLifecycle.storeAndReply(ctx, null, child.toBuilder());
         if (command.getInsert()) {

@@ -77,8 +77,7 @@ final class CronApplier {
 
     /** The cron with this id, or a 500 (the Go server's status for an unknown cron). */
     private static Cron existing(ColoniesState state, String cronId, String operation) {
-        return state.crons().get(cronId).orElseThrow(() -> Rejection.internal("Failed to " + operation
-                + ", cron with id <" + cronId + "> not found"));
+        return state.crons().get(cronId).orElseThrow(() -> Rejection.unknown(operation, "cron", cronId));
     }
 
     Object apply(RemoveCron command, ApplyContext ctx) {

@@ -52,8 +52,8 @@ final class GeneratorApplier {
 
     /** The generator with this id, or a 500 (the Go server's status for an unknown generator). */
     static Generator existing(ColoniesState state, String generatorId, String operation) {
-        return state.generators().get(generatorId).orElseThrow(() -> Rejection.internal("Failed to " + operation
-                + ", generator with id <" + generatorId + "> not found"));
+        return state.generators().get(generatorId).orElseThrow(() -> Rejection.unknown(operation, "generator",
+                generatorId));
     }
 
     Object apply(RemoveGenerator command, ApplyContext ctx) {
@@ -83,24 +83,23 @@ final class GeneratorApplier {
         Generator generator = found.get();
         GeneratorTables generators = ctx.state().generators();
         int queued = generators.queueSize(generator.generatorId());
-        List<Integer> batches = new ArrayList<>();
-        if (queued >= generator.trigger()) {
-            for (int i = 0; i < Math.min(queued / generator.trigger(), MAX_RUNS_PER_FIRING); i++) {
-                batches.add(generator.trigger());
-            }
-        } else if (GeneratorTables.dueNanos(generator, queued).map(due -> due < GoTime.toUnixNanos(ctx.now()))
-                .orElse(false)) {
-            batches.add(queued);
+        boolean full = queued >= generator.trigger();
+        boolean timedOut = GeneratorTables.dueNanos(generator, queued)
+                .map(due -> due < GoTime.toUnixNanos(ctx.now())).orElse(false);
+        int runs = full ? Math.min(queued / generator.trigger(), MAX_RUNS_PER_FIRING) : timedOut ? 1 : 0;
+        int argsPerRun = full ? generator.trigger() : queued;
+        if (runs == 0) {
+            return Replies.EMPTY;
         }
-        for (int i = 0; i < batches.size(); i++) {
-            List<Object> args = new ArrayList<>(generators.take(generator, batches.get(i)));
-            WorkflowApplier.create(ctx, StoredWorkflows.read(generator.workflowSpec(), generator.colonyName()),
-                    Sha3.hashHex(ctx.generatedId() + "#" + i), new WorkflowApplier.Initiator(generator.initiatorId(),
-                            generator.initiatorName()), new WorkflowApplier.RootInput(List.of(), args));
+        WorkflowApplier.Checked workflow = StoredWorkflows.read(generator.workflowSpec(), generator.colonyName());
+        WorkflowApplier.Initiator initiator = new WorkflowApplier.Initiator(generator.initiatorId(),
+                generator.initiatorName());
+        for (int i = 0; i < runs; i++) {
+            List<Object> args = new ArrayList<>(generators.take(generator, argsPerRun));
+            WorkflowApplier.create(ctx, workflow, Sha3.hashHex(ctx.generatedId() + "#" + i), initiator,
+                    new WorkflowApplier.RootInput(List.of(), args));
         }
-        if (!batches.isEmpty()) {
-            generators.put(generator.withTimes(generator.firstPack(), ctx.now()));
-        }
+        generators.put(generator.withTimes(generator.firstPack(), ctx.now()));
         return Replies.EMPTY;
     }
 }

@@ -13,10 +13,10 @@ final class StoredWorkflows {
     private StoredWorkflows() {
     }
 
-    /** The workflow of a stored string, in {@code colony}; it was checked when stored. */
-    static WorkflowSpec read(String json, String colony) {
+    /** The workflow of a stored string, in {@code colony}, checked (it was checked when stored). */
+    static WorkflowApplier.Checked read(String json, String colony) {
         WorkflowSpec spec = Json.parse(json, WorkflowSpec.class);
-        return new WorkflowSpec(colony, spec.functionSpecs());
+        return WorkflowApplier.check(new WorkflowSpec(colony, spec.functionSpecs()));
     }
 
     /**
@@ -26,9 +26,7 @@ final class StoredWorkflows {
      */
     static void check(String json, String colony, String operation) {
         try {
-            WorkflowSpec spec = read(json, colony);
-            WorkflowPlan.of(spec.functionSpecs());
-            spec.functionSpecs().forEach(s -> WorkflowApplier.workflowSpec(s, colony));
+            read(json, colony);
         } catch (JsonDecodeException | Rejection e) {
             throw Rejection.badRequest("Failed to " + operation + ", invalid workflow spec: " + e.getMessage());
         }

@@ -42,7 +42,26 @@ final class WorkflowApplier {
         Authorizer.requireMember(state, ctx.callerId(), sent.colonyName(), true);
         Initiator initiator = new Initiator(ctx.callerId(), ProcessApplier.initiatorName(state, ctx.callerId(),
                 sent.colonyName()));
-        return new RawJson(create(ctx, sent, ctx.generatedId(), initiator, RootInput.NONE));
+        return new RawJson(create(ctx, check(sent), ctx.generatedId(), initiator, RootInput.NONE));
+    }
+
+    /**
+     * A workflow checked whole: its dependency plan, and its specs as its processes run them.
+     *
+     * @param colony the workflow's colony
+     */
+    record Checked(String colony, WorkflowPlan plan, List<FunctionSpec> specs) {
+    }
+
+    /**
+     * Checks a workflow whole.
+     *
+     * @throws Rejection for a workflow that is not valid (see {@link WorkflowPlan#of}, {@link #workflowSpec})
+     */
+    static Checked check(WorkflowSpec sent) {
+        String colony = sent.colonyName();
+        return new Checked(colony, WorkflowPlan.of(sent.functionSpecs()),
+                sent.functionSpecs().stream().map(spec -> workflowSpec(spec, colony)).toList());
     }
 
     /** Who a graph's processes are submitted by. */
@@ -57,16 +76,11 @@ final class WorkflowApplier {
         static final RootInput NONE = new RootInput(List.of(), null);
     }
 
-    /**
-     * Checks a workflow whole, then stores its graph (id {@code graphId}) and its processes; returns the graph's
-     * stored JSON.
-     *
-     * @throws Rejection for a workflow that is not valid, with nothing stored
-     */
-    static byte[] create(ApplyContext ctx, WorkflowSpec sent, String graphId, Initiator initiator, RootInput roots) {
-        String colony = sent.colonyName();
-        WorkflowPlan plan = WorkflowPlan.of(sent.functionSpecs());
-        List<FunctionSpec> specs = sent.functionSpecs().stream().map(spec -> workflowSpec(spec, colony)).toList();
+    /** Stores the graph (id {@code graphId}) and the processes of a checked workflow; returns its stored JSON. */
+    static byte[] create(ApplyContext ctx, Checked workflow, String graphId, Initiator initiator, RootInput roots) {
+        String colony = workflow.colony();
+        WorkflowPlan plan = workflow.plan();
+        List<FunctionSpec> specs = workflow.specs();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             ids.add(processId(graphId, i));
@@ -102,8 +116,7 @@ final class WorkflowApplier {
 
     /** The graph with this id, or a 500 (the Go server's status for an unknown graph). */
     static ProcessGraph existing(ColoniesState state, String graphId, String operation) {
-        return state.graphs().get(graphId).orElseThrow(() -> Rejection.internal("Failed to " + operation
-                + ", process graph with id <" + graphId + "> not found"));
+        return state.graphs().get(graphId).orElseThrow(() -> Rejection.unknown(operation, "process graph", graphId));
     }
 
     /** Removes a graph that is not running, with all its processes and their log lines. */

@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,12 +94,12 @@ public final class CronSchedule {
     }
 
     /** Whether the expression parses; its problem if not. */
-    public static java.util.Optional<String> problem(String expression) {
+    public static Optional<String> problem(String expression) {
         try {
             next(expression, Instant.EPOCH);
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (RuntimeException e) {
-            return java.util.Optional.of(String.valueOf(e.getMessage()));
+            return Optional.of(String.valueOf(e.getMessage()));
         }
     }
 

@@ -260,7 +260,7 @@ public final class ColoniesState {
 
     /** Tracked executors (see {@link #livenessNanos}) last heard from at or before a time, oldest first. */
     public List<Executor> executorsSilentSince(long unixNanos, int limit) {
-        return executorLiveness.keyStreamBetween("", SortKey.ascending(unixNanos) + (char) 1).limit(limit)
+        return executorLiveness.keysUpTo(unixNanos).limit(limit)
                 .map(k -> k.split(String.valueOf(Table.SEPARATOR))).map(p -> executor(p[1], p[2]))
                 .flatMap(Optional::stream).toList();
     }

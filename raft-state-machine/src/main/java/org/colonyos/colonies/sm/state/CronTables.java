@@ -10,13 +10,12 @@ import org.colonyos.colonies.proto.model.Cron;
  * Not synchronised: used under the state machine's lock like {@link ColoniesState}.
  */
 public final class CronTables {
-    private final Table<Cron> crons;
-    private final Table<String> names;
+    private final NamedDocuments<Cron> crons;
     private final Table<String> due;
 
     CronTables(ColoniesStore store) {
-        crons = store.table("crons", Cron.class);
-        names = store.table("cron_names", String.class);
+        crons = new NamedDocuments<>(store, "crons", "cron_names", Cron.class, Cron::cronId, Cron::colonyName,
+                Cron::name);
         due = store.table("cron_due", String.class);
     }
 
@@ -25,38 +24,32 @@ public final class CronTables {
     }
 
     public Optional<Cron> byName(String colonyName, String name) {
-        return names.get(Table.key(colonyName, name)).flatMap(crons::get);
+        return crons.byName(colonyName, name);
     }
 
     /** A colony's crons, by name, at most {@code count}. */
     public List<Cron> ofColony(String colonyName, int count) {
-        return names.keyStreamUnder(colonyName).limit(Math.max(count, 0)).map(names::get).flatMap(Optional::stream)
-                .map(crons::get).flatMap(Optional::stream).toList();
+        return crons.ofColony(colonyName, count);
     }
 
     /** Ids of the crons whose next run is at or before a time, earliest first, at most {@code limit}. */
     public List<String> dueAt(long unixNanos, int limit) {
-        return due.keyStreamBetween("", SortKey.ascending(unixNanos) + (char) 1).limit(limit).map(Table::lastPart)
-                .toList();
+        return due.keysUpTo(unixNanos).limit(limit).map(Table::lastPart).toList();
     }
 
     /** Stores a cron, new or changed, keeping its name and due entries in step. */
     public void put(Cron cron) {
-        Optional<Cron> before = crons.get(cron.cronId());
-        crons.put(cron.cronId(), cron);
-        IndexEntry.move(entries(before.orElse(null)), entries(cron));
+        Optional<Cron> before = crons.put(cron);
+        IndexEntry.move(dueEntries(before.orElse(null)), dueEntries(cron));
     }
 
     public void remove(Cron cron) {
-        crons.remove(cron.cronId());
-        IndexEntry.move(entries(cron), List.of());
+        crons.remove(cron);
+        IndexEntry.move(dueEntries(cron), List.of());
     }
 
-    private List<IndexEntry> entries(Cron cron) {
-        if (cron == null) {
-            return List.of();
-        }
-        return List.of(new IndexEntry(names, Table.key(cron.colonyName(), cron.name()), cron.cronId()),
-                new IndexEntry(due, Table.key(SortKey.ascending(GoTime.toUnixNanos(cron.nextRun())), cron.cronId())));
+    private List<IndexEntry> dueEntries(Cron cron) {
+        return cron == null ? List.of() : List.of(new IndexEntry(due,
+                Table.key(SortKey.ascending(GoTime.toUnixNanos(cron.nextRun())), cron.cronId())));
     }
 }

@@ -14,15 +14,14 @@ import org.colonyos.colonies.proto.model.Generator;
  * <p>Not synchronised: used under the state machine's lock like {@link ColoniesState}.
  */
 public final class GeneratorTables {
-    private final Table<Generator> generators;
-    private final Table<String> names;
+    private final NamedDocuments<Generator> generators;
     private final Table<String> args;
     private final Table<String> counts;
     private final Table<String> due;
 
     GeneratorTables(ColoniesStore store) {
-        generators = store.table("generators", Generator.class);
-        names = store.table("generator_names", String.class);
+        generators = new NamedDocuments<>(store, "generators", "generator_names", Generator.class,
+                Generator::generatorId, Generator::colonyName, Generator::name);
         args = store.table("generator_args", String.class);
         counts = store.table("generator_counts", String.class);
         due = store.table("generator_due", String.class);
@@ -33,13 +32,12 @@ public final class GeneratorTables {
     }
 
     public Optional<Generator> byName(String colonyName, String name) {
-        return names.get(Table.key(colonyName, name)).flatMap(generators::get);
+        return generators.byName(colonyName, name);
     }
 
     /** A colony's generators, by name, at most {@code count}. */
     public List<Generator> ofColony(String colonyName, int count) {
-        return names.keyStreamUnder(colonyName).limit(Math.max(count, 0)).map(names::get).flatMap(Optional::stream)
-                .map(generators::get).flatMap(Optional::stream).toList();
+        return generators.ofColony(colonyName, count);
     }
 
     /** How many arguments wait in a generator's queue. */
@@ -49,23 +47,20 @@ public final class GeneratorTables {
 
     /** Ids of the generators due at or before a time, earliest first, at most {@code limit}. */
     public List<String> dueAt(long unixNanos, int limit) {
-        return due.keyStreamBetween("", SortKey.ascending(unixNanos) + (char) 1).limit(limit).map(Table::lastPart)
-                .toList();
+        return due.keysUpTo(unixNanos).limit(limit).map(Table::lastPart).toList();
     }
 
     /** Stores a generator, new or changed, keeping its name and due entries in step with its queue. */
     public void put(Generator generator) {
-        Optional<Generator> before = generators.get(generator.generatorId());
         int size = queueSize(generator.generatorId());
-        generators.put(generator.generatorId(), generator);
-        IndexEntry.move(entries(before.orElse(null), size), entries(generator, size));
+        Optional<Generator> before = generators.put(generator);
+        IndexEntry.move(dueEntries(before.orElse(null), size), dueEntries(generator, size));
     }
 
     /** Removes a generator with its queue. */
     public void remove(Generator generator) {
         take(generator, queueSize(generator.generatorId()));
-        IndexEntry.move(entries(generator, 0), List.of());
-        generators.remove(generator.generatorId());
+        generators.remove(generator);
     }
 
     /** Queues an argument under a key unique to its entry (the replicated time orders the queue). */
@@ -73,7 +68,7 @@ public final class GeneratorTables {
         int size = queueSize(generator.generatorId());
         args.put(Table.key(generator.generatorId(), SortKey.ascending(unixNanos)), arg);
         counts.addToCount(generator.generatorId(), 1);
-        IndexEntry.move(entries(generator, size), entries(generator, size + 1));
+        IndexEntry.move(dueEntries(generator, size), dueEntries(generator, size + 1));
     }
 
     /** Removes and returns the oldest {@code count} arguments of a generator's queue. */
@@ -86,18 +81,13 @@ public final class GeneratorTables {
             args.remove(key);
         }
         counts.addToCount(generator.generatorId(), -taken.size());
-        IndexEntry.move(entries(generator, size), entries(generator, size - taken.size()));
+        IndexEntry.move(dueEntries(generator, size), dueEntries(generator, size - taken.size()));
         return taken;
     }
 
-    private List<IndexEntry> entries(Generator generator, int queueSize) {
-        if (generator == null) {
-            return List.of();
-        }
-        IndexEntry name = new IndexEntry(names, Table.key(generator.colonyName(), generator.name()),
-                generator.generatorId());
-        return dueNanos(generator, queueSize).map(at -> List.of(name, new IndexEntry(due,
-                Table.key(SortKey.ascending(at), generator.generatorId())))).orElse(List.of(name));
+    private List<IndexEntry> dueEntries(Generator generator, int queueSize) {
+        return Optional.ofNullable(generator).flatMap(g -> dueNanos(g, queueSize)).map(at -> List.of(new IndexEntry(
+                due, Table.key(SortKey.ascending(at), generator.generatorId())))).orElse(List.of());
     }
 
     /**

@@ -100,8 +100,7 @@ public final class ProcessTables {
 
     /** Ids of processes whose deadline is at or before a time, earliest first, at most {@code limit}. */
     public List<String> dueAt(long unixNanos, int limit) {
-        return deadlines.keyStreamBetween("", SortKey.ascending(unixNanos) + (char) 1).limit(limit)
-                .map(Table::lastPart).toList();
+        return deadlines.keysUpTo(unixNanos).limit(limit).map(Table::lastPart).toList();
     }
 
     /** Ids of the processes an executor is running. */

@@ -160,6 +160,14 @@ public final class Table<V> {
                 Spliterator.ORDERED | Spliterator.DISTINCT | Spliterator.NONNULL), false);
     }
 
+    /**
+     * The keys of a time index (keys that start with {@link SortKey#ascending} of a time) whose time is at or
+     * before {@code unixNanos}, earliest first, read lazily.
+     */
+    public Stream<String> keysUpTo(long unixNanos) {
+        return keyStreamBetween("", SortKey.ascending(unixNanos) + (char) 1);
+    }
+
     /** Every document, in key order. */
     public List<V> values() {
         return valuesBetween("", null);

@@ -127,11 +127,12 @@ class ScheduledAppliersTest {
         fireAt(cron.cronId(), scheduled + SECOND);
         assertEquals(0, graphs(), "a firing for another time than the next run runs nothing");
         fire(cron, 0);
+        Instant firedAt = GoTime.ofUnixNanos(time);
         fireAt(cron.cronId(), scheduled);
         assertEquals(1, graphs(), "a duplicate firing for the same time runs nothing");
         Cron ran = cron(cron.cronId());
-        assertEquals(GoTime.ofUnixNanos(time).minusNanos(1).plusSeconds(60).getEpochSecond() / 60,
-                ran.nextRun().getEpochSecond() / 60);
+        assertEquals(firedAt, ran.lastRun());
+        assertEquals(firedAt.plusSeconds(60), ran.nextRun(), "the next run counts from the firing's time");
         runGraph(ran.prevProcessGraphId(), List.of("leaf output"));
 
         fire(cron, 3_600);

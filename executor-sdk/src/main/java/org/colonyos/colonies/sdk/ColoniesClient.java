@@ -89,13 +89,15 @@ public final class ColoniesClient {
         return transport.post(envelope);
     }
 
-    private <T> List<T> callList(PayloadType type, Payload payload, String key, Class<T> element) {
+    /** Sends a message whose reply is a list (never null: Go's {@code null} becomes an empty list). */
+    public <T> List<T> callList(PayloadType type, Payload payload, String key, Class<T> element) {
         List<T> list = decode(transport.call(type, payload, key),
                 Json.mapper().getTypeFactory().constructCollectionType(List.class, element));
         return list == null ? List.of() : list;
     }
 
-    private void callEmpty(PayloadType type, Payload payload, String key) {
+    /** Sends a message whose reply carries nothing. */
+    public void callEmpty(PayloadType type, Payload payload, String key) {
         transport.call(type, payload, key);
     }
 

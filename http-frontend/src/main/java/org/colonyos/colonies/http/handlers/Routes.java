@@ -30,6 +30,7 @@ public final class Routes {
         ProcessHandlers.register(routes, assign, subscribe, clock);
         WorkflowHandlers.register(routes);
         ScheduledHandlers.register(routes, facts.timers());
+        CfsHandlers.register(routes);
         RecordHandlers.register(routes, clock);
         StatisticsHandlers.register(routes);
         return routes.build();

@@ -104,6 +104,17 @@ public enum PayloadType {
     PACK_GENERATOR("packgeneratormsg", ScheduledPayloads.PackGenerator.class, "pack generator"),
     REMOVE_GENERATOR("removegeneratormsg", ScheduledPayloads.GeneratorRef.class, "remove generator"),
 
+    ADD_FILE("addfilemsg", CfsPayloads.AddFile.class, "add file"),
+    GET_FILE("getfilemsg", CfsPayloads.GetFile.class, "get file"),
+    GET_FILES("getfilesmsg", CfsPayloads.GetFiles.class, "get files"),
+    GET_FILE_LABELS("getfilelabelsmsg", CfsPayloads.GetFileLabels.class, "get file labels"),
+    REMOVE_FILE("removefilemsg", CfsPayloads.RemoveFile.class, "remove file"),
+    CREATE_SNAPSHOT("createsnapshotmsg", CfsPayloads.CreateSnapshot.class, "create snapshot"),
+    GET_SNAPSHOT("getsnapshotmsg", CfsPayloads.SnapshotRef.class, "get snapshot"),
+    GET_SNAPSHOTS("getsnapshotsmsg", ColonyRef.class, "get snapshots"),
+    REMOVE_SNAPSHOT("removesnapshotmsg", CfsPayloads.SnapshotRef.class, "remove snapshot"),
+    REMOVE_ALL_SNAPSHOTS("removeallsnapshotmsg", ColonyRef.class, "remove all snapshots"),
+
     ADD_ATTRIBUTE("addattributemsg", RecordPayloads.AddAttribute.class, "add attribute"),
     GET_ATTRIBUTE("getattributemsg", RecordPayloads.AttributeRef.class, "get attribute"),
     ADD_LOG("addlogmsg", RecordPayloads.AddLog.class, "add log"),

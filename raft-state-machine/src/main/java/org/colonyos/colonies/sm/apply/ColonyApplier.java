@@ -50,6 +50,7 @@ final class ColonyApplier {
         WorkflowApplier.removeAllIn(state, name, ProcessState.ALL);
         ProcessApplier.removeAllIn(state, name, ProcessState.ALL);
         state.logs().removeColony(name);
+        state.files().removeColony(name);
         state.setPaused(name, false);
         state.removeColony(name);
         return Replies.EMPTY;

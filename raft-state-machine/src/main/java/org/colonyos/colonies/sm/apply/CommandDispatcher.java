@@ -30,6 +30,7 @@ public final class CommandDispatcher {
     private final ChildApplier children = new ChildApplier();
     private final CronApplier crons = new CronApplier();
     private final GeneratorApplier generators = new GeneratorApplier();
+    private final FileApplier files = new FileApplier();
     private final SignedEntries signedEntries;
 
     /** A dispatcher that proves every client entry from scratch. */
@@ -116,6 +117,11 @@ public final class CommandDispatcher {
             case REMOVE_GENERATOR -> generators.apply(entry.getRemoveGenerator(), ctx);
             case PACK_GENERATOR -> generators.apply(entry.getPackGenerator(), ctx);
             case FIRE_GENERATOR -> generators.apply(entry.getFireGenerator(), ctx);
+            case ADD_FILE -> files.apply(entry.getAddFile(), ctx);
+            case REMOVE_FILE -> files.apply(entry.getRemoveFile(), ctx);
+            case CREATE_SNAPSHOT -> files.apply(entry.getCreateSnapshot(), ctx);
+            case REMOVE_SNAPSHOT -> files.apply(entry.getRemoveSnapshot(), ctx);
+            case REMOVE_ALL_SNAPSHOTS -> files.apply(entry.getRemoveAllSnapshots(), ctx);
             case ADD_ATTRIBUTE -> records.apply(entry.getAddAttribute(), ctx);
             case ADD_PROCESS_LOG -> records.apply(entry.getAddProcessLog(), ctx);
             case ADD_EXECUTOR_LOG -> records.apply(entry.getAddExecutorLog(), ctx);

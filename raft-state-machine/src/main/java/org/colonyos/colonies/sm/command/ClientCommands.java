@@ -12,6 +12,12 @@ import org.colonyos.colonies.proto.log.AddChild;
 import org.colonyos.colonies.proto.log.AddClusterMember;
 import org.colonyos.colonies.proto.log.AddColony;
 import org.colonyos.colonies.proto.log.AddCron;
+import org.colonyos.colonies.proto.log.AddFile;
+import org.colonyos.colonies.proto.log.CreateSnapshot;
+import org.colonyos.colonies.proto.log.RemoveAllSnapshots;
+import org.colonyos.colonies.proto.log.RemoveFile;
+import org.colonyos.colonies.proto.log.RemoveSnapshot;
+import org.colonyos.colonies.proto.wire.CfsPayloads;
 import org.colonyos.colonies.proto.log.AddExecutor;
 import org.colonyos.colonies.proto.log.AddExecutorLog;
 import org.colonyos.colonies.proto.log.AddFunction;
@@ -120,6 +126,7 @@ public final class ClientCommands {
         records(table);
         workflows(table);
         scheduled(table);
+        files(table);
         return Collections.unmodifiableMap(table.commands);
     }
 
@@ -282,6 +289,27 @@ public final class ClientCommands {
                 .on(PayloadType.PACK_GENERATOR, ScheduledPayloads.PackGenerator.class, p -> entry()
                         .setPackGenerator(PackGenerator.newBuilder().setGeneratorId(p.generatorId())
                                 .setArg(p.arg() == null ? "" : p.arg())));
+    }
+
+    private static void files(Table table) {
+        table.on(PayloadType.ADD_FILE, CfsPayloads.AddFile.class, p -> entry()
+                        .setAddFile(AddFile.newBuilder().setFileJson(json(present(p.file(), PayloadType.ADD_FILE,
+                                "file")))))
+                .on(PayloadType.REMOVE_FILE, CfsPayloads.RemoveFile.class, p -> entry()
+                        .setRemoveFile(RemoveFile.newBuilder().setColonyName(p.colonyName())
+                                .setFileId(text(p.fileId())).setLabel(text(p.label())).setName(text(p.name()))))
+                .on(PayloadType.CREATE_SNAPSHOT, CfsPayloads.CreateSnapshot.class, p -> entry()
+                        .setCreateSnapshot(CreateSnapshot.newBuilder().setColonyName(p.colonyName())
+                                .setLabel(text(p.label())).setName(text(p.name()))))
+                .on(PayloadType.REMOVE_SNAPSHOT, CfsPayloads.SnapshotRef.class, p -> entry()
+                        .setRemoveSnapshot(RemoveSnapshot.newBuilder().setColonyName(p.colonyName())
+                                .setSnapshotId(text(p.snapshotId())).setName(text(p.name()))))
+                .on(PayloadType.REMOVE_ALL_SNAPSHOTS, ColonyPayloads.ColonyRef.class, p -> entry()
+                        .setRemoveAllSnapshots(RemoveAllSnapshots.newBuilder().setColonyName(p.colonyName())));
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 
     /** The value, or a 400 {@code Failed to <operation>, <what> is nil} (the Go server's text). */

@@ -44,6 +44,7 @@ public final class ColoniesState {
     private final GraphTables graphs;
     private final CronTables crons;
     private final GeneratorTables generators;
+    private final FileTables files;
 
     public ColoniesState(ColoniesStore store) {
         this.store = store;
@@ -62,6 +63,7 @@ public final class ColoniesState {
         this.graphs = new GraphTables(store);
         this.crons = new CronTables(store);
         this.generators = new GeneratorTables(store);
+        this.files = new FileTables(store);
     }
 
     public ProcessTables processes() {
@@ -70,6 +72,10 @@ public final class ColoniesState {
 
     public GraphTables graphs() {
         return graphs;
+    }
+
+    public FileTables files() {
+        return files;
     }
 
     public CronTables crons() {

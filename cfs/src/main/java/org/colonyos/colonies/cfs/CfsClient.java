@@ -1,0 +1,204 @@
+package org.colonyos.colonies.cfs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.colonyos.colonies.proto.model.CfsFile;
+import org.colonyos.colonies.proto.model.CfsSnapshot;
+import org.colonyos.colonies.proto.wire.CfsPayloads;
+import org.colonyos.colonies.sdk.ColoniesException;
+
+/**
+ * CFS for one colony member: syncs directories with labels, gets and removes files, and takes, downloads and
+ * removes snapshots, moving bytes through {@link S3Blobs} and metadata through {@link FileCatalog}. The order of
+ * the two halves keeps a label consistent when S3 fails: a revision is added only after its bytes are stored,
+ * and removed before its bytes are, so a label never names an object that was not (or is no longer) meant to be
+ * there. Transfers of a sync run in parallel.
+ *
+ * <p>Thread-safe; {@link #close()} stops the transfer threads and the S3 client.
+ */
+public final class CfsClient implements AutoCloseable {
+    /** Transfers at once in a sync. */
+    public static final int DEFAULT_PARALLELISM = 16;
+
+    private final FileCatalog catalog;
+    private final S3Blobs blobs;
+    private final SyncPlanner planner;
+    private final ExecutorService transfers;
+
+    public CfsClient(FileCatalog catalog, S3Blobs blobs, int parallelism) {
+        this.catalog = catalog;
+        this.blobs = blobs;
+        this.planner = new SyncPlanner(catalog);
+        this.transfers = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread thread = new Thread(r, "cfs-transfer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public FileCatalog catalog() {
+        return catalog;
+    }
+
+    /** The plans to sync a directory (created if missing) with a label and its sub-labels; changes nothing. */
+    public List<SyncPlan> plan(Path dir, String label, boolean keepLocal) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new CfsException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        return planner.plans(dir.toAbsolutePath().normalize(), label, keepLocal);
+    }
+
+    /** Carries the plans out: every upload and download, in parallel; the first failure is thrown at the end. */
+    public void apply(List<SyncPlan> plans, TransferProgress progress) {
+        List<Runnable> work = new ArrayList<>();
+        for (SyncPlan plan : plans) {
+            plan.uploads().forEach(entry -> work.add(() -> upload(plan.dir(), plan.label(), entry, progress)));
+            plan.downloads().forEach(entry -> work.add(() -> download(plan.dir(), entry, progress)));
+        }
+        runAll(work);
+    }
+
+    /** Plans and applies a sync at once; the plans carried out. */
+    public List<SyncPlan> sync(Path dir, String label, boolean keepLocal, TransferProgress progress) {
+        List<SyncPlan> plans = plan(dir, label, keepLocal);
+        apply(plans, progress);
+        return plans;
+    }
+
+    private void upload(Path dir, String label, SyncPlan.Entry entry, TransferProgress progress) {
+        String key = S3Blobs.newObjectKey();
+        if (entry.size() > 0) {
+            blobs.upload(dir.resolve(entry.name()), key, entry.size(), progress);
+        }
+        S3Settings s3 = blobs.settings();
+        catalog.add(CfsFile.of(catalog.colonyName(), label, entry.name(), entry.size(), entry.sha256(),
+                CfsFile.Reference.s3(s3.endpoint(), s3.tls(), s3.region(), s3.bucket(), key)));
+    }
+
+    private void download(Path dir, SyncPlan.Entry entry, TransferProgress progress) {
+        fetch(entry.object(), entry.sha256(), entry.size(), dir.resolve(entry.name()), progress);
+    }
+
+    /** Writes a revision's bytes to {@code target}; empty files have no object (as the Go clients store them). */
+    private void fetch(String object, String sha256, long size, Path target, TransferProgress progress) {
+        if (size > 0) {
+            blobs.download(object, sha256, target, progress);
+            return;
+        }
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Files.write(target, new byte[0]);
+        } catch (IOException e) {
+            throw new CfsException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Downloads a revision into a directory under its own name; the file written. */
+    public Path download(CfsFile file, Path dir, TransferProgress progress) {
+        Path target = dir.resolve(file.name());
+        fetch(file.ref().s3Object().object(), file.checksum(), file.size(), target, progress);
+        return target;
+    }
+
+    /** Removes one revision: its metadata, then its bytes. */
+    public void removeById(String fileId) {
+        CfsFile file = catalog.byId(fileId);
+        catalog.removeById(fileId);
+        removeBytes(file);
+    }
+
+    /** Removes every revision of a file; how many there were. */
+    public int removeByName(String label, String name) {
+        List<CfsFile> revisions = catalog.revisions(label, name);
+        catalog.removeByName(label, name);
+        revisions.forEach(this::removeBytes);
+        return revisions.size();
+    }
+
+    /** Removes every revision of every file in a label and its sub-labels; how many revisions went. */
+    public int removeLabel(String label) {
+        String root = SyncPlanner.normalizeLabel(label);
+        String subPrefix = root.endsWith("/") ? root : root + "/";
+        int removed = 0;
+        for (CfsPayloads.Label l : catalog.labels(root, false)) {
+            if (l.name().equals(root) || l.name().startsWith(subPrefix)) {
+                for (CfsPayloads.FileData file : catalog.files(l.name())) {
+                    removed += removeByName(l.name(), file.name());
+                }
+            }
+        }
+        return removed;
+    }
+
+    private void removeBytes(CfsFile file) {
+        String object = file.ref().s3Object().object();
+        if (!object.isEmpty() && file.size() > 0) {
+            blobs.remove(object);
+        }
+    }
+
+    /** Downloads a snapshot into a directory: each file under the path of its label below the snapshot's label. */
+    public void downloadSnapshot(CfsSnapshot snapshot, Path dir, TransferProgress progress) {
+        List<Runnable> work = new ArrayList<>();
+        for (String fileId : snapshot.fileIdList()) {
+            CfsFile file = catalog.byId(fileId);
+            String below = file.label().startsWith(snapshot.label()) ? file.label().substring(snapshot.label()
+                    .length()) : "";
+            Path target = dir.resolve(below.replaceFirst("^/+", "")).resolve(file.name());
+            if (!sameContent(target, file.checksum())) {
+                work.add(() -> fetch(file.ref().s3Object().object(), file.checksum(), file.size(), target,
+                        progress));
+            }
+        }
+        runAll(work);
+    }
+
+    private static boolean sameContent(Path target, String sha256) {
+        return Files.isRegularFile(target) && S3Blobs.sha256Of(target).equalsIgnoreCase(sha256);
+    }
+
+    private void runAll(List<Runnable> work) {
+        List<Future<?>> running = work.stream().<Future<?>>map(transfers::submit).toList();
+        RuntimeException first = null;
+        for (Future<?> future : running) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                first = first == null ? unwrap(e.getCause()) : first;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.forEach(f -> f.cancel(true));
+                throw new CfsException("interrupted");
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private static RuntimeException unwrap(Throwable cause) {
+        if (cause instanceof CfsException || cause instanceof ColoniesException) {
+            return (RuntimeException) cause;
+        }
+        if (cause instanceof UncheckedIOException io) {
+            return new CfsException(io.getMessage(), io.getCause());
+        }
+        return new CfsException(String.valueOf(cause.getMessage()), cause);
+    }
+
+    @Override
+    public void close() {
+        transfers.shutdownNow();
+        blobs.close();
+    }
+}

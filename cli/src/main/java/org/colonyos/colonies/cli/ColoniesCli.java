@@ -22,6 +22,8 @@ import org.colonyos.colonies.proto.crypto.CryptoException;
 import org.colonyos.colonies.sdk.ColoniesException;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
+import org.colonyos.colonies.cfs.CfsException;
+import org.colonyos.colonies.cli.cmd.FsCommands;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -31,7 +33,7 @@ import picocli.CommandLine.ScopeType;
         description = "ColonyOS Colonies: client commands and a Raft-replicated server",
         subcommands = {SecurityCommands.class, ColonyCommands.class, ExecutorCommands.class, UserCommands.class,
             FunctionCommands.class, ProcessCommands.class, WorkflowCommands.class, ScheduleCommands.CronGroup.class,
-            ScheduleCommands.GeneratorGroup.class, RecordCommands.Log.class,
+            ScheduleCommands.GeneratorGroup.class, FsCommands.FsGroup.class, RecordCommands.Log.class,
             RecordCommands.AttributeGroup.class, StatCommand.class, ServerCommands.class, ClusterCommands.class,
             DevCommand.class, BenchCommand.class})
 public final class ColoniesCli {
@@ -59,6 +61,10 @@ public final class ColoniesCli {
             if (e instanceof ColoniesException colonies) {
                 commandLine.getErr().println("Error: " + colonies.getMessage()
                         + (colonies.status() == 0 ? "" : " (HTTP " + colonies.status() + ")"));
+                return 1;
+            }
+            if (e instanceof CfsException cfs) {
+                commandLine.getErr().println("Error: " + cfs.getMessage());
                 return 1;
             }
             if (e instanceof ConfigException config) {

@@ -1,5 +1,6 @@
 package org.colonyos.colonies.sdk;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,8 +34,11 @@ public final class ExecutorRuntime implements AutoCloseable {
         List<Object> handle(ProcessContext context) throws Exception;
     }
 
-    /** What a handler sees: the process, and calls bound to it. Confined to the loop thread. */
-    public record ProcessContext(Process process, ColoniesClient client, String executorPrvKey) {
+    /**
+     * What a handler sees: the process, calls bound to it, and the local directory of the files its spec's
+     * {@code fs} asked for ({@code null} when it asked for none). Confined to the loop thread.
+     */
+    public record ProcessContext(Process process, ColoniesClient client, String executorPrvKey, Path filesDir) {
         /** The positional arguments. */
         public List<Object> args() {
             return process.spec().args();
@@ -66,6 +70,7 @@ public final class ExecutorRuntime implements AutoCloseable {
     private final String executorPrvKey;
     private final int pollSeconds;
     private final Map<String, Handler> handlers;
+    private final ProcessFiles files;
     private final Thread loop;
     private volatile boolean running = true;
 
@@ -77,6 +82,7 @@ public final class ExecutorRuntime implements AutoCloseable {
         this.executorPrvKey = b.executorPrvKey;
         this.pollSeconds = b.pollSeconds;
         this.handlers = Map.copyOf(b.handlers);
+        this.files = b.files;
         this.loop = new Thread(this::run, "colonies-executor-" + executorName);
         this.loop.setDaemon(true);
     }
@@ -139,18 +145,49 @@ public final class ExecutorRuntime implements AutoCloseable {
     private void execute(Process process) {
         Handler handler = handlers.get(process.spec().funcName());
         if (handler == null) {
-            client.closeFailed(process.processId(), List.of("Executor " + executorName + " has no function "
-                    + process.spec().funcName()), executorPrvKey);
+            fail(process, "Executor " + executorName + " has no function " + process.spec().funcName());
             return;
         }
+        ProcessFiles.Mounted mounted = null;
         List<Object> out;
         try {
-            out = handler.handle(new ProcessContext(process, client, executorPrvKey));
+            mounted = mount(process);
+            out = handler.handle(new ProcessContext(process, client, executorPrvKey,
+                    mounted == null ? null : mounted.dir()));
         } catch (Exception e) {
-            client.closeFailed(process.processId(), List.of(String.valueOf(e.getMessage())), executorPrvKey);
+            fail(process, mounted == null && wantsFiles(process) ? "cannot prepare the process's files: "
+                    + e.getMessage() : String.valueOf(e.getMessage()));
+            return;
+        }
+        try {
+            if (mounted != null) {
+                mounted.settle();
+            }
+        } catch (Exception e) {
+            fail(process, "the function succeeded, but its files could not be stored: " + e.getMessage());
             return;
         }
         client.closeSuccessful(process.processId(), out == null ? List.of() : new ArrayList<>(out), executorPrvKey);
+    }
+
+    /** The process's files prepared, or null when its spec asks for none. */
+    private ProcessFiles.Mounted mount(Process process) throws Exception {
+        if (!wantsFiles(process)) {
+            return null;
+        }
+        if (files == null) {
+            throw new IllegalStateException("executor " + executorName + " has no CFS configured for the spec's fs");
+        }
+        return files.prepare(process);
+    }
+
+    private static boolean wantsFiles(Process process) {
+        FunctionSpec.Filesystem fs = process.spec().fs();
+        return fs.snapshots() != null && !fs.snapshots().isEmpty() || fs.dirs() != null && !fs.dirs().isEmpty();
+    }
+
+    private void fail(Process process, String error) {
+        client.closeFailed(process.processId(), List.of(error), executorPrvKey);
     }
 
     /** Sleeps for the backoff and returns the next one (doubling up to the maximum). */
@@ -184,6 +221,7 @@ public final class ExecutorRuntime implements AutoCloseable {
         private String executorType = "cli";
         private int pollSeconds = 10;
         private final Map<String, Handler> handlers = new LinkedHashMap<>();
+        private ProcessFiles files;
 
         private Builder(ColoniesClient client, String colonyName, String executorPrvKey) {
             this.client = client;
@@ -209,6 +247,12 @@ public final class ExecutorRuntime implements AutoCloseable {
 
         public Builder function(String name, Handler handler) {
             handlers.put(name, handler);
+            return this;
+        }
+
+        /** Prepares the files of processes whose spec asks for some (CFS: {@code CfsMounts} in the cfs module). */
+        public Builder files(ProcessFiles processFiles) {
+            this.files = processFiles;
             return this;
         }
 

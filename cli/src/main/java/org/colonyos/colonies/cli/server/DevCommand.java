@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.colonyos.colonies.cfs.S3Blobs;
 import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.http.server.ColoniesServer;
 import org.colonyos.colonies.proto.crypto.Identity;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
  * {@code colonies dev}: a one-node server with a colony, an approved executor and their keys, printing the
  * environment a client needs; a built-in executor runs {@code echo} (and {@code sh} when explicitly allowed).
  * Started again on the same {@code --data-dir} it serves the same colony with the same keys ({@link DevKeys});
- * without one it works in a temporary directory that it removes when it stops.
+ * without one it works in a temporary directory that it removes when it stops. An embedded S3 endpoint
+ * ({@link EmbeddedS3}, in the data directory's {@code s3}) holds CFS bytes, and its exports come with the others.
  */
 @Command(name = "dev", description = "Start a development server with a ready colony and keys")
 public final class DevCommand implements Callable<Integer> {
@@ -42,6 +44,10 @@ public final class DevCommand implements Callable<Integer> {
             description = "Colony name of a new data directory (default ${DEFAULT-VALUE})")
     String colonyName;
 
+    @Option(names = "--s3-port", defaultValue = "0",
+            description = "Port of the embedded S3 endpoint for CFS (default: a free port)")
+    int s3Port;
+
     @Option(names = "--allow-shell", description = "Let the built-in executor run shell commands (function sh)")
     boolean allowShell;
 
@@ -58,10 +64,18 @@ public final class DevCommand implements Callable<Integer> {
             setUp(client, keys);
             keys.save(dir);
         }
+        EmbeddedS3 s3 = EmbeddedS3.start(dir.resolve("s3"), s3Port);
+        S3Blobs.open(s3.settings()).close();
         ExecutorRuntime executor = BuiltinFunctions.register(ExecutorRuntime.builder(client, keys.colonyName(),
                 keys.executorKey()).name(EXECUTOR).type("cli").pollSeconds(5), allowShell).start();
         printExports(server, dir, keys, saved.isPresent());
-        ServerLauncher.runUntilShutdown(server, executor, temporary ? () -> TempDirs.delete(dir) : () -> { });
+        spec.commandLine().getOut().print(s3.settings().exports());
+        spec.commandLine().getOut().printf("# CFS: colonies fs sync -l /data -d ./data%n# Stop with Ctrl-C.%n");
+        spec.commandLine().getOut().flush();
+        ServerLauncher.runUntilShutdown(server, () -> {
+            executor.close();
+            s3.close();
+        }, temporary ? () -> TempDirs.delete(dir) : () -> { });
         return 0;
     }
 
@@ -86,7 +100,7 @@ public final class DevCommand implements Callable<Integer> {
         out.printf("export COLONIES_EXECUTOR_TYPE=cli%n");
         out.printf("# Built-in executor %s runs: %s%n", EXECUTOR, allowShell ? "echo, sh"
                 : "echo (sh with --allow-shell)");
-        out.printf("# Try: colonies function exec --func echo --args hello --wait%n# Stop with Ctrl-C.%n");
+        out.printf("# Try: colonies function exec --func echo --args hello --wait%n");
         out.flush();
     }
 }

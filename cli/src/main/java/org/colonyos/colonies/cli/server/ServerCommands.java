@@ -55,10 +55,22 @@ public final class ServerCommands {
                         + LogRetention.DEFAULT_SNAPSHOT_EVERY + "); see docs/cluster.md")
         long snapshotEvery;
 
+        @Option(names = "--s3-dir", description = "Serve CFS bytes from an embedded S3 endpoint over this directory "
+                + "(one node only: a cluster uses external S3, see docs/cluster.md)")
+        Path s3Dir;
+
+        @Option(names = "--s3-port", defaultValue = "0",
+                description = "Port of the embedded S3 endpoint (default: a free port)")
+        int s3Port;
+
         @Override
         public Integer call() throws Exception {
             if ((clusterFile == null) != (node == null)) {
                 throw new ParameterException(spec.commandLine(), "--cluster and --node go together");
+            }
+            if (s3Dir != null && clusterFile != null) {
+                throw new ParameterException(spec.commandLine(), "--s3-dir serves one node only: the embedded S3 is "
+                        + "not replicated, so a cluster uses external S3 (see docs/cluster.md)");
             }
             ColoniesServer server;
             LogRetention retention = LogRetention.snapshotEvery(snapshotEvery);
@@ -70,7 +82,15 @@ public final class ServerCommands {
                 cluster.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
                 server = ServerLauncher.startClusterNode(cluster, node, dataDir, serverId, maxBodyBytes, retention);
             }
-            ServerLauncher.runUntilShutdown(server);
+            if (s3Dir == null) {
+                ServerLauncher.runUntilShutdown(server);
+                return 0;
+            }
+            EmbeddedS3 s3 = EmbeddedS3.start(s3Dir, s3Port);
+            spec.commandLine().getOut().printf("# CFS: embedded S3 at http://%s, bucket %s, credentials in %s%n",
+                    s3.settings().endpoint(), EmbeddedS3.BUCKET, s3.credentialsFile());
+            spec.commandLine().getOut().flush();
+            ServerLauncher.runUntilShutdown(server, s3, () -> { });
             return 0;
         }
     }

@@ -45,6 +45,12 @@ public record FunctionSpec(
                 conditions, label, fs, env, channels);
     }
 
+    /** The spec with CFS mounts for its executor. */
+    public FunctionSpec withFs(Filesystem newFs) {
+        return new FunctionSpec(nodeName, funcName, args, kwargs, priority, maxWaitTime, maxExecTime, maxRetries,
+                conditions, label, newFs, env, channels);
+    }
+
     /** The spec under another workflow node name. */
     public FunctionSpec withNodeName(String name) {
         return new FunctionSpec(name, funcName, args, kwargs, priority, maxWaitTime, maxExecTime, maxRetries,

@@ -43,13 +43,13 @@ public record S3Settings(String endpoint, String accessKey, String secretKey, St
 
     /** The {@code export} lines a shell needs for these settings (the secret included: for the user's eyes). */
     public String exports() {
-        return "export AWS_S3_ENDPOINT=\"" + endpoint + "\"\n"
-                + "export AWS_S3_ACCESSKEY=\"" + accessKey + "\"\n"
-                + "export AWS_S3_SECRETKEY=\"" + secretKey + "\"\n"
-                + "export AWS_S3_REGION_KEY=\"" + region + "\"\n"
-                + "export AWS_S3_BUCKET=\"" + bucket + "\"\n"
-                + "export AWS_S3_TLS=\"" + tls + "\"\n"
-                + "export AWS_S3_SKIPVERIFY=\"" + skipVerify + "\"\n";
+        return "export AWS_S3_ENDPOINT=" + endpoint + "\n"
+                + "export AWS_S3_ACCESSKEY=" + accessKey + "\n"
+                + "export AWS_S3_SECRETKEY=" + secretKey + "\n"
+                + "export AWS_S3_REGION_KEY=" + region + "\n"
+                + "export AWS_S3_BUCKET=" + bucket + "\n"
+                + "export AWS_S3_TLS=" + tls + "\n"
+                + "export AWS_S3_SKIPVERIFY=" + skipVerify + "\n";
     }
 
     /** The settings without the secret key, for logs and errors. */

@@ -25,6 +25,7 @@ public final class EmbeddedS3 implements AutoCloseable {
     /** The bucket CFS uses on the embedded endpoint. */
     public static final String BUCKET = "colonies";
     static final String CREDENTIALS_FILE = "credentials.json";
+    private static final String PORT_FILE = "port";
     private static final String LOOPBACK = "127.0.0.1";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -43,7 +44,8 @@ public final class EmbeddedS3 implements AutoCloseable {
     }
 
     /**
-     * Starts the endpoint over {@code dir} on {@code port} (0: a free port).
+     * Starts the endpoint over {@code dir} on {@code port}; 0 takes the port it had the last time on this
+     * directory if that is free (so restarts keep their exports), else a free port.
      *
      * @throws IOException when the directory cannot be used or the port is taken
      */
@@ -51,6 +53,27 @@ public final class EmbeddedS3 implements AutoCloseable {
         Files.createDirectories(dir);
         Path objects = Files.createDirectories(dir.resolve("objects"));
         Credentials keys = credentials(dir);
+        Path portFile = dir.resolve(PORT_FILE);
+        int chosen = port != 0 ? port : savedPort(portFile);
+        EmbeddedS3 started = start(dir, objects, keys, chosen);
+        Files.writeString(portFile, Integer.toString(started.proxy.getPort()));
+        return started;
+    }
+
+    /** The port of the last start if it is free now, else 0. */
+    private static int savedPort(Path portFile) throws IOException {
+        if (!Files.exists(portFile)) {
+            return 0;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(Integer.parseInt(Files.readString(portFile)
+                .trim()), 1, java.net.InetAddress.getByName(LOOPBACK))) {
+            return probe.getLocalPort();
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static EmbeddedS3 start(Path dir, Path objects, Credentials keys, int port) throws IOException {
         S3Proxy proxy = S3Proxy.builder().blobStore(new FilesystemNio2BlobStore(objects.toString()))
                 .endpoint(URI.create("http://" + LOOPBACK + ":" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, keys.accessKey(), keys.secretKey()).build();

@@ -1,0 +1,99 @@
+package org.colonyos.colonies.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.colonyos.colonies.config.PeerAddress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * CFS as a newcomer meets it: {@code colonies dev} prints the {@code AWS_S3_*} exports of its embedded S3 with
+ * the others, and with those exports the CLI (as separate processes) syncs a directory up, takes a snapshot and
+ * downloads it again, byte for byte.
+ */
+@Timeout(240)
+class DevCfsIT {
+    private static final Path JAR = Path.of("target", "colonies.jar");
+    private static final Pattern EXPORT = Pattern.compile("^export (\\w+)=(.*)$", Pattern.MULTILINE);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void devPrintsTheS3ExportsAndSyncSnapshotDownloadRoundTrips() throws Exception {
+        assertTrue(Files.exists(JAR), "run after package: " + JAR.toAbsolutePath());
+        Path log = dir.resolve("dev.log");
+        java.lang.Process dev = new ProcessBuilder("java", "-jar", JAR.toString(), "dev", "--port",
+                String.valueOf(PeerAddress.freeLoopbackPort()), "--data-dir", dir.resolve("data").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            Map<String, String> env = exports(awaitStarted(dev, log));
+            for (String name : List.of("AWS_S3_ENDPOINT", "AWS_S3_ACCESSKEY", "AWS_S3_SECRETKEY", "AWS_S3_BUCKET",
+                    "AWS_S3_TLS", "AWS_S3_REGION_KEY", "AWS_S3_SKIPVERIFY")) {
+                assertTrue(env.containsKey(name), name + " in " + env);
+            }
+            Path up = Files.createDirectories(dir.resolve("up/nested"));
+            Files.writeString(dir.resolve("up/a.txt"), "alpha");
+            Files.writeString(up.resolve("b.txt"), "beta");
+            cli(env, "fs", "sync", "-l", "/roundtrip", "-d", dir.resolve("up").toString(), "--yes");
+            String listing = cli(env, "fs", "ls", "-l", "/roundtrip");
+            assertTrue(listing.contains("a.txt"), listing);
+            cli(env, "fs", "snapshot", "create", "-l", "/roundtrip", "-n", "first");
+            Path down = dir.resolve("down");
+            cli(env, "fs", "snapshot", "download", "-n", "first", "-d", down.toString());
+            assertEquals("alpha", Files.readString(down.resolve("a.txt")));
+            assertEquals("beta", Files.readString(down.resolve("nested/b.txt")));
+        } finally {
+            dev.destroy();
+            assertTrue(dev.waitFor(60, TimeUnit.SECONDS), "dev stopped on SIGTERM");
+        }
+    }
+
+    private static String awaitStarted(java.lang.Process dev, Path log) throws IOException, InterruptedException {
+        for (int i = 0; i < 900; i++) {
+            String output = Files.readString(log);
+            if (output.contains("# Stop with Ctrl-C.")) {
+                return output;
+            }
+            if (!dev.isAlive()) {
+                throw new AssertionError("dev exited: " + output);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("dev did not start: " + Files.readString(log));
+    }
+
+    private static Map<String, String> exports(String output) {
+        Map<String, String> exports = new TreeMap<>();
+        Matcher matcher = EXPORT.matcher(output);
+        while (matcher.find()) {
+            exports.put(matcher.group(1), matcher.group(2));
+        }
+        return exports;
+    }
+
+    /** Runs the CLI as its own process with these variables; its output (it must exit 0). */
+    private String cli(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        java.lang.Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the command ended");
+        assertEquals(0, process.exitValue(), String.join(" ", args) + ": " + output);
+        return output;
+    }
+}

@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.colonyos.colonies.proto.model.CfsFile;
 import org.colonyos.colonies.proto.model.CfsSnapshot;
 import org.colonyos.colonies.proto.wire.CfsPayloads;
@@ -32,16 +32,23 @@ public final class CfsClient implements AutoCloseable {
     private final S3Blobs blobs;
     private final SyncPlanner planner;
     private final ExecutorService transfers;
+    /** Metadata writes of uploaded files, so that a transfer thread goes on with the next file at once. */
+    private final ExecutorService registrations;
 
     public CfsClient(FileCatalog catalog, S3Blobs blobs, int parallelism) {
         this.catalog = catalog;
         this.blobs = blobs;
         this.planner = new SyncPlanner(catalog);
-        this.transfers = Executors.newFixedThreadPool(parallelism, r -> {
-            Thread thread = new Thread(r, "cfs-transfer");
+        this.transfers = Executors.newFixedThreadPool(parallelism, daemon("cfs-transfer"));
+        this.registrations = Executors.newFixedThreadPool(parallelism, daemon("cfs-register"));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread thread = new Thread(r, name);
             thread.setDaemon(true);
             return thread;
-        });
+        };
     }
 
     public FileCatalog catalog() {
@@ -58,14 +65,21 @@ public final class CfsClient implements AutoCloseable {
         return planner.plans(dir.toAbsolutePath().normalize(), label, keepLocal);
     }
 
-    /** Carries the plans out: every upload and download, in parallel; the first failure is thrown at the end. */
+    /**
+     * Carries the plans out: every upload and download, in parallel; the first failure is thrown at the end. An
+     * uploaded file's revision is added by another thread while its transfer thread moves on.
+     */
     public void apply(List<SyncPlan> plans, TransferProgress progress) {
-        List<Runnable> work = new ArrayList<>();
+        List<CompletableFuture<Void>> work = new ArrayList<>();
         for (SyncPlan plan : plans) {
-            plan.uploads().forEach(entry -> work.add(() -> upload(plan.dir(), plan.label(), entry, progress)));
-            plan.downloads().forEach(entry -> work.add(() -> download(plan.dir(), entry, progress)));
+            for (SyncPlan.Entry entry : plan.uploads()) {
+                work.add(CompletableFuture.supplyAsync(() -> upload(plan.dir(), plan.label(), entry, progress),
+                        transfers).thenAcceptAsync(catalog::add, registrations));
+            }
+            plan.downloads().forEach(entry -> work.add(CompletableFuture.runAsync(() -> download(plan.dir(), entry,
+                    progress), transfers)));
         }
-        runAll(work);
+        awaitAll(work);
     }
 
     /** Plans and applies a sync at once; the plans carried out. */
@@ -75,14 +89,15 @@ public final class CfsClient implements AutoCloseable {
         return plans;
     }
 
-    private void upload(Path dir, String label, SyncPlan.Entry entry, TransferProgress progress) {
+    /** Stores a file's bytes under a new key; the revision to add for it. */
+    private CfsFile upload(Path dir, String label, SyncPlan.Entry entry, TransferProgress progress) {
         String key = S3Blobs.newObjectKey();
         if (entry.size() > 0) {
             blobs.upload(dir.resolve(entry.name()), key, entry.size(), progress);
         }
         S3Settings s3 = blobs.settings();
-        catalog.add(CfsFile.of(catalog.colonyName(), label, entry.name(), entry.size(), entry.sha256(),
-                CfsFile.Reference.s3(s3.endpoint(), s3.tls(), s3.region(), s3.bucket(), key)));
+        return CfsFile.of(catalog.colonyName(), label, entry.name(), entry.size(), entry.sha256(),
+                CfsFile.Reference.s3(s3.endpoint(), s3.tls(), s3.region(), s3.bucket(), key));
     }
 
     private void download(Path dir, SyncPlan.Entry entry, TransferProgress progress) {
@@ -168,9 +183,13 @@ public final class CfsClient implements AutoCloseable {
     }
 
     private void runAll(List<Runnable> work) {
-        List<Future<?>> running = work.stream().<Future<?>>map(transfers::submit).toList();
+        awaitAll(work.stream().map(w -> CompletableFuture.runAsync(w, transfers)).toList());
+    }
+
+    /** Waits for every step; the first failure is thrown once all have ended (so none is still running). */
+    private static void awaitAll(List<CompletableFuture<Void>> running) {
         RuntimeException first = null;
-        for (Future<?> future : running) {
+        for (CompletableFuture<Void> future : running) {
             try {
                 future.get();
             } catch (ExecutionException e) {
@@ -199,6 +218,7 @@ public final class CfsClient implements AutoCloseable {
     @Override
     public void close() {
         transfers.shutdownNow();
+        registrations.shutdownNow();
         blobs.close();
     }
 }

@@ -3,7 +3,6 @@ package org.colonyos.colonies.cli.bench;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +19,6 @@ import org.colonyos.colonies.cfs.TransferProgress;
 import org.colonyos.colonies.cli.server.EmbeddedS3;
 import org.colonyos.colonies.cli.server.ServerLauncher;
 import org.colonyos.colonies.cli.server.TempDirs;
-import org.colonyos.colonies.config.LogRetention;
-import org.colonyos.colonies.http.server.ColoniesServer;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Colony;
@@ -66,11 +63,9 @@ public final class FsBench implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("colonies-bench-fs-");
-        String serverKey = Secp256k1.generatePrivateKey();
-        try (ColoniesServer server = ServerLauncher.startSingleNode("127.0.0.1", 0, 0, dir.resolve("node"),
-                Identity.idOfPrivateKey(serverKey), ColoniesServer.DEFAULT_MAX_BODY_BYTES, LogRetention.DEFAULT);
+        try (ServerLauncher.LocalCluster server = ServerLauncher.startLocalCluster(1);
                 EmbeddedS3 s3 = EmbeddedS3.start(dir.resolve("s3"), 0);
-                CfsClient cfs = new CfsClient(member(server, serverKey), S3Blobs.open(s3.settings()), parallelism);
+                CfsClient cfs = new CfsClient(member(server), S3Blobs.open(s3.settings()), parallelism);
                 S3Blobs raw = S3Blobs.open(s3.settings())) {
             out.printf("bench fs: %d files of %d bytes, one file of %d MiB, %d transfers at once, S3 at %s%n",
                     files, fileSize, largeMib, parallelism, s3.settings().endpoint());
@@ -86,8 +81,9 @@ public final class FsBench implements Callable<Integer> {
     }
 
     /** A catalog of a fresh colony, signed by an approved member. */
-    private static FileCatalog member(ColoniesServer server, String serverKey) {
-        ColoniesClient client = new ColoniesClient(URI.create(server.url()));
+    private static FileCatalog member(ServerLauncher.LocalCluster server) {
+        String serverKey = server.serverPrvKey();
+        ColoniesClient client = new ColoniesClient(server.url());
         String colonyKey = Secp256k1.generatePrivateKey();
         String memberKey = Secp256k1.generatePrivateKey();
         client.addColony(new Colony(Identity.idOfPrivateKey(colonyKey), "bench"), serverKey);

@@ -42,6 +42,14 @@ final class CliServer implements AutoCloseable {
         return runOffline(all);
     }
 
+    /** Runs a command against this server as a member of a colony. */
+    Run runAs(String colonyName, String prvKey, String... args) {
+        String[] all = new String[args.length + 4];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(new String[] {"--colonyname", colonyName, "--prvkey", prvKey}, 0, all, args.length, 4);
+        return run(all);
+    }
+
     /** Runs a command exactly as given. */
     static Run runOffline(String... args) {
         StringWriter out = new StringWriter();

@@ -9,10 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.colonyos.colonies.config.PeerAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(240)
 class DevCfsIT {
-    private static final Path JAR = Path.of("target", "colonies.jar");
-    private static final Pattern EXPORT = Pattern.compile("^export (\\w+)=(.*)$", Pattern.MULTILINE);
+    private static final Path JAR = DevProcess.JAR;
 
     @TempDir
     Path dir;
@@ -34,12 +30,10 @@ class DevCfsIT {
     @Test
     void devPrintsTheS3ExportsAndSyncSnapshotDownloadRoundTrips() throws Exception {
         assertTrue(Files.exists(JAR), "run after package: " + JAR.toAbsolutePath());
-        Path log = dir.resolve("dev.log");
-        java.lang.Process dev = new ProcessBuilder("java", "-jar", JAR.toString(), "dev", "--port",
-                String.valueOf(PeerAddress.freeLoopbackPort()), "--data-dir", dir.resolve("data").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        DevProcess dev = DevProcess.start(dir, List.of("--port", String.valueOf(PeerAddress.freeLoopbackPort()),
+                "--data-dir", dir.resolve("data").toString()));
         try {
-            Map<String, String> env = exports(awaitStarted(dev, log));
+            Map<String, String> env = dev.exports();
             for (String name : List.of("AWS_S3_ENDPOINT", "AWS_S3_ACCESSKEY", "AWS_S3_SECRETKEY", "AWS_S3_BUCKET",
                     "AWS_S3_TLS", "AWS_S3_REGION_KEY", "AWS_S3_SKIPVERIFY")) {
                 assertTrue(env.containsKey(name), name + " in " + env);
@@ -56,32 +50,9 @@ class DevCfsIT {
             assertEquals("alpha", Files.readString(down.resolve("a.txt")));
             assertEquals("beta", Files.readString(down.resolve("nested/b.txt")));
         } finally {
-            dev.destroy();
-            assertTrue(dev.waitFor(60, TimeUnit.SECONDS), "dev stopped on SIGTERM");
+            dev.process().destroy();
+            assertTrue(dev.process().waitFor(60, TimeUnit.SECONDS), "dev stopped on SIGTERM");
         }
-    }
-
-    private static String awaitStarted(java.lang.Process dev, Path log) throws IOException, InterruptedException {
-        for (int i = 0; i < 900; i++) {
-            String output = Files.readString(log);
-            if (output.contains("# Stop with Ctrl-C.")) {
-                return output;
-            }
-            if (!dev.isAlive()) {
-                throw new AssertionError("dev exited: " + output);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("dev did not start: " + Files.readString(log));
-    }
-
-    private static Map<String, String> exports(String output) {
-        Map<String, String> exports = new TreeMap<>();
-        Matcher matcher = EXPORT.matcher(output);
-        while (matcher.find()) {
-            exports.put(matcher.group(1), matcher.group(2));
-        }
-        return exports;
     }
 
     /** Runs the CLI as its own process with these variables; its output (it must exit 0). */

@@ -55,10 +55,7 @@ class FsCommandsTest {
     }
 
     private Run run(String... args) {
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(new String[] {"--colonyname", COLONY, "--prvkey", memberKey}, 0, all, args.length, 4);
-        return server.run(all);
+        return server.runAs(COLONY, memberKey, args);
     }
 
     @Test

@@ -56,10 +56,7 @@ class WorkflowCommandsTest {
     }
 
     private Run run(String... args) {
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(new String[] {"--colonyname", COLONY, "--prvkey", executorKey}, 0, all, args.length, 4);
-        return server.run(all);
+        return server.runAs(COLONY, executorKey, args);
     }
 
     /** Waits up to 20 s for a condition. */

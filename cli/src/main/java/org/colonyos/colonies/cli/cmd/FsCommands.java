@@ -101,13 +101,11 @@ public final class FsCommands {
         @Override
         protected void run() {
             var catalog = catalog();
-            List<CfsFile> latest = catalog.files(label).stream()
-                    .map(f -> catalog.revisions(label, f.name())).filter(r -> !r.isEmpty()).map(r -> r.get(0))
-                    .toList();
-            printer().table(latest, new Column<>("Filename", CfsFile::name), new Column<>("Size",
-                    f -> kib(f.size())), new Column<>("Latest ID", CfsFile::fileId),
-                    new Column<>("Added", f -> GoTime.format(f.added())),
-                    new Column<>("Revisions", f -> catalog.revisions(label, f.name()).size()));
+            List<List<CfsFile>> files = catalog.files(label).stream().map(f -> catalog.revisions(label, f.name()))
+                    .filter(revisions -> !revisions.isEmpty()).toList();
+            printer().table(files, new Column<>("Filename", r -> r.get(0).name()),
+                    new Column<>("Size", r -> kib(r.get(0).size())), new Column<>("Latest ID", r -> r.get(0).fileId()),
+                    new Column<>("Added", r -> GoTime.format(r.get(0).added())), new Column<>("Revisions", List::size));
         }
     }
 

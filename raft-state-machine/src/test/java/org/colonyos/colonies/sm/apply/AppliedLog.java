@@ -2,8 +2,11 @@ package org.colonyos.colonies.sm.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.function.LongSupplier;
+import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.LogEntry;
+import org.colonyos.colonies.sm.Commands;
 import org.colonyos.colonies.sm.Signals;
 import org.colonyos.colonies.sm.state.ColoniesState;
 import org.colonyos.colonies.sm.state.ColoniesStore;
@@ -23,6 +26,24 @@ final class AppliedLog {
         ApplyReply reply = apply(entry);
         assertEquals(0, reply.getErrorStatus(), reply.getErrorMessage());
         return reply;
+    }
+
+    /** The key of executor {@code o1}, the member of colony {@code other} that {@link #twoColonies} adds. */
+    static final String OTHER_KEY = Commands.keyOf("other executor");
+
+    /**
+     * Bootstraps the server and adds colonies {@code test} (approved executor {@code e1} with
+     * {@link Commands#EXECUTOR_KEY}) and {@code other} (approved executor {@code o1} with {@link #OTHER_KEY}), each
+     * entry at the next time of {@code clock}.
+     */
+    void twoColonies(LongSupplier clock) {
+        ok(Commands.bootstrap());
+        ok(Commands.addColony("test", clock.getAsLong()));
+        ok(Commands.addExecutor("test", "e1", Commands.EXECUTOR_ID, clock.getAsLong()));
+        ok(Commands.approve("test", "e1", clock.getAsLong()));
+        ok(Commands.addColony("other", clock.getAsLong()));
+        ok(Commands.addExecutor("other", "o1", Identity.idOfPrivateKey(OTHER_KEY), clock.getAsLong()));
+        ok(Commands.approve("other", "o1", clock.getAsLong()));
     }
 
     /** Applies an entry that must be refused with {@code status}; its error message. */

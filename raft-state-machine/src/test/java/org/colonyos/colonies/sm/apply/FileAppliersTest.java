@@ -1,13 +1,11 @@
 package org.colonyos.colonies.sm.apply;
 
-import static org.colonyos.colonies.sm.Commands.EXECUTOR_ID;
 import static org.colonyos.colonies.sm.Commands.EXECUTOR_KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.model.CfsFile;
@@ -30,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class FileAppliersTest {
     private static final long SECOND = 1_000_000_000L;
-    private static final String OTHER_KEY = Commands.keyOf("other executor");
+    private static final String OTHER_KEY = AppliedLog.OTHER_KEY;
     private AppliedLog log;
     private ColoniesState state;
     private long time = 1_000 * SECOND;
@@ -40,13 +38,7 @@ class FileAppliersTest {
     void setUp() {
         log = new AppliedLog();
         state = log.state;
-        log.ok(Commands.bootstrap());
-        log.ok(Commands.addColony("test", tick()));
-        log.ok(Commands.addExecutor("test", "e1", EXECUTOR_ID, tick()));
-        log.ok(Commands.approve("test", "e1", tick()));
-        log.ok(Commands.addColony("other", tick()));
-        log.ok(Commands.addExecutor("other", "o1", Identity.idOfPrivateKey(OTHER_KEY), tick()));
-        log.ok(Commands.approve("other", "o1", tick()));
+        log.twoColonies(this::tick);
     }
 
     private long tick() {

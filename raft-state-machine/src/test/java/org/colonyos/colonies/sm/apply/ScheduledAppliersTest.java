@@ -1,13 +1,11 @@
 package org.colonyos.colonies.sm.apply;
 
-import static org.colonyos.colonies.sm.Commands.EXECUTOR_ID;
 import static org.colonyos.colonies.sm.Commands.EXECUTOR_KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
-import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.log.ApplyReply;
@@ -35,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class ScheduledAppliersTest {
     private static final long SECOND = 1_000_000_000L;
-    private static final String OTHER_KEY = Commands.keyOf("other executor");
+    private static final String OTHER_KEY = AppliedLog.OTHER_KEY;
     private static final String TWO_STEPS = Json.toText(new WorkflowSpec("test", List.of(Workflows.node("test", "a"),
             Workflows.node("test", "b", "a"))));
     private AppliedLog log;
@@ -47,13 +45,7 @@ class ScheduledAppliersTest {
     void setUp() {
         log = new AppliedLog();
         state = log.state;
-        ok(Commands.bootstrap());
-        ok(Commands.addColony("test", at(0)));
-        ok(Commands.addExecutor("test", "e1", EXECUTOR_ID, at(0)));
-        ok(Commands.approve("test", "e1", at(0)));
-        ok(Commands.addColony("other", at(0)));
-        ok(Commands.addExecutor("other", "o1", Identity.idOfPrivateKey(OTHER_KEY), at(0)));
-        ok(Commands.approve("other", "o1", at(0)));
+        log.twoColonies(() -> at(0));
     }
 
     /** The clock {@code seconds} later. */

@@ -95,6 +95,20 @@ class CfsMountsTest {
         assertThrows(CfsException.class, () -> CfsMounts.inside(workRoot, "../escape"));
     }
 
+    @Test
+    void anExecutorWithoutCfsFailsAProcessThatAsksForFiles() throws Exception {
+        String key = org.colonyos.colonies.proto.crypto.Secp256k1.generatePrivateKey();
+        try (ExecutorRuntime plain = ExecutorRuntime.builder(fixture.client, CfsFixture.COLONY, key).name("plain")
+                .type("no-cfs").pollSeconds(1).function("wordcount", ctx -> List.of("ran"))
+                .registerAndStart(CfsFixture.COLONY_KEY)) {
+            FunctionSpec.Filesystem fs = new FunctionSpec.Filesystem("", null, List.of(Map.of("label", "/wc/in",
+                    "dir", "/in")));
+            Process done = run(FunctionSpec.of(CfsFixture.COLONY, "no-cfs", "wordcount", List.of()).withFs(fs));
+            assertEquals(ProcessState.FAILED, done.state());
+            assertTrue(done.errors().get(0).contains("has no CFS configured"), done.errors().get(0));
+        }
+    }
+
     private Process run(FunctionSpec spec) throws InterruptedException {
         Process submitted = fixture.client.submit(spec, fixture.memberKey);
         for (int i = 0; i < 600; i++) {

@@ -75,6 +75,14 @@ class FsCommandsTest {
     }
 
     @Test
+    void aClusterNodeRefusesTheEmbeddedS3() {
+        Run refused = CliServer.runOffline("server", "start", "--cluster", "cluster.json", "--node", "n1",
+                "--data-dir", "/tmp/never-used", "--s3-dir", "/tmp/never-used-s3");
+        assertEquals(ColoniesCli.USAGE, refused.code());
+        assertTrue(refused.err().contains("a cluster uses external S3"), refused.err());
+    }
+
+    @Test
     void mistakesAreUsageErrorsWithAHint() {
         Run noSelection = run("fs", "info");
         assertEquals(ColoniesCli.USAGE, noSelection.code());

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs an executor: optionally registers and approves it (when given the colony key), registers its functions,
  * then loops long-polling assign → handler → close successful (with the handler's output) or failed (with the
- * exception's message). When the server is away it retries with exponential backoff (100 ms doubling to 5 s);
+ * exception's message). A process whose spec's {@code fs} asks for files gets them prepared before its handler and
+ * settled after it by the {@link ProcessFiles} hook ({@link Builder#files}); without one such a process fails.
+ * When the server is away it retries with exponential backoff (100 ms doubling to 5 s);
  * {@link #close()} stops after the process in hand, waiting at most one poll.
  *
  * <p>Thread-safe: one loop thread per runtime; handlers run on it one process at a time.

@@ -2,6 +2,8 @@ package org.colonyos.colonies.sm.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongSupplier;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.log.ApplyReply;
@@ -15,10 +17,20 @@ import org.colonyos.colonies.sm.state.ColoniesStore;
 final class AppliedLog {
     final ColoniesState state = new ColoniesState(ColoniesStore.inMemory());
     private final CommandDispatcher dispatcher = new CommandDispatcher();
+    /** Every entry applied, in order. */
+    final List<LogEntry> entries = new ArrayList<>();
     private long index;
 
     ApplyReply apply(LogEntry entry) {
+        entries.add(entry);
         return dispatcher.apply(state, entry, ++index, new Signals());
+    }
+
+    /** A fresh state with the same entries applied again, in the same order. */
+    AppliedLog replayed() {
+        AppliedLog replay = new AppliedLog();
+        entries.forEach(replay::apply);
+        return replay;
     }
 
     /** Applies an entry that must be accepted; its reply. */

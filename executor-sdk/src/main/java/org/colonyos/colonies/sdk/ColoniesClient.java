@@ -28,6 +28,9 @@ import org.colonyos.colonies.proto.model.Statistics;
 import org.colonyos.colonies.proto.model.User;
 import org.colonyos.colonies.proto.model.Version;
 import org.colonyos.colonies.proto.model.WorkflowSpec;
+import org.colonyos.colonies.proto.model.ChannelEntry;
+import org.colonyos.colonies.proto.model.Location;
+import org.colonyos.colonies.proto.wire.CatalogPayloads;
 import org.colonyos.colonies.proto.wire.ColonyPayloads;
 import org.colonyos.colonies.proto.wire.ExecutorPayloads;
 import org.colonyos.colonies.proto.wire.Payload;
@@ -266,10 +269,10 @@ public final class ColoniesClient {
      * Subscribes over {@code /pubsub} to one process entering {@code state}; the server sends it at once when it
      * already is in that state, and closes the subscription after {@code timeoutSeconds}.
      */
-    public ProcessSubscription subscribeProcess(String colonyName, String processId, int state, int timeoutSeconds,
+    public Subscription subscribeProcess(String colonyName, String processId, int state, int timeoutSeconds,
             String prvKey, Consumer<Process> onProcess) {
         return transport.subscribe(PayloadType.SUBSCRIBE_PROCESS, new ProcessPayloads.SubscribeProcess(colonyName,
-                processId, "", state, timeoutSeconds), prvKey, onProcess);
+                processId, "", state, timeoutSeconds), prvKey, Process.class, onProcess);
     }
 
     /**
@@ -279,7 +282,7 @@ public final class ColoniesClient {
     public Optional<Process> waitForProcess(String colonyName, String processId, int state, int timeoutSeconds,
             String prvKey) {
         CompletableFuture<Process> first = new CompletableFuture<>();
-        try (ProcessSubscription subscription = subscribeProcess(colonyName, processId, state, timeoutSeconds,
+        try (Subscription subscription = subscribeProcess(colonyName, processId, state, timeoutSeconds,
                 prvKey, first::complete)) {
             subscription.ended().whenComplete((ok, error) -> {
                 if (error != null) {
@@ -298,10 +301,10 @@ public final class ColoniesClient {
      * Subscribes over {@code /pubsub} to every process of a colony and executor type that enters {@code state},
      * until the server closes the subscription after {@code timeoutSeconds}.
      */
-    public ProcessSubscription subscribeProcesses(String colonyName, String executorType, int state,
+    public Subscription subscribeProcesses(String colonyName, String executorType, int state,
             int timeoutSeconds, String prvKey, Consumer<Process> onProcess) {
         return transport.subscribe(PayloadType.SUBSCRIBE_PROCESSES, new ProcessPayloads.SubscribeProcesses(
-                colonyName, executorType, state, timeoutSeconds), prvKey, onProcess);
+                colonyName, executorType, state, timeoutSeconds), prvKey, Process.class, onProcess);
     }
 
     public Process getProcess(String processId, String prvKey) {
@@ -464,6 +467,52 @@ public final class ColoniesClient {
 
     public void removeGenerator(String generatorId, String prvKey) {
         callEmpty(PayloadType.REMOVE_GENERATOR, new ScheduledPayloads.GeneratorRef(generatorId, false), prvKey);
+    }
+
+    // ---- locations and channels ----
+
+    /** Adds a location to a colony (colony owner key). */
+    public Location addLocation(Location location, String colonyPrvKey) {
+        return call(PayloadType.ADD_LOCATION, new CatalogPayloads.AddLocation(location), colonyPrvKey,
+                Location.class);
+    }
+
+    public Location getLocation(String colonyName, String name, String prvKey) {
+        return call(PayloadType.GET_LOCATION, new CatalogPayloads.LocationRef(colonyName, name), prvKey,
+                Location.class);
+    }
+
+    public List<Location> getLocations(String colonyName, String prvKey) {
+        return callList(PayloadType.GET_LOCATIONS, new ColonyPayloads.ColonyRef(colonyName), prvKey, Location.class);
+    }
+
+    public void removeLocation(String colonyName, String name, String colonyPrvKey) {
+        callEmpty(PayloadType.REMOVE_LOCATION, new CatalogPayloads.LocationRef(colonyName, name), colonyPrvKey);
+    }
+
+    /** Appends a message to a process's channel ({@code type} "" for data, {@code end} or {@code error}). */
+    public void appendToChannel(String processId, String channel, long sequence, long inReplyTo, byte[] payload,
+            String type, String prvKey) {
+        callEmpty(PayloadType.CHANNEL_APPEND, new CatalogPayloads.ChannelAppend(processId, channel, sequence,
+                inReplyTo, payload, type), prvKey);
+    }
+
+    /** A channel's entries from position {@code afterSeq}, at most {@code limit} (0: all). */
+    public List<ChannelEntry> readChannel(String processId, String channel, long afterSeq, int limit,
+            String prvKey) {
+        return callList(PayloadType.CHANNEL_READ, new CatalogPayloads.ChannelRead(processId, channel, afterSeq,
+                limit), prvKey, ChannelEntry.class);
+    }
+
+    /**
+     * Subscribes over {@code /pubsub} to a channel: its entries from position {@code afterSeq} at once, then each
+     * new one, until {@code timeoutSeconds} (0: 30) pass or the channel's process ends.
+     */
+    public Subscription subscribeChannel(String processId, String channel, long afterSeq, int timeoutSeconds,
+            String prvKey, Consumer<ChannelEntry> onEntry) {
+        return transport.subscribe(PayloadType.SUBSCRIBE_CHANNEL, new CatalogPayloads.SubscribeChannel(processId,
+                channel, afterSeq, timeoutSeconds), prvKey, ChannelEntry[].class,
+                entries -> java.util.Arrays.stream(entries).forEach(onEntry));
     }
 
     // ---- attributes, logs, functions, statistics ----

@@ -56,6 +56,11 @@ public final class ExecutorRuntime implements AutoCloseable {
             client.addLog(process.processId(), message, executorPrvKey);
         }
 
+        /** One of the process's channels (declared in its spec's {@code channels}), to append, read or follow. */
+        public ProcessChannel channel(String name) {
+            return new ProcessChannel(client, process.processId(), name, executorPrvKey);
+        }
+
         /**
          * Extends the running workflow after this process: {@code insert} puts the new process before all of this
          * process's children, else it is appended as one more child. Only for a process of a workflow.

@@ -73,10 +73,10 @@ final class RpcTransport {
         return post(envelope(type, payload, privateKey), callTimeout);
     }
 
-    /** Opens a {@code /pubsub} subscription with a signed request; see {@link ProcessSubscription}. */
-    ProcessSubscription subscribe(PayloadType type, Payload payload, String privateKey,
-            java.util.function.Consumer<org.colonyos.colonies.proto.model.Process> onProcess) {
-        return ProcessSubscription.open(jdkClient(), pubsub(), envelope(type, payload, privateKey), onProcess);
+    /** Opens a {@code /pubsub} subscription with a signed request; see {@link Subscription}. */
+    <T> Subscription subscribe(PayloadType type, Payload payload, String privateKey, Class<T> frameType,
+            java.util.function.Consumer<T> onItem) {
+        return Subscription.open(jdkClient(), pubsub(), envelope(type, payload, privateKey), frameType, onItem);
     }
 
     private static byte[] envelope(PayloadType type, Payload payload, String privateKey) {

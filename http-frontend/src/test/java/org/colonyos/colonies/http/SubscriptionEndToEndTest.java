@@ -40,7 +40,7 @@ import org.colonyos.colonies.proto.wire.RpcMsg;
 import org.colonyos.colonies.proto.wire.RpcReplyMsg;
 import org.colonyos.colonies.sdk.ColoniesClient;
 import org.colonyos.colonies.sdk.ColoniesException;
-import org.colonyos.colonies.sdk.ProcessSubscription;
+import org.colonyos.colonies.sdk.Subscription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,7 +120,7 @@ class SubscriptionEndToEndTest {
     void subscriptionsDoNotTakeWakeUpsFromWaitingAssigns() throws Exception {
         String colony = colony("shared");
         BlockingQueue<Process> seen = new LinkedBlockingQueue<>();
-        try (ProcessSubscription subscription = client.subscribeProcesses(colony, "cli", ProcessState.WAITING,
+        try (Subscription subscription = client.subscribeProcesses(colony, "cli", ProcessState.WAITING,
                 30, executorKey, seen::add)) {
             awaitSubscriptions(1);
             CompletableFuture<Process> waiting = CompletableFuture.supplyAsync(() ->
@@ -161,7 +161,7 @@ class SubscriptionEndToEndTest {
     void executorTypeSubscriptionsSeeOnlyTheirColonyTypeAndState() throws Exception {
         String colony = colony("typed");
         BlockingQueue<Process> seen = new LinkedBlockingQueue<>();
-        try (ProcessSubscription subscription = client.subscribeProcesses(colony, "typed", ProcessState.WAITING,
+        try (Subscription subscription = client.subscribeProcesses(colony, "typed", ProcessState.WAITING,
                 30, executorKey, seen::add)) {
             awaitSubscriptions(1);
             List<String> expected = new ArrayList<>();
@@ -200,7 +200,7 @@ class SubscriptionEndToEndTest {
     void aClientThatLeavesIsDropped() throws Exception {
         String colony = colony("leave");
         Process process = submit(colony, "cli");
-        ProcessSubscription subscription = client.subscribeProcess(colony, process.processId(),
+        Subscription subscription = client.subscribeProcess(colony, process.processId(),
                 ProcessState.SUCCESS, 60, executorKey, p -> { });
         awaitSubscriptions(1);
         subscription.close();

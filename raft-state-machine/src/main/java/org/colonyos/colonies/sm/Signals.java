@@ -2,6 +2,7 @@ package org.colonyos.colonies.sm;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.colonyos.colonies.proto.model.ChannelEntry;
 import org.colonyos.colonies.proto.model.Process;
 
 /**
@@ -15,6 +16,12 @@ import org.colonyos.colonies.proto.model.Process;
 public final class Signals {
     private final List<Process> processes = new ArrayList<>();
     private final List<String> resumedColonies = new ArrayList<>();
+    private final List<ChannelAppended> appended = new ArrayList<>();
+    private final List<String> channelsDropped = new ArrayList<>();
+
+    /** An entry appended to a channel at a position. */
+    public record ChannelAppended(String processId, String name, int position, ChannelEntry entry) {
+    }
 
     /** Records a process in its new state. */
     public void process(Process process) {
@@ -26,10 +33,22 @@ public final class Signals {
         resumedColonies.add(colonyName);
     }
 
-    /** Delivers the recorded signals in the order they happened. */
+    /** Records an entry appended to a channel. */
+    public void channelAppended(ChannelAppended entry) {
+        appended.add(entry);
+    }
+
+    /** Records that a process's channels are gone (it ended or was removed). */
+    public void channelsDropped(String processId) {
+        channelsDropped.add(processId);
+    }
+
+    /** Delivers the recorded signals: processes, resumed colonies, channel entries, dropped channels. */
     public void deliverTo(Listener listener) {
         processes.forEach(listener::processChanged);
         resumedColonies.forEach(listener::assignmentsResumed);
+        appended.forEach(listener::channelAppended);
+        channelsDropped.forEach(listener::channelsDropped);
     }
 
     /** Receives signals on the apply thread; must not block. Every method defaults to ignoring the signal. */
@@ -53,6 +72,16 @@ public final class Signals {
                 }
 
                 @Override
+                public void channelAppended(ChannelAppended entry) {
+                    copy.forEach(l -> l.channelAppended(entry));
+                }
+
+                @Override
+                public void channelsDropped(String processId) {
+                    copy.forEach(l -> l.channelsDropped(processId));
+                }
+
+                @Override
                 public void stateReplaced() {
                     copy.forEach(Listener::stateReplaced);
                 }
@@ -65,6 +94,14 @@ public final class Signals {
 
         /** A colony's assignments were resumed. */
         default void assignmentsResumed(String colonyName) {
+        }
+
+        /** An entry was appended to a channel. */
+        default void channelAppended(ChannelAppended entry) {
+        }
+
+        /** A process's channels are gone. */
+        default void channelsDropped(String processId) {
         }
 
         /** The whole state was replaced (a snapshot from the leader was installed): anything may have changed. */

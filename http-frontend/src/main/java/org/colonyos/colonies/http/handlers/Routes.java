@@ -31,6 +31,7 @@ public final class Routes {
         WorkflowHandlers.register(routes);
         ScheduledHandlers.register(routes, facts.timers());
         CfsHandlers.register(routes);
+        CatalogHandlers.register(routes, subscribe);
         RecordHandlers.register(routes, clock);
         StatisticsHandlers.register(routes);
         return routes.build();

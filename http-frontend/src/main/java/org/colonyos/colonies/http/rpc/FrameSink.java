@@ -11,5 +11,10 @@ public interface FrameSink {
     void send(HttpReply frame);
 
     /** Closes the socket after {@code seconds} (at once for zero or less), how a subscription ends. */
-    void closeAfter(long seconds);
+    default void closeAfter(long seconds) {
+        closeAfter(seconds, null);
+    }
+
+    /** Sends {@code lastFrame} (unless null) and closes the socket after {@code seconds} (at once for zero or less). */
+    void closeAfter(long seconds, HttpReply lastFrame);
 }

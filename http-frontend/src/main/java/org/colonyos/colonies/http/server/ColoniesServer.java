@@ -12,6 +12,7 @@ import org.colonyos.colonies.http.handlers.Routes;
 import org.colonyos.colonies.http.handlers.ServerHandlers;
 import org.colonyos.colonies.http.rpc.RpcDispatcher;
 import org.colonyos.colonies.http.wait.AssignLongPoll;
+import org.colonyos.colonies.http.wait.ChannelSubscriptions;
 import org.colonyos.colonies.http.wait.ProcessSubscriptions;
 import org.colonyos.colonies.http.wait.ProcessWaiters;
 import org.colonyos.colonies.http.wait.SubscribeFlows;
@@ -73,13 +74,14 @@ public final class ColoniesServer implements AutoCloseable {
         try {
             ProcessWaiters waiters = new ProcessWaiters(wakeExecutor);
             ProcessSubscriptions subscriptions = new ProcessSubscriptions(wakeExecutor);
-            node.setSignalListener(Signals.Listener.all(waiters, subscriptions));
+            ChannelSubscriptions channels = new ChannelSubscriptions(wakeExecutor);
+            node.setSignalListener(Signals.Listener.all(waiters, subscriptions, channels));
             AtomicInteger boundPort = new AtomicInteger(settings.self().httpPort());
             ServerHandlers.NodeFacts facts = new ServerHandlers.NodeFacts(build,
                     () -> new ServerInfo.Backend("http", boundPort.get(), host, false, false), settings.timers());
             RpcDispatcher dispatcher = new RpcDispatcher(Routes.table(facts,
                     new ClusterMembership(settings, node, boundPort::get), new AssignLongPoll(node, waiters),
-                    new SubscribeFlows(node, subscriptions), clock), node);
+                    new SubscribeFlows(node, subscriptions, channels), clock), node);
             HttpServer http = HttpServer.start(host, settings.self().httpPort(), maxBodyBytes, limits, dispatcher);
             boundPort.set(http.port());
             ColoniesServer server = new ColoniesServer(node, http, host,

@@ -64,16 +64,19 @@ final class PubSubHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         }
 
         @Override
-        public void closeAfter(long seconds) {
+        public void closeAfter(long seconds, HttpReply lastFrame) {
             if (seconds <= 0) {
-                close();
+                close(lastFrame);
                 return;
             }
-            ScheduledFuture<?> timer = channel.eventLoop().schedule(this::close, seconds, TimeUnit.SECONDS);
+            ScheduledFuture<?> timer = channel.eventLoop().schedule(() -> close(lastFrame), seconds, TimeUnit.SECONDS);
             channel.closeFuture().addListener(f -> timer.cancel(false));
         }
 
-        private void close() {
+        private void close(HttpReply lastFrame) {
+            if (lastFrame != null) {
+                send(lastFrame);
+            }
             if (channel.isActive()) {
                 channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
                         .addListener(ChannelFutureListener.CLOSE);

@@ -1,5 +1,6 @@
 package org.colonyos.colonies.http.wait;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.colonyos.colonies.http.rpc.FrameSink;
 import org.colonyos.colonies.http.rpc.HttpReply;
@@ -9,7 +10,10 @@ import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.ProcessPayloads.SubscribeProcess;
 import org.colonyos.colonies.proto.wire.ProcessPayloads.SubscribeProcesses;
+import org.colonyos.colonies.proto.model.ChannelEntry;
+import org.colonyos.colonies.proto.wire.CatalogPayloads.SubscribeChannel;
 import org.colonyos.colonies.sm.Rejection;
+import org.colonyos.colonies.sm.auth.ChannelAccess;
 import org.colonyos.colonies.sm.auth.Authorizer;
 import org.colonyos.colonies.sm.node.ReplicatedNode;
 import org.colonyos.colonies.sm.state.ColoniesState;
@@ -28,12 +32,17 @@ import org.colonyos.colonies.sm.state.ColoniesState;
 public final class SubscribeFlows {
     private static final int MAX_TIMEOUT_SECONDS = 86_400;
 
+    /** A channel subscription's length when it asks for 0 seconds (the protocol's default). */
+    static final int DEFAULT_CHANNEL_TIMEOUT_SECONDS = 30;
+
     private final ReplicatedNode node;
     private final ProcessSubscriptions subscriptions;
+    private final ChannelSubscriptions channels;
 
-    public SubscribeFlows(ReplicatedNode node, ProcessSubscriptions subscriptions) {
+    public SubscribeFlows(ReplicatedNode node, ProcessSubscriptions subscriptions, ChannelSubscriptions channels) {
         this.node = node;
         this.subscriptions = subscriptions;
+        this.channels = channels;
     }
 
     /** {@code subscribeprocessmsg}: one process entering a state, at once if it already is in it. */
@@ -69,6 +78,50 @@ public final class SubscribeFlows {
                     process -> sink.send(frame(process))));
             sink.closeAfter(Math.min(p.timeout(), MAX_TIMEOUT_SECONDS));
         });
+    }
+
+    /**
+     * {@code subscribechannelmsg}: the channel's entries from position {@code afterseq} as one frame, then each
+     * new entry as its own frame; {@code []} and the socket closes after {@code timeout} seconds (0: 30), at once
+     * when the channel's process ends.
+     */
+    public CompletableFuture<Void> channel(Route.Call call, FrameSink sink) {
+        SubscribeChannel p = (SubscribeChannel) call.payload();
+        String processId = p.processId() == null ? "" : p.processId();
+        String name = p.name() == null ? "" : p.name();
+        return node.readBarrier().thenAccept(ignored -> {
+            ChannelSubscriptions.Subscription subscription = new ChannelSubscriptions.Subscription(processId, name,
+                    new ChannelSubscriptions.Receiver() {
+                        @Override
+                        public void entries(List<ChannelEntry> entries) {
+                            sink.send(frame(entries));
+                        }
+
+                        @Override
+                        public void ended() {
+                            sink.closeAfter(0);
+                        }
+                    });
+            channels.add(subscription);
+            Runnable removeHook = call.connection().onClose(() -> channels.remove(subscription));
+            List<ChannelEntry> existing;
+            try {
+                existing = node.read(state -> ChannelAccess.readable(state, call.callerId(), processId, name,
+                        p.afterSeq(), 0, "subscribe to"));
+            } catch (Rejection rejection) {
+                removeHook.run();
+                channels.remove(subscription);
+                throw rejection;
+            }
+            subscription.start(p.afterSeq(), existing);
+            int timeout = p.timeout() <= 0 ? DEFAULT_CHANNEL_TIMEOUT_SECONDS : Math.min(p.timeout(),
+                    MAX_TIMEOUT_SECONDS);
+            sink.closeAfter(timeout, frame(List.of()));
+        });
+    }
+
+    private static HttpReply frame(List<ChannelEntry> entries) {
+        return HttpReply.ok(PayloadType.SUBSCRIBE_CHANNEL.wireName(), Json.toBytes(entries));
     }
 
     /** Adds a subscription that ends with its connection; returns how to take it back. */

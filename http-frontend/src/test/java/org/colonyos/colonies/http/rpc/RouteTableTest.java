@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import org.colonyos.colonies.http.handlers.ClusterHandlers;
 import org.colonyos.colonies.http.handlers.Routes;
 import org.colonyos.colonies.http.handlers.ServerHandlers;
+import org.colonyos.colonies.http.wait.ChannelSubscriptions;
 import org.colonyos.colonies.http.wait.ProcessSubscriptions;
 import org.colonyos.colonies.http.wait.SubscribeFlows;
 import org.colonyos.colonies.proto.model.Cluster;
@@ -45,7 +46,8 @@ class RouteTableTest {
                 }
             },
             call -> CompletableFuture.completedFuture(HttpReply.error(500, "unused")),
-            new SubscribeFlows(null, new ProcessSubscriptions(Runnable::run)), Clock.systemUTC());
+            new SubscribeFlows(null, new ProcessSubscriptions(Runnable::run),
+                    new ChannelSubscriptions(Runnable::run)), Clock.systemUTC());
 
     @ParameterizedTest
     @EnumSource(PayloadType.class)

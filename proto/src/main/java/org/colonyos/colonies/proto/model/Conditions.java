@@ -41,6 +41,12 @@ public record Conditions(
                 processesPerNode, mem, storage, gpu, wallTime);
     }
 
+    /** The conditions for executors at a location only. */
+    public Conditions withLocation(String location) {
+        return new Conditions(colonyName, executorNames, executorType, location, dependencies, nodes, cpu, processes,
+                processesPerNode, mem, storage, gpu, wallTime);
+    }
+
     public Conditions withExecutorNames(List<String> names) {
         return new Conditions(colonyName, names, executorType, locationName, dependencies, nodes, cpu, processes,
                 processesPerNode, mem, storage, gpu, wallTime);

@@ -43,6 +43,12 @@ public record Executor(
                 commissionTime, lastHeardFromTime, locationName, capabilities, allocations, blueprintId, blueprintGen);
     }
 
+    /** The executor at a location (processes naming a location only go to executors there). */
+    public Executor withLocation(String location) {
+        return new Executor(executorId, executorType, executorName, colonyName, state, requireFuncReg,
+                commissionTime, lastHeardFromTime, location, capabilities, allocations, blueprintId, blueprintGen);
+    }
+
     public Executor withId(String newId) {
         return new Executor(newId, executorType, executorName, colonyName, state, requireFuncReg,
                 commissionTime, lastHeardFromTime, locationName, capabilities, allocations, blueprintId, blueprintGen);

@@ -45,6 +45,12 @@ public record FunctionSpec(
                 conditions, label, fs, env, channels);
     }
 
+    /** The spec with channels between its submitter and its executor. */
+    public FunctionSpec withChannels(List<String> names) {
+        return new FunctionSpec(nodeName, funcName, args, kwargs, priority, maxWaitTime, maxExecTime, maxRetries,
+                conditions, label, fs, env, names);
+    }
+
     /** The spec with CFS mounts for its executor. */
     public FunctionSpec withFs(Filesystem newFs) {
         return new FunctionSpec(nodeName, funcName, args, kwargs, priority, maxWaitTime, maxExecTime, maxRetries,

@@ -115,6 +115,15 @@ public enum PayloadType {
     REMOVE_SNAPSHOT("removesnapshotmsg", CfsPayloads.SnapshotRef.class, "remove snapshot"),
     REMOVE_ALL_SNAPSHOTS("removeallsnapshotmsg", ColonyRef.class, "remove all snapshots"),
 
+    ADD_LOCATION("addlocationmsg", CatalogPayloads.AddLocation.class, "add location"),
+    GET_LOCATIONS("getlocationsmsg", ColonyRef.class, "get locations"),
+    GET_LOCATION("getlocationmsg", CatalogPayloads.LocationRef.class, "get location"),
+    REMOVE_LOCATION("removelocationmsg", CatalogPayloads.LocationRef.class, "remove location"),
+
+    CHANNEL_APPEND("channelappendmsg", CatalogPayloads.ChannelAppend.class, "append to channel"),
+    CHANNEL_READ("channelreadmsg", CatalogPayloads.ChannelRead.class, "read channel"),
+    SUBSCRIBE_CHANNEL("subscribechannelmsg", CatalogPayloads.SubscribeChannel.class, "subscribe channel"),
+
     ADD_ATTRIBUTE("addattributemsg", RecordPayloads.AddAttribute.class, "add attribute"),
     GET_ATTRIBUTE("getattributemsg", RecordPayloads.AttributeRef.class, "get attribute"),
     ADD_LOG("addlogmsg", RecordPayloads.AddLog.class, "add log"),

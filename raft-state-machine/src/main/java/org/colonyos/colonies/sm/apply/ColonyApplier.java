@@ -51,6 +51,7 @@ final class ColonyApplier {
         ProcessApplier.removeAllIn(state, name, ProcessState.ALL);
         state.logs().removeColony(name);
         state.files().removeColony(name);
+        state.catalog().locationsOf(name).forEach(state.catalog()::removeLocation);
         state.setPaused(name, false);
         state.removeColony(name);
         return Replies.EMPTY;

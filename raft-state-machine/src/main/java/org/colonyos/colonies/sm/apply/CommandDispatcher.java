@@ -31,6 +31,7 @@ public final class CommandDispatcher {
     private final CronApplier crons = new CronApplier();
     private final GeneratorApplier generators = new GeneratorApplier();
     private final FileApplier files = new FileApplier();
+    private final CatalogApplier catalog = new CatalogApplier();
     private final SignedEntries signedEntries;
 
     /** A dispatcher that proves every client entry from scratch. */
@@ -122,6 +123,9 @@ public final class CommandDispatcher {
             case CREATE_SNAPSHOT -> files.apply(entry.getCreateSnapshot(), ctx);
             case REMOVE_SNAPSHOT -> files.apply(entry.getRemoveSnapshot(), ctx);
             case REMOVE_ALL_SNAPSHOTS -> files.apply(entry.getRemoveAllSnapshots(), ctx);
+            case ADD_LOCATION -> catalog.apply(entry.getAddLocation(), ctx);
+            case REMOVE_LOCATION -> catalog.apply(entry.getRemoveLocation(), ctx);
+            case APPEND_CHANNEL -> catalog.apply(entry.getAppendChannel(), ctx);
             case ADD_ATTRIBUTE -> records.apply(entry.getAddAttribute(), ctx);
             case ADD_PROCESS_LOG -> records.apply(entry.getAddProcessLog(), ctx);
             case ADD_EXECUTOR_LOG -> records.apply(entry.getAddExecutorLog(), ctx);

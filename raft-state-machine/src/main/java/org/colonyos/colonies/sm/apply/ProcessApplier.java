@@ -188,6 +188,7 @@ final class ProcessApplier {
     private static void delete(ColoniesState state, Process process) {
         state.processes().remove(process);
         state.logs().removeProcess(process.processId());
+        CatalogApplier.processGone(state, null, process);
     }
 
     /** Removes the colony's standalone processes in a state (-1: every state), colony owner only. */

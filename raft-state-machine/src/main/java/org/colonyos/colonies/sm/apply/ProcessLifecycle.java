@@ -83,6 +83,9 @@ final class ProcessLifecycle {
         if (!process.processGraphId().isEmpty()) {
             GraphProgress.followed(ctx, stored, process);
         }
+        if (ProcessState.isFinal(process.state())) {
+            CatalogApplier.processGone(ctx.state(), ctx.signals(), process);
+        }
         return new Written(process, json);
     }
 

@@ -136,6 +136,7 @@ final class WorkflowApplier {
             state.processes().get(id).ifPresent(process -> {
                 state.processes().remove(process);
                 state.logs().removeProcess(id);
+                CatalogApplier.processGone(state, null, process);
             });
         }
         state.graphs().remove(graph);

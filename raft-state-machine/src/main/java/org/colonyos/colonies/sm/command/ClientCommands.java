@@ -13,6 +13,10 @@ import org.colonyos.colonies.proto.log.AddClusterMember;
 import org.colonyos.colonies.proto.log.AddColony;
 import org.colonyos.colonies.proto.log.AddCron;
 import org.colonyos.colonies.proto.log.AddFile;
+import org.colonyos.colonies.proto.log.AddLocation;
+import org.colonyos.colonies.proto.log.AppendChannel;
+import org.colonyos.colonies.proto.log.RemoveLocation;
+import org.colonyos.colonies.proto.wire.CatalogPayloads;
 import org.colonyos.colonies.proto.log.CreateSnapshot;
 import org.colonyos.colonies.proto.log.RemoveAllSnapshots;
 import org.colonyos.colonies.proto.log.RemoveFile;
@@ -127,6 +131,7 @@ public final class ClientCommands {
         workflows(table);
         scheduled(table);
         files(table);
+        catalog(table);
         return Collections.unmodifiableMap(table.commands);
     }
 
@@ -306,6 +311,20 @@ public final class ClientCommands {
                                 .setSnapshotId(text(p.snapshotId())).setName(text(p.name()))))
                 .on(PayloadType.REMOVE_ALL_SNAPSHOTS, ColonyPayloads.ColonyRef.class, p -> entry()
                         .setRemoveAllSnapshots(RemoveAllSnapshots.newBuilder().setColonyName(p.colonyName())));
+    }
+
+    private static void catalog(Table table) {
+        table.on(PayloadType.ADD_LOCATION, CatalogPayloads.AddLocation.class, p -> entry()
+                        .setAddLocation(AddLocation.newBuilder().setLocationJson(json(present(p.location(),
+                                PayloadType.ADD_LOCATION, "location")))))
+                .on(PayloadType.REMOVE_LOCATION, CatalogPayloads.LocationRef.class, p -> entry()
+                        .setRemoveLocation(RemoveLocation.newBuilder().setColonyName(p.colonyName())
+                                .setName(text(p.name()))))
+                .on(PayloadType.CHANNEL_APPEND, CatalogPayloads.ChannelAppend.class, p -> entry()
+                        .setAppendChannel(AppendChannel.newBuilder().setProcessId(text(p.processId()))
+                                .setName(text(p.name())).setSequence(p.sequence()).setInReplyTo(p.inReplyTo())
+                                .setPayload(p.payload() == null ? ByteString.EMPTY : ByteString.copyFrom(p.payload()))
+                                .setType(text(p.payloadType()))));
     }
 
     private static String text(String value) {

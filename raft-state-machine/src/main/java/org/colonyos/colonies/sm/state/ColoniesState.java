@@ -45,6 +45,7 @@ public final class ColoniesState {
     private final CronTables crons;
     private final GeneratorTables generators;
     private final FileTables files;
+    private final CatalogTables catalog;
 
     public ColoniesState(ColoniesStore store) {
         this.store = store;
@@ -64,6 +65,7 @@ public final class ColoniesState {
         this.crons = new CronTables(store);
         this.generators = new GeneratorTables(store);
         this.files = new FileTables(store);
+        this.catalog = new CatalogTables(store);
     }
 
     public ProcessTables processes() {
@@ -72,6 +74,11 @@ public final class ColoniesState {
 
     public GraphTables graphs() {
         return graphs;
+    }
+
+    /** Locations and channels. */
+    public CatalogTables catalog() {
+        return catalog;
     }
 
     public FileTables files() {

@@ -43,7 +43,7 @@ public final class ColoniesStore implements AutoCloseable {
             "process_graphs", "graphs_by_state", "graph_counters", "graph_members", "crons", "cron_names", "cron_due",
             "generators", "generator_names", "generator_args", "generator_counts", "generator_due", "files",
             "file_revisions", "file_latest", "file_labels", "file_counters", "cfs_snapshots", "cfs_snapshot_names",
-            "cfs_snapshots_by_time");
+            "cfs_snapshots_by_time", "locations", "channel_entries", "channel_sizes", "channel_rates");
     /** Log bookkeeping (applied index and term): exported with snapshots, but not part of the state digest. */
     static final String BOOKKEEPING = "applied";
     /**
@@ -51,7 +51,7 @@ public final class ColoniesStore implements AutoCloseable {
      * node of keys instead of a node holding ~32 documents (measured: most of apply's time before).
      */
     private static final Set<String> DOCUMENT_TABLES = Set.of("colonies", "executors", "users", "processes", "logs",
-            "functions", "process_graphs", "crons", "generators", "files", "cfs_snapshots");
+            "functions", "process_graphs", "crons", "generators", "files", "cfs_snapshots", "channel_entries");
     private static final byte[] MAGIC = "CLNYSNAP".getBytes(StandardCharsets.US_ASCII);
 
     private final DB db;

@@ -9,27 +9,29 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.colonyos.colonies.proto.json.Json;
-import org.colonyos.colonies.proto.model.Process;
 
 /**
- * A live subscription on the server's {@code /pubsub} WebSocket. Processes are handed to the consumer in the
- * order the server sends them, until the server closes the socket when the subscription's timeout passes, or
- * {@link #close()} is called.
+ * A live subscription on the server's {@code /pubsub} WebSocket: processes, or channel entries. What the server
+ * sends is handed to the consumer in order, until the server closes the socket (the subscription's timeout
+ * passed, or its channel's process ended), or {@link #close()} is called.
  *
  * <p>Thread-safe. The consumer runs on the JDK WebSocket's thread and must not block for long.
  */
-public final class ProcessSubscription implements AutoCloseable {
+public final class Subscription implements AutoCloseable {
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile WebSocket socket;
 
-    private ProcessSubscription() {
+    private Subscription() {
     }
 
-    static ProcessSubscription open(HttpClient http, URI pubsub, byte[] request, Consumer<Process> onProcess) {
-        ProcessSubscription subscription = new ProcessSubscription();
+    /** Opens a subscription whose frames carry {@code type}, each decoded and handed to {@code onItem}. */
+    static <T> Subscription open(HttpClient http, URI pubsub, byte[] request, Class<T> type,
+            Consumer<T> onItem) {
+        Subscription subscription = new Subscription();
         try {
             subscription.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                    .buildAsync(pubsub, subscription.new Frames(onProcess)).join();
+                    .buildAsync(pubsub, subscription.new Frames(json -> onItem.accept(Json.parse(json, type))))
+                    .join();
         } catch (RuntimeException e) {
             throw new ColoniesException("cannot open " + pubsub + ": " + e.getMessage(), e);
         }
@@ -58,11 +60,11 @@ public final class ProcessSubscription implements AutoCloseable {
 
     /** Assembles frames (the JDK may deliver one frame in parts) and decodes each reply envelope. */
     private final class Frames implements WebSocket.Listener {
-        private final Consumer<Process> onProcess;
+        private final Consumer<byte[]> onReply;
         private final StringBuilder partial = new StringBuilder();
 
-        Frames(Consumer<Process> onProcess) {
-            this.onProcess = onProcess;
+        Frames(Consumer<byte[]> onReply) {
+            this.onReply = onReply;
         }
 
         @Override
@@ -72,7 +74,7 @@ public final class ProcessSubscription implements AutoCloseable {
                 byte[] frame = partial.toString().getBytes(StandardCharsets.UTF_8);
                 partial.setLength(0);
                 try {
-                    onProcess.accept(Json.parse(RpcTransport.unwrap(200, frame), Process.class));
+                    onReply.accept(RpcTransport.unwrap(200, frame));
                 } catch (ColoniesException e) {
                     ended.completeExceptionally(e);
                     webSocket.abort();

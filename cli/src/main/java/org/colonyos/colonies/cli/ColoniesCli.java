@@ -24,6 +24,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import org.colonyos.colonies.cfs.CfsException;
 import org.colonyos.colonies.cli.cmd.FsCommands;
+import org.colonyos.colonies.cli.cmd.LocationCommands;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -33,7 +34,8 @@ import picocli.CommandLine.ScopeType;
         description = "ColonyOS Colonies: client commands and a Raft-replicated server",
         subcommands = {SecurityCommands.class, ColonyCommands.class, ExecutorCommands.class, UserCommands.class,
             FunctionCommands.class, ProcessCommands.class, WorkflowCommands.class, ScheduleCommands.CronGroup.class,
-            ScheduleCommands.GeneratorGroup.class, FsCommands.FsGroup.class, RecordCommands.Log.class,
+            ScheduleCommands.GeneratorGroup.class, FsCommands.FsGroup.class, LocationCommands.LocationGroup.class,
+            RecordCommands.Log.class,
             RecordCommands.AttributeGroup.class, StatCommand.class, ServerCommands.class, ClusterCommands.class,
             DevCommand.class, BenchCommand.class})
 public final class ColoniesCli {

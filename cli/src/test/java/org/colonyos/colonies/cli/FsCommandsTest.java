@@ -75,6 +75,21 @@ class FsCommandsTest {
     }
 
     @Test
+    void locationsAreAddedListedAndRemoved() {
+        Run added = server.runAs(COLONY, memberKey, "location", "add", "--name", "lab", "--desc", "the lab",
+                "--colonyprvkey", COLONY_KEY);
+        assertEquals(0, added.code(), added.err());
+        String listed = run("location", "ls").out();
+        assertTrue(listed.lines().anyMatch(line -> line.matches("lab +the lab +0.0 +0.0")), listed);
+        assertTrue(run("location", "get", "--name", "lab").out().contains("the lab"));
+        assertEquals(1, run("location", "add", "--name", "x").code(), "a member is not the colony owner");
+        Run removed = server.runAs(COLONY, memberKey, "location", "remove", "--name", "lab", "--colonyprvkey",
+                COLONY_KEY);
+        assertEquals(0, removed.code(), removed.err());
+        assertEquals(1, run("location", "get", "--name", "lab").code());
+    }
+
+    @Test
     void aClusterNodeRefusesTheEmbeddedS3() {
         Run refused = CliServer.runOffline("server", "start", "--cluster", "cluster.json", "--node", "n1",
                 "--data-dir", "/tmp/never-used", "--s3-dir", "/tmp/never-used-s3");

@@ -82,7 +82,9 @@ class FsCommandsTest {
         String listed = run("location", "ls").out();
         assertTrue(listed.lines().anyMatch(line -> line.matches("lab +the lab +0.0 +0.0")), listed);
         assertTrue(run("location", "get", "--name", "lab").out().contains("the lab"));
-        assertEquals(1, run("location", "add", "--name", "x").code(), "a member is not the colony owner");
+        Run notOwner = run("location", "add", "--name", "x", "--colonyprvkey", memberKey);
+        assertEquals(1, notOwner.code(), "a member is not the colony owner");
+        assertTrue(notOwner.err().contains("HTTP 403"), notOwner.err());
         Run removed = server.runAs(COLONY, memberKey, "location", "remove", "--name", "lab", "--colonyprvkey",
                 COLONY_KEY);
         assertEquals(0, removed.code(), removed.err());

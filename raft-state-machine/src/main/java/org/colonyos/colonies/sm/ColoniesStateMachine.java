@@ -58,7 +58,10 @@ public final class ColoniesStateMachine extends BaseStateMachine {
             PayloadType.SUBMIT_FUNC_SPEC.wireName(), PayloadType.ADD_FUNCTION.wireName(),
             PayloadType.SUBMIT_WORKFLOW_SPEC.wireName(), PayloadType.ADD_CHILD.wireName(),
             PayloadType.ADD_CRON.wireName(), PayloadType.RUN_CRON.wireName(), PayloadType.ADD_GENERATOR.wireName(),
-            PayloadType.ADD_FILE.wireName(), PayloadType.CREATE_SNAPSHOT.wireName());
+            PayloadType.ADD_FILE.wireName(), PayloadType.CREATE_SNAPSHOT.wireName(),
+            PayloadType.ADD_BLUEPRINT_DEFINITION.wireName(), PayloadType.ADD_BLUEPRINT.wireName(),
+            PayloadType.UPDATE_BLUEPRINT.wireName(), PayloadType.REMOVE_BLUEPRINT.wireName(),
+            PayloadType.RECONCILE_BLUEPRINT.wireName());
 
     private final SimpleStateMachineStorage storage = new SnapshotStorage();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -186,7 +189,8 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     private static boolean createsObject(LogEntry entry) {
         return switch (entry.getCommandCase()) {
             case SUBMIT_PROCESS, ADD_FUNCTION, SUBMIT_WORKFLOW, ADD_CHILD, ADD_CRON, RUN_CRON, ADD_GENERATOR, FIRE_CRON,
-                    FIRE_GENERATOR, ADD_FILE, CREATE_SNAPSHOT -> true;
+                    FIRE_GENERATOR, ADD_FILE, CREATE_SNAPSHOT, ADD_BLUEPRINT_DEFINITION, ADD_BLUEPRINT,
+                    UPDATE_BLUEPRINT, REMOVE_BLUEPRINT, RECONCILE_BLUEPRINT -> true;
             case COMMAND_NOT_SET -> CREATING_WRITES.contains(entry.getRequest().getPayloadType());
             default -> false;
         };

@@ -32,6 +32,7 @@ public final class Routes {
         ScheduledHandlers.register(routes, facts.timers());
         CfsHandlers.register(routes);
         CatalogHandlers.register(routes, subscribe);
+        BlueprintHandlers.register(routes);
         RecordHandlers.register(routes, clock);
         StatisticsHandlers.register(routes);
         return routes.build();

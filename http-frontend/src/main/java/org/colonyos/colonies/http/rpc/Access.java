@@ -13,6 +13,8 @@ public enum Access {
     COLONY_OWNER,
     /** An approved executor or a user of the colony. */
     MEMBER,
+    /** An approved executor or a user of the colony, or its owner. */
+    MEMBER_OR_COLONY_OWNER,
     /** An executor of the colony in any state, or a user of it. */
     MEMBER_ANY_STATE,
     /** A member (any state) that is the executor named in the message. */

@@ -34,6 +34,11 @@ final class Admission {
                     throw Rejection.forbidden("Access denied, not colony owner");
                 }
             }
+            case MEMBER_OR_COLONY_OWNER -> {
+                if (!Authorizer.isMemberOfAnyColony(state, callerId) && !Authorizer.ownsAnyColony(state, callerId)) {
+                    throw Rejection.forbidden("Access denied, not a member or owner of any colony");
+                }
+            }
             default -> {
                 if (!Authorizer.isMemberOfAnyColony(state, callerId)) {
                     String colony = colonyOf(payload);

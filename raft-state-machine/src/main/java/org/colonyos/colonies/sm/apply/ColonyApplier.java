@@ -52,6 +52,7 @@ final class ColonyApplier {
         state.logs().removeColony(name);
         state.files().removeColony(name);
         state.catalog().locationsOf(name).forEach(state.catalog()::removeLocation);
+        state.blueprints().removeColony(name);
         state.setPaused(name, false);
         state.removeColony(name);
         return Replies.EMPTY;

@@ -32,6 +32,7 @@ public final class CommandDispatcher {
     private final GeneratorApplier generators = new GeneratorApplier();
     private final FileApplier files = new FileApplier();
     private final CatalogApplier catalog = new CatalogApplier();
+    private final BlueprintApplier blueprints = new BlueprintApplier();
     private final SignedEntries signedEntries;
 
     /** A dispatcher that proves every client entry from scratch. */
@@ -126,6 +127,13 @@ public final class CommandDispatcher {
             case ADD_LOCATION -> catalog.apply(entry.getAddLocation(), ctx);
             case REMOVE_LOCATION -> catalog.apply(entry.getRemoveLocation(), ctx);
             case APPEND_CHANNEL -> catalog.apply(entry.getAppendChannel(), ctx);
+            case ADD_BLUEPRINT_DEFINITION -> blueprints.apply(entry.getAddBlueprintDefinition(), ctx);
+            case REMOVE_BLUEPRINT_DEFINITION -> blueprints.apply(entry.getRemoveBlueprintDefinition(), ctx);
+            case ADD_BLUEPRINT -> blueprints.apply(entry.getAddBlueprint(), ctx);
+            case UPDATE_BLUEPRINT -> blueprints.apply(entry.getUpdateBlueprint(), ctx);
+            case UPDATE_BLUEPRINT_STATUS -> blueprints.apply(entry.getUpdateBlueprintStatus(), ctx);
+            case REMOVE_BLUEPRINT -> blueprints.apply(entry.getRemoveBlueprint(), ctx);
+            case RECONCILE_BLUEPRINT -> blueprints.apply(entry.getReconcileBlueprint(), ctx);
             case ADD_ATTRIBUTE -> records.apply(entry.getAddAttribute(), ctx);
             case ADD_PROCESS_LOG -> records.apply(entry.getAddProcessLog(), ctx);
             case ADD_EXECUTOR_LOG -> records.apply(entry.getAddExecutorLog(), ctx);

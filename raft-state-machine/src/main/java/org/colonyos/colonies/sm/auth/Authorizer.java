@@ -51,6 +51,14 @@ public final class Authorizer {
         throw Rejection.forbidden("Access denied, not a member of Colony with name <" + colonyName + ">");
     }
 
+    /** The caller must be a member of the colony (approved) or its owner; a refusal names the membership. */
+    public static void requireMemberOrOwner(ColoniesState state, String callerId, String colonyName) {
+        Colony colony = existingColony(state, colonyName);
+        if (!colony.colonyId().equals(callerId)) {
+            requireMember(state, callerId, colonyName, true);
+        }
+    }
+
     /** Whether the caller owns any colony (a necessary condition of every colony owner's message). */
     public static boolean ownsAnyColony(ColoniesState state, String callerId) {
         return state.colonies().stream().anyMatch(colony -> colony.colonyId().equals(callerId));

@@ -12,7 +12,15 @@ import org.colonyos.colonies.proto.log.AddChild;
 import org.colonyos.colonies.proto.log.AddClusterMember;
 import org.colonyos.colonies.proto.log.AddColony;
 import org.colonyos.colonies.proto.log.AddCron;
+import org.colonyos.colonies.proto.log.AddBlueprint;
+import org.colonyos.colonies.proto.log.AddBlueprintDefinition;
 import org.colonyos.colonies.proto.log.AddFile;
+import org.colonyos.colonies.proto.log.ReconcileBlueprint;
+import org.colonyos.colonies.proto.log.RemoveBlueprint;
+import org.colonyos.colonies.proto.log.RemoveBlueprintDefinition;
+import org.colonyos.colonies.proto.log.UpdateBlueprint;
+import org.colonyos.colonies.proto.log.UpdateBlueprintStatus;
+import org.colonyos.colonies.proto.wire.BlueprintPayloads;
 import org.colonyos.colonies.proto.log.AddLocation;
 import org.colonyos.colonies.proto.log.AppendChannel;
 import org.colonyos.colonies.proto.log.RemoveLocation;
@@ -132,6 +140,7 @@ public final class ClientCommands {
         scheduled(table);
         files(table);
         catalog(table);
+        blueprints(table);
         return Collections.unmodifiableMap(table.commands);
     }
 
@@ -325,6 +334,31 @@ public final class ClientCommands {
                                 .setName(text(p.name())).setSequence(p.sequence()).setInReplyTo(p.inReplyTo())
                                 .setPayload(p.payload() == null ? ByteString.EMPTY : ByteString.copyFrom(p.payload()))
                                 .setType(text(p.payloadType()))));
+    }
+
+    private static void blueprints(Table table) {
+        table.on(PayloadType.ADD_BLUEPRINT_DEFINITION, BlueprintPayloads.AddDefinition.class, p -> entry()
+                        .setAddBlueprintDefinition(AddBlueprintDefinition.newBuilder().setDefinitionJson(json(present(
+                                p.definition(), PayloadType.ADD_BLUEPRINT_DEFINITION, "blueprint definition")))))
+                .on(PayloadType.REMOVE_BLUEPRINT_DEFINITION, BlueprintPayloads.NamespacedRef.class, p -> entry()
+                        .setRemoveBlueprintDefinition(RemoveBlueprintDefinition.newBuilder()
+                                .setColonyName(text(p.namespace())).setName(text(p.name()))))
+                .on(PayloadType.ADD_BLUEPRINT, BlueprintPayloads.AddBlueprint.class, p -> entry()
+                        .setAddBlueprint(AddBlueprint.newBuilder().setBlueprintJson(json(present(p.blueprint(),
+                                PayloadType.ADD_BLUEPRINT, "blueprint")))))
+                .on(PayloadType.UPDATE_BLUEPRINT, BlueprintPayloads.UpdateBlueprint.class, p -> entry()
+                        .setUpdateBlueprint(UpdateBlueprint.newBuilder().setBlueprintJson(json(present(p.blueprint(),
+                                PayloadType.UPDATE_BLUEPRINT, "blueprint"))).setForceGeneration(p.forceGeneration())))
+                .on(PayloadType.UPDATE_BLUEPRINT_STATUS, BlueprintPayloads.UpdateStatus.class, p -> entry()
+                        .setUpdateBlueprintStatus(UpdateBlueprintStatus.newBuilder()
+                                .setColonyName(text(p.colonyName())).setName(text(p.blueprintName()))
+                                .setStatusJson(json(p.status() == null ? Map.of() : p.status()))))
+                .on(PayloadType.REMOVE_BLUEPRINT, BlueprintPayloads.NamespacedRef.class, p -> entry()
+                        .setRemoveBlueprint(RemoveBlueprint.newBuilder().setColonyName(text(p.namespace()))
+                                .setName(text(p.name()))))
+                .on(PayloadType.RECONCILE_BLUEPRINT, BlueprintPayloads.Reconcile.class, p -> entry()
+                        .setReconcileBlueprint(ReconcileBlueprint.newBuilder().setColonyName(text(p.namespace()))
+                                .setName(text(p.name())).setForce(p.force())));
     }
 
     private static String text(String value) {

@@ -46,6 +46,7 @@ public final class ColoniesState {
     private final GeneratorTables generators;
     private final FileTables files;
     private final CatalogTables catalog;
+    private final BlueprintTables blueprints;
 
     public ColoniesState(ColoniesStore store) {
         this.store = store;
@@ -66,6 +67,7 @@ public final class ColoniesState {
         this.generators = new GeneratorTables(store);
         this.files = new FileTables(store);
         this.catalog = new CatalogTables(store);
+        this.blueprints = new BlueprintTables(store);
     }
 
     public ProcessTables processes() {
@@ -74,6 +76,10 @@ public final class ColoniesState {
 
     public GraphTables graphs() {
         return graphs;
+    }
+
+    public BlueprintTables blueprints() {
+        return blueprints;
     }
 
     /** Locations and channels. */

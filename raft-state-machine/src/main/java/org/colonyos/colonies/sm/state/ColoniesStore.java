@@ -43,7 +43,8 @@ public final class ColoniesStore implements AutoCloseable {
             "process_graphs", "graphs_by_state", "graph_counters", "graph_members", "crons", "cron_names", "cron_due",
             "generators", "generator_names", "generator_args", "generator_counts", "generator_due", "files",
             "file_revisions", "file_latest", "file_labels", "file_counters", "cfs_snapshots", "cfs_snapshot_names",
-            "cfs_snapshots_by_time", "locations", "channel_entries", "channel_sizes", "channel_rates");
+            "cfs_snapshots_by_time", "locations", "channel_entries", "channel_sizes", "channel_rates",
+            "blueprint_definitions", "blueprints", "blueprint_ids", "blueprint_history");
     /** Log bookkeeping (applied index and term): exported with snapshots, but not part of the state digest. */
     static final String BOOKKEEPING = "applied";
     /**

@@ -23,6 +23,7 @@ import org.colonyos.colonies.sdk.ColoniesException;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import org.colonyos.colonies.cfs.CfsException;
+import org.colonyos.colonies.cli.cmd.BlueprintCommands;
 import org.colonyos.colonies.cli.cmd.FsCommands;
 import org.colonyos.colonies.cli.cmd.LocationCommands;
 import picocli.CommandLine.Command;
@@ -35,6 +36,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {SecurityCommands.class, ColonyCommands.class, ExecutorCommands.class, UserCommands.class,
             FunctionCommands.class, ProcessCommands.class, WorkflowCommands.class, ScheduleCommands.CronGroup.class,
             ScheduleCommands.GeneratorGroup.class, FsCommands.FsGroup.class, LocationCommands.LocationGroup.class,
+            BlueprintCommands.BlueprintGroup.class,
             RecordCommands.Log.class,
             RecordCommands.AttributeGroup.class, StatCommand.class, ServerCommands.class, ClusterCommands.class,
             DevCommand.class, BenchCommand.class})

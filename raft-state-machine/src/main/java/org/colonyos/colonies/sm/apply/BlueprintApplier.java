@@ -1,6 +1,5 @@
 package org.colonyos.colonies.sm.apply;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.colonyos.colonies.proto.crypto.Sha3;
@@ -128,9 +127,7 @@ final class BlueprintApplier {
         Authorizer.requireMember(state, ctx.callerId(), command.getColonyName(), true);
         Blueprint stored = existing(state, command.getColonyName(), command.getName());
         Map<String, Object> status = command.getStatusJson().isEmpty() ? Map.of()
-                : Json.mapper().convertValue(Json.parse(command.getStatusJson().toByteArray(), Object.class),
-                        Json.mapper().getTypeFactory().constructMapType(LinkedHashMap.class, String.class,
-                                Object.class));
+                : statusOf(command.getStatusJson().toByteArray());
         state.blueprints().putBlueprint(stored.withStatus(status));
         return Replies.EMPTY;
     }
@@ -164,6 +161,15 @@ final class BlueprintApplier {
         state.blueprints().putBlueprint(blueprint.with(blueprint.blueprintId(), blueprint.metadata().reconciledBy(
                 process.processId(), ctx.now())));
         return process;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> statusOf(byte[] json) {
+        Object status = Json.parse(json, Object.class);
+        if (!(status instanceof Map<?, ?>)) {
+            throw Rejection.badRequest("Failed to update blueprint status, status must be an object");
+        }
+        return (Map<String, Object>) status;
     }
 
     private static Blueprint existing(ColoniesState state, String colony, String name) {

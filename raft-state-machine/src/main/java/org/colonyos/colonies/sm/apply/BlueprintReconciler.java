@@ -1,8 +1,8 @@
 package org.colonyos.colonies.sm.apply;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.model.Blueprint;
 import org.colonyos.colonies.proto.model.BlueprintDefinition;
@@ -30,7 +30,7 @@ final class BlueprintReconciler {
     /** Submits the handler's process for one blueprint; {@code force} is passed on in the kwargs. */
     static Process submit(ApplyContext ctx, BlueprintDefinition definition, Blueprint blueprint, String processId,
             boolean force) {
-        Map<String, Object> kwargs = new LinkedHashMap<>();
+        Map<String, Object> kwargs = new TreeMap<>();
         kwargs.put("kind", blueprint.kind());
         kwargs.put("blueprintName", blueprint.metadata().name());
         if (force) {
@@ -42,7 +42,7 @@ final class BlueprintReconciler {
     /** Submits the handler type's {@code cleanup} process for a removed blueprint. */
     static void submitCleanup(ApplyContext ctx, BlueprintDefinition definition, Blueprint blueprint,
             String processId) {
-        Map<String, Object> kwargs = new LinkedHashMap<>();
+        Map<String, Object> kwargs = new TreeMap<>();
         kwargs.put("kind", blueprint.kind());
         kwargs.put("blueprintName", blueprint.metadata().name());
         submit(ctx, spec(definition, blueprint, CLEANUP_FUNCTION, kwargs), processId);
@@ -82,7 +82,7 @@ final class BlueprintReconciler {
         if (state.crons().byName(colony, cronName(blueprint)).isPresent()) {
             return;
         }
-        Map<String, Object> kwargs = new LinkedHashMap<>();
+        Map<String, Object> kwargs = new TreeMap<>();
         kwargs.put("kind", blueprint.kind());
         FunctionSpec node = spec(definition, blueprint, definition.handlerFunctionName(), kwargs)
                 .withNodeName("reconcile");

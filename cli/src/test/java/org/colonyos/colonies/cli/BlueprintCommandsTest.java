@@ -124,4 +124,26 @@ class BlueprintCommandsTest {
         assertEquals(0, run("blueprint", "definition", "remove", "--name", "services", "--colonyprvkey", COLONY_KEY)
                 .code());
     }
+
+    @Test
+    void unknownNamesAndIdsAreNotFound() {
+        BlueprintClient blueprints = new BlueprintClient(client, COLONY);
+        assertEquals(404, status(() -> blueprints.getDefinition("none", memberKey)));
+        assertEquals(404, status(() -> blueprints.history("f".repeat(64), 0, memberKey)));
+        assertEquals(404, status(() -> blueprints.updateStatus("none", Map.of(), memberKey)));
+        assertEquals(404, status(() -> blueprints.reconcile("none", false, memberKey)));
+        assertEquals(404, status(() -> blueprints.remove("none", memberKey)));
+        assertEquals(404, status(() -> blueprints.removeDefinition("none", COLONY_KEY)));
+        assertEquals(403, status(() -> blueprints.getDefinitions(Secp256k1.generatePrivateKey())));
+        assertEquals(java.util.List.of(), blueprints.getDefinitions(COLONY_KEY), "the colony owner may list");
+    }
+
+    private static int status(Runnable call) {
+        try {
+            call.run();
+            return 200;
+        } catch (org.colonyos.colonies.sdk.ColoniesException e) {
+            return e.status();
+        }
+    }
 }

@@ -8,6 +8,8 @@ import java.util.function.LongSupplier;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.LogEntry;
+import org.colonyos.colonies.proto.wire.Payload;
+import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.sm.Commands;
 import org.colonyos.colonies.sm.Signals;
 import org.colonyos.colonies.sm.state.ColoniesState;
@@ -17,6 +19,14 @@ import org.colonyos.colonies.sm.state.ColoniesStore;
 final class AppliedLog {
     final ColoniesState state = new ColoniesState(ColoniesStore.inMemory());
     private final CommandDispatcher dispatcher = new CommandDispatcher();
+    private int generatedIds;
+
+    /** A signed request at a time, with the next generated id ({@code 00..01}, {@code 00..02}, ...). */
+    LogEntry signed(String key, PayloadType type, Payload payload, long timeNanos) {
+        return Commands.request(key, type, payload).setGeneratedId(String.format("%064x", ++generatedIds))
+                .setLeaderTimeUnixNanos(timeNanos).build();
+    }
+
     /** Every entry applied, in order. */
     final List<LogEntry> entries = new ArrayList<>();
     private long index;

@@ -17,7 +17,6 @@ import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.proto.wire.BlueprintPayloads;
 import org.colonyos.colonies.proto.wire.Payload;
 import org.colonyos.colonies.proto.wire.PayloadType;
-import org.colonyos.colonies.sm.Commands;
 import org.colonyos.colonies.sm.state.ColoniesState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,6 @@ class BlueprintAppliersTest {
     private AppliedLog log;
     private ColoniesState state;
     private long time = 1_000 * SECOND;
-    private int ids;
 
     @BeforeEach
     void setUp() {
@@ -51,8 +49,7 @@ class BlueprintAppliersTest {
     }
 
     private LogEntry entry(String key, PayloadType type, Payload payload) {
-        return Commands.request(key, type, payload).setGeneratedId(String.format("%064x", ++ids))
-                .setLeaderTimeUnixNanos(tick()).build();
+        return log.signed(key, type, payload, tick());
     }
 
     private static BlueprintDefinition definition(String name, String kind, boolean handler) {

@@ -40,7 +40,6 @@ class CatalogAppliersTest {
     private AppliedLog log;
     private ColoniesState state;
     private long time = 1_000_000 * MILLI;
-    private int ids;
 
     @BeforeEach
     void setUp() {
@@ -58,8 +57,7 @@ class CatalogAppliersTest {
     }
 
     private LogEntry entry(String key, PayloadType type, Payload payload) {
-        return Commands.request(key, type, payload).setGeneratedId(String.format("%064x", ++ids))
-                .setLeaderTimeUnixNanos(tick(1)).build();
+        return log.signed(key, type, payload, tick(1));
     }
 
     /** A process submitted by executor e1 with channel "chat", assigned to "worker". */

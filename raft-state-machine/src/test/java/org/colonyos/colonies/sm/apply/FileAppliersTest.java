@@ -32,7 +32,6 @@ class FileAppliersTest {
     private AppliedLog log;
     private ColoniesState state;
     private long time = 1_000 * SECOND;
-    private int ids;
 
     @BeforeEach
     void setUp() {
@@ -47,8 +46,7 @@ class FileAppliersTest {
     }
 
     private LogEntry entry(String key, PayloadType type, Payload payload) {
-        return Commands.request(key, type, payload).setGeneratedId(String.format("%064x", ++ids))
-                .setLeaderTimeUnixNanos(tick()).build();
+        return log.signed(key, type, payload, tick());
     }
 
     private CfsFile add(String label, String name, String checksum) {

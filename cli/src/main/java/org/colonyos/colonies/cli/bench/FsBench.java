@@ -49,10 +49,12 @@ public final class FsBench implements Callable<Integer> {
     @Option(names = "--files", defaultValue = "1000", description = "Small files (default ${DEFAULT-VALUE})")
     int files;
 
-    @Option(names = "--file-size", defaultValue = "4096", description = "Bytes per small file (default ${DEFAULT-VALUE})")
+    @Option(names = "--file-size", defaultValue = "4096",
+            description = "Bytes per small file (default ${DEFAULT-VALUE})")
     int fileSize;
 
-    @Option(names = "--large-mib", defaultValue = "1024", description = "MiB of the large file (default ${DEFAULT-VALUE})")
+    @Option(names = "--large-mib", defaultValue = "1024",
+            description = "MiB of the large file (default ${DEFAULT-VALUE})")
     int largeMib;
 
     @Option(names = "--parallelism", defaultValue = "" + CfsClient.DEFAULT_PARALLELISM,

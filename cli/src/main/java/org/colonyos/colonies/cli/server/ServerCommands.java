@@ -28,7 +28,8 @@ public final class ServerCommands {
         @Option(names = "--node", description = "This node's id in the cluster file")
         String node;
 
-        @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE})")
+        @Option(names = "--host", defaultValue = "127.0.0.1",
+                description = "Address to listen on (default ${DEFAULT-VALUE})")
         String host;
 
         @Option(names = "--port", defaultValue = "${env:COLONIES_SERVER_HTTP_PORT:-${env:COLONIES_SERVER_PORT:-50080}}",

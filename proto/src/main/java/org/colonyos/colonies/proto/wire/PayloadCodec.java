@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.json.JsonDecodeException;
@@ -29,6 +30,9 @@ public final class PayloadCodec {
         node.setAll((ObjectNode) Json.mapper().valueToTree(payload));
         return Base64.getEncoder().encodeToString(Json.toBytes(node));
     }
+
+    /** Sizes and positions of listings and reads (any case): a negative one is a 400 on every message. */
+    private static final List<String> NON_NEGATIVE = List.of("count", "limit", "days", "afterseq");
 
     /**
      * Decodes a base64 payload as the given type. Undecodable base64 reads as empty text (as Go does),
@@ -57,6 +61,14 @@ public final class PayloadCodec {
         KeyMaterial.problem(tree).ifPresent(problem -> {
             throw new PayloadException("Failed to " + type.operation() + ", " + problem, false);
         });
+        for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = field.getKey().toLowerCase(java.util.Locale.ROOT);
+            if (NON_NEGATIVE.contains(name) && field.getValue().isNumber() && field.getValue().asLong() < 0) {
+                throw new PayloadException("Failed to " + type.operation() + ", " + name + " must not be negative",
+                        false);
+            }
+        }
         return payload;
     }
 

@@ -55,6 +55,32 @@ class PayloadCodecTest {
     }
 
     @Test
+    void aScalarWhereAListBelongsIsNeverCoerced() {
+        assertEquals("Failed to submit function spec, invalid JSON", assertThrows(PayloadException.class, () ->
+                PayloadCodec.decode(PayloadType.SUBMIT_FUNC_SPEC, b64("{\"msgtype\":\"submitfuncspecmsg\","
+                        + "\"spec\":{\"funcname\":\"f\",\"args\":\"not a list\"}}"))).getMessage());
+        assertThrows(PayloadException.class, () -> PayloadCodec.decode(PayloadType.SUBMIT_FUNC_SPEC,
+                b64("{\"msgtype\":\"submitfuncspecmsg\",\"spec\":{\"conditions\":{\"executornames\":\"e1\"}}}")));
+    }
+
+    @Test
+    void negativeCountsLimitsDaysAndPositionsAreBadRequests() {
+        PayloadException refused = assertThrows(PayloadException.class, () -> PayloadCodec.decode(
+                PayloadType.GET_LOGS, b64("{\"msgtype\":\"getlogsmsg\",\"count\":-1}")));
+        assertEquals("Failed to get logs, count must not be negative", refused.getMessage());
+        for (String json : new String[] {
+            "{\"msgtype\":\"getprocessesmsg\",\"Count\":-5}",
+            "{\"msgtype\":\"searchlogsmsg\",\"days\":-1}",
+            "{\"msgtype\":\"channelreadmsg\",\"afterseq\":-1}",
+            "{\"msgtype\":\"getblueprinthistorymsg\",\"limit\":-1}"}) {
+            String type = json.substring(12, json.indexOf('"', 12));
+            assertThrows(PayloadException.class, () -> PayloadCodec.decode(PayloadType.fromWire(type).orElseThrow(),
+                    b64(json)), json);
+        }
+        PayloadCodec.decode(PayloadType.GET_LOGS, b64("{\"msgtype\":\"getlogsmsg\",\"count\":0}"));
+    }
+
+    @Test
     void invalidBase64DecodesToEmptyAndFailsAsInvalidJson() {
         assertEquals("Failed to get colony, invalid JSON", assertThrows(PayloadException.class,
                 () -> PayloadCodec.decode(PayloadType.GET_COLONY, "!!!not base64")).getMessage());

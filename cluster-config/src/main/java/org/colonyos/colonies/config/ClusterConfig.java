@@ -58,18 +58,28 @@ public record ClusterConfig(@JsonProperty("name") String name, @JsonProperty("no
         } catch (IOException e) {
             throw new ConfigException("cannot read cluster file " + file + ": " + e.getMessage());
         }
+        return parse(json, file.toString());
+    }
+
+    /**
+     * A cluster configuration from the JSON of a cluster file, validated.
+     *
+     * @param source where the JSON came from, for the messages
+     * @throws ConfigException naming the source and the problem
+     */
+    public static ClusterConfig parse(byte[] json, String source) {
         try {
             ClusterConfig config = JSON.readValue(json, ClusterConfig.class);
             if (config == null) {
-                throw new ConfigException("cluster file " + file + " is empty");
+                throw new ConfigException("cluster file " + source + " is empty");
             }
             return config.validate();
         } catch (JsonProcessingException e) {
-            throw new ConfigException("cluster file " + file + " is not valid: " + e.getOriginalMessage());
+            throw new ConfigException("cluster file " + source + " is not valid: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new ConfigException("cannot read cluster file " + file + ": " + e.getMessage());
+            throw new ConfigException("cannot read cluster file " + source + ": " + e.getMessage());
         } catch (ConfigException e) {
-            throw new ConfigException("cluster file " + file + ": " + e.getMessage());
+            throw new ConfigException("cluster file " + source + ": " + e.getMessage());
         }
     }
 

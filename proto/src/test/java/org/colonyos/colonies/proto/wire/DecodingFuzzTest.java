@@ -19,7 +19,8 @@ import org.colonyos.colonies.proto.model.WorkflowSpec;
  * Fuzz targets of everything that decodes client bytes: the envelope, every payload type and the model JSON.
  * Any input must decode or be refused with the decoder's own exception, never anything else. {@code mvn verify}
  * runs the inputs under {@code src/test/resources/.../DecodingFuzzTestInputs} as regression tests; fuzzing for
- * longer: {@code JAZZER_FUZZ=1 mvn -pl proto test -Dtest=DecodingFuzzTest} (findings land in that directory).
+ * longer, one target at a time: {@code JAZZER_FUZZ=1 mvn -pl proto test -Dtest=DecodingFuzzTest#<method>}
+ * (findings land in that directory).
  */
 class DecodingFuzzTest {
     private static final List<Class<?>> MODELS = List.of(FunctionSpec.class, Process.class, Executor.class,

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.colonyos.colonies.proto.model.CfsFile;
 import org.colonyos.colonies.proto.model.CfsSnapshot;
+import org.colonyos.colonies.proto.model.Labels;
 import org.colonyos.colonies.proto.wire.CfsPayloads;
 import org.colonyos.colonies.sdk.ColoniesException;
 
@@ -127,9 +128,15 @@ public final class CfsClient implements AutoCloseable {
 
     /** Removes one revision: its metadata, then its bytes. */
     public void removeById(String fileId) {
-        CfsFile file = catalog.byId(fileId);
-        catalog.removeById(fileId);
-        removeBytes(file);
+        removeRevisions(List.of(catalog.byId(fileId)));
+    }
+
+    /** Removes these revisions: each one's metadata, then its bytes. */
+    public void removeRevisions(List<CfsFile> revisions) {
+        for (CfsFile file : revisions) {
+            catalog.removeById(file.fileId());
+            removeBytes(file);
+        }
     }
 
     /** Removes every revision of a file; how many there were. */
@@ -142,14 +149,10 @@ public final class CfsClient implements AutoCloseable {
 
     /** Removes every revision of every file in a label and its sub-labels; how many revisions went. */
     public int removeLabel(String label) {
-        String root = SyncPlanner.normalizeLabel(label);
-        String subPrefix = root.endsWith("/") ? root : root + "/";
         int removed = 0;
-        for (CfsPayloads.Label l : catalog.labels(root, false)) {
-            if (l.name().equals(root) || l.name().startsWith(subPrefix)) {
-                for (CfsPayloads.FileData file : catalog.files(l.name())) {
-                    removed += removeByName(l.name(), file.name());
-                }
+        for (String name : catalog.labelTree(Labels.normalize(label))) {
+            for (CfsPayloads.FileData file : catalog.files(name)) {
+                removed += removeByName(name, file.name());
             }
         }
         return removed;
@@ -164,9 +167,18 @@ public final class CfsClient implements AutoCloseable {
 
     /** Downloads a snapshot into a directory: each file under the path of its label below the snapshot's label. */
     public void downloadSnapshot(CfsSnapshot snapshot, Path dir, TransferProgress progress) {
+        downloadSnapshot(snapshot, filesOf(snapshot), dir, progress);
+    }
+
+    /** The revisions a snapshot holds, in its order. */
+    public List<CfsFile> filesOf(CfsSnapshot snapshot) {
+        return snapshot.fileIdList().stream().map(catalog::byId).toList();
+    }
+
+    /** Downloads a snapshot's revisions, as {@link #filesOf} read them, into a directory. */
+    public void downloadSnapshot(CfsSnapshot snapshot, List<CfsFile> files, Path dir, TransferProgress progress) {
         List<Runnable> work = new ArrayList<>();
-        for (String fileId : snapshot.fileIdList()) {
-            CfsFile file = catalog.byId(fileId);
+        for (CfsFile file : files) {
             String below = file.label().startsWith(snapshot.label()) ? file.label().substring(snapshot.label()
                     .length()) : "";
             Path target = dir.resolve(below.replaceFirst("^/+", "")).resolve(file.name());

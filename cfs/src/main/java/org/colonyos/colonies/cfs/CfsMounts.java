@@ -37,15 +37,19 @@ public final class CfsMounts implements ProcessFiles {
         boolean ownRoot = fs.mount().isEmpty();
         Path root = Files.createDirectories(ownRoot ? workRoot.resolve(process.processId()) : Path.of(fs.mount()));
         List<MountSpecs.SyncDirMount> dirs = MountSpecs.read(fs.dirs(), MountSpecs.SyncDirMount.class);
-        List<MountSpecs.SnapshotMount> snapshots = MountSpecs.read(fs.snapshots(), MountSpecs.SnapshotMount.class);
-        List<CfsSnapshot> taken = snapshots.stream().map(s -> snapshotOf(s, process)).toList();
-        for (int i = 0; i < snapshots.size(); i++) {
-            cfs.downloadSnapshot(taken.get(i), inside(root, snapshots.get(i).dir()), TransferProgress.NONE);
+        List<MountedSnapshot> snapshots = MountSpecs.read(fs.snapshots(), MountSpecs.SnapshotMount.class).stream()
+                .map(spec -> new MountedSnapshot(spec, snapshotOf(spec, process))).toList();
+        for (MountedSnapshot snapshot : snapshots) {
+            cfs.downloadSnapshot(snapshot.snapshot(), inside(root, snapshot.spec().dir()), TransferProgress.NONE);
         }
         for (MountSpecs.SyncDirMount dir : dirs) {
             cfs.sync(inside(root, dir.dir()), dir.label(), dir.keepLocalOnStart(), TransferProgress.NONE);
         }
-        return new Mount(root, ownRoot, dirs, snapshots, taken);
+        return new Mount(root, ownRoot, dirs, snapshots);
+    }
+
+    /** A snapshot entry of the spec and the snapshot it names (or that was taken for it). */
+    private record MountedSnapshot(MountSpecs.SnapshotMount spec, CfsSnapshot snapshot) {
     }
 
     private CfsSnapshot snapshotOf(MountSpecs.SnapshotMount mount, Process process) {
@@ -68,16 +72,13 @@ public final class CfsMounts implements ProcessFiles {
         private final Path root;
         private final boolean ownRoot;
         private final List<MountSpecs.SyncDirMount> dirs;
-        private final List<MountSpecs.SnapshotMount> snapshots;
-        private final List<CfsSnapshot> taken;
+        private final List<MountedSnapshot> snapshots;
 
-        Mount(Path root, boolean ownRoot, List<MountSpecs.SyncDirMount> dirs,
-                List<MountSpecs.SnapshotMount> snapshots, List<CfsSnapshot> taken) {
+        Mount(Path root, boolean ownRoot, List<MountSpecs.SyncDirMount> dirs, List<MountedSnapshot> snapshots) {
             this.root = root;
             this.ownRoot = ownRoot;
             this.dirs = dirs;
             this.snapshots = snapshots;
-            this.taken = taken;
         }
 
         @Override
@@ -94,12 +95,12 @@ public final class CfsMounts implements ProcessFiles {
                     deleteTree(local);
                 }
             }
-            for (int i = 0; i < snapshots.size(); i++) {
-                if (!snapshots.get(i).keepFiles()) {
-                    deleteTree(inside(root, snapshots.get(i).dir()));
+            for (MountedSnapshot snapshot : snapshots) {
+                if (!snapshot.spec().keepFiles()) {
+                    deleteTree(inside(root, snapshot.spec().dir()));
                 }
-                if (!snapshots.get(i).keepSnapshot()) {
-                    cfs.catalog().removeSnapshotById(taken.get(i).snapshotId());
+                if (!snapshot.spec().keepSnapshot()) {
+                    cfs.catalog().removeSnapshotById(snapshot.snapshot().snapshotId());
                 }
             }
             if (ownRoot && Files.isDirectory(root) && isEmptyDir(root)) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.colonyos.colonies.proto.model.CfsFile;
 import org.colonyos.colonies.proto.model.CfsSnapshot;
+import org.colonyos.colonies.proto.model.Labels;
 import org.colonyos.colonies.proto.wire.CfsPayloads;
 import org.colonyos.colonies.proto.wire.ColonyPayloads;
 import org.colonyos.colonies.proto.wire.PayloadType;
@@ -64,6 +65,15 @@ public final class FileCatalog {
     public List<CfsPayloads.Label> labels(String prefix, boolean exact) {
         return client.callList(PayloadType.GET_FILE_LABELS, new CfsPayloads.GetFileLabels(colonyName, prefix, exact),
                 prvKey, CfsPayloads.Label.class);
+    }
+
+    /**
+     * A label and every sub-label that holds files, by name. Unlike {@code labels(root, true)} (the protocol's
+     * exact query) it also finds sub-labels when the label itself holds no file.
+     */
+    public List<String> labelTree(String root) {
+        return labels(root, false).stream().map(CfsPayloads.Label::name).filter(name -> Labels.inTree(name, root))
+                .toList();
     }
 
     public void removeById(String fileId) {

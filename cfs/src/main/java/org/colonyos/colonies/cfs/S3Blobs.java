@@ -210,21 +210,6 @@ public final class S3Blobs implements AutoCloseable {
         s3call("remove " + key, () -> s3.deleteObject(b -> b.bucket(settings.bucket()).key(key)));
     }
 
-    /** Whether an object exists. */
-    public boolean exists(String key) {
-        return s3call("look up " + key, () -> {
-            try {
-                s3.headObject(b -> b.bucket(settings.bucket()).key(key));
-                return true;
-            } catch (S3Exception e) {
-                if (e.statusCode() == 404) {
-                    return false;
-                }
-                throw e;
-            }
-        });
-    }
-
     /** Runs an S3 call, turning the SDK's failures into a {@link CfsException} that says what and where. */
     private <T> T s3call(String what, java.util.function.Supplier<T> call) {
         try {

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.colonyos.colonies.proto.model.Labels;
 import org.colonyos.colonies.proto.wire.CfsPayloads;
 
 /**
@@ -28,35 +29,23 @@ final class SyncPlanner {
         this.catalog = catalog;
     }
 
-    /** A label as stored: with a leading {@code /} and without trailing ones (the root stays {@code /}). */
-    static String normalizeLabel(String label) {
-        String normalized = label.startsWith("/") ? label : "/" + label;
-        while (normalized.length() > 1 && normalized.endsWith("/")) {
-            normalized = normalized.substring(0, normalized.length() - 1);
-        }
-        return normalized;
-    }
-
     /** The label of a sub-directory of a label's directory ({@code relative} uses {@code /}). */
     static String subLabel(String label, String relative) {
-        return relative.isEmpty() ? label : (label.endsWith("/") ? label : label + "/") + relative;
+        return relative.isEmpty() ? label : Labels.childPrefix(label) + relative;
     }
 
     /** The plans of every directory and every remote sub-label, by label. */
     List<SyncPlan> plans(Path dir, String label, boolean keepLocal) {
-        String root = normalizeLabel(label);
+        String root = Labels.normalize(label);
         Map<String, Path> pairs = new TreeMap<>();
         try (Stream<Path> dirs = Files.walk(dir)) {
             dirs.filter(Files::isDirectory).forEach(d -> pairs.put(subLabel(root, relative(dir, d)), d));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + dir, e);
         }
-        String subPrefix = root.endsWith("/") ? root : root + "/";
-        for (CfsPayloads.Label remote : catalog.labels(root, false)) {
-            String name = remote.name();
-            if (name.equals(root) || name.startsWith(subPrefix)) {
-                pairs.putIfAbsent(name, name.equals(root) ? dir : dir.resolve(name.substring(subPrefix.length())));
-            }
+        String subPrefix = Labels.childPrefix(root);
+        for (String name : catalog.labelTree(root)) {
+            pairs.putIfAbsent(name, name.equals(root) ? dir : dir.resolve(name.substring(subPrefix.length())));
         }
         List<SyncPlan> plans = new ArrayList<>();
         pairs.forEach((l, d) -> plans.add(plan(d, l, keepLocal)));

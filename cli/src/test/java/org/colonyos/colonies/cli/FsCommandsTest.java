@@ -17,6 +17,7 @@ import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.sdk.ColoniesClient;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -107,10 +108,13 @@ class FsCommandsTest {
         Run noSnapshot = run("fs", "snapshot", "info", "-n", "missing");
         assertEquals(1, noSnapshot.code());
         assertTrue(noSnapshot.err().contains("not found"), noSnapshot.err());
-        if (System.getenv("AWS_S3_ENDPOINT") == null) {
-            Run noS3 = run("fs", "sync", "-l", "/x", "-d", "/tmp/never-used");
-            assertEquals(ColoniesCli.USAGE, noS3.code(), noS3.err());
-            assertTrue(noS3.err().contains("AWS_S3_ENDPOINT is not set"), noS3.err());
-        }
+    }
+
+    @Test
+    void aTransferWithoutS3SettingsIsAUsageError() {
+        Assumptions.assumeTrue(System.getenv("AWS_S3_ENDPOINT") == null, "runs where no S3 endpoint is set");
+        Run noS3 = run("fs", "sync", "-l", "/x", "-d", "/tmp/never-used");
+        assertEquals(ColoniesCli.USAGE, noS3.code(), noS3.err());
+        assertTrue(noS3.err().contains("AWS_S3_ENDPOINT is not set"), noS3.err());
     }
 }

@@ -165,11 +165,7 @@ public final class FsCommands {
         protected void run() {
             List<CfsFile> revisions = selected(false);
             try (CfsClient cfs = cfs()) {
-                if (fileId != null) {
-                    cfs.removeById(fileId);
-                } else {
-                    cfs.removeByName(label, name);
-                }
+                cfs.removeRevisions(revisions);
             }
             printer().done("Removed " + revisions.size() + " revision(s) of " + revisions.get(0).name());
         }

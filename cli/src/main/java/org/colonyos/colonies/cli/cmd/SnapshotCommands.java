@@ -1,6 +1,7 @@
 package org.colonyos.colonies.cli.cmd;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.colonyos.colonies.cfs.CfsClient;
 import org.colonyos.colonies.cfs.FileCatalog;
 import org.colonyos.colonies.cli.UsageException;
@@ -89,9 +90,10 @@ final class SnapshotCommands {
         protected void run() {
             try (CfsClient cfs = cfs()) {
                 CfsSnapshot snapshot = snapshot(cfs.catalog());
-                long bytes = snapshot.fileIdList().stream().map(cfs.catalog()::byId).mapToLong(CfsFile::size).sum();
+                List<CfsFile> files = cfs.filesOf(snapshot);
+                long bytes = files.stream().mapToLong(CfsFile::size).sum();
                 try (TransferBar bar = TransferBar.start("Downloading " + snapshot.name(), bytes)) {
-                    cfs.downloadSnapshot(snapshot, dir, bar);
+                    cfs.downloadSnapshot(snapshot, files, dir, bar);
                 }
                 printer().done("Downloaded snapshot " + snapshot.name() + " to " + dir);
             }

@@ -25,7 +25,7 @@ public final class BlueprintHandlers {
                 .read(PayloadType.GET_BLUEPRINT_DEFINITION, Access.MEMBER_OR_COLONY_OWNER,
                         BlueprintPayloads.DefinitionRef.class, (state, caller, p) -> {
                             Authorizer.requireMemberOrOwner(state, caller, p.colonyName());
-                            return state.blueprints().definition(p.colonyName(), text(p.name()))
+                            return state.blueprints().definition(p.colonyName(), p.name())
                                     .orElseThrow(() -> Rejection.notFound("Blueprint definition not found"));
                         })
                 .read(PayloadType.GET_BLUEPRINT_DEFINITIONS, Access.MEMBER_OR_COLONY_OWNER,
@@ -50,30 +50,26 @@ public final class BlueprintHandlers {
 
     private static Blueprint blueprint(ColoniesState state, String caller, String colony, String name) {
         Authorizer.requireMemberOrOwner(state, caller, colony);
-        return state.blueprints().blueprint(colony, text(name)).orElseThrow(() -> Rejection.notFound(
+        return state.blueprints().blueprint(colony, name).orElseThrow(() -> Rejection.notFound(
                 "Blueprint with name <" + name + "> not found in colony <" + colony + ">"));
     }
 
     private static List<Blueprint> blueprints(ColoniesState state, String caller, BlueprintPayloads.GetBlueprints p) {
         Authorizer.requireMemberOrOwner(state, caller, p.namespace());
         return Replies.listOrNull(state.blueprints().blueprintsOf(p.namespace()).stream()
-                .filter(b -> text(p.kind()).isEmpty() || b.kind().equals(p.kind()))
-                .filter(b -> text(p.locationName()).isEmpty() || b.metadata().locationName().equals(p.locationName()))
+                .filter(b -> p.kind().isEmpty() || b.kind().equals(p.kind()))
+                .filter(b -> p.locationName().isEmpty() || b.metadata().locationName().equals(p.locationName()))
                 .toList());
     }
 
     private static List<BlueprintHistory> history(ColoniesState state, String caller,
             BlueprintPayloads.GetHistory p) {
-        Blueprint blueprint = state.blueprints().blueprintById(text(p.blueprintId())).orElseThrow(() ->
+        Blueprint blueprint = state.blueprints().blueprintById(p.blueprintId()).orElseThrow(() ->
                 Rejection.notFound("Blueprint with id <" + p.blueprintId() + "> not found"));
         Authorizer.requireMemberOrOwner(state, caller, blueprint.metadata().colonyName());
         if (p.limit() < 0) {
             throw Rejection.badRequest("limit must not be negative");
         }
         return state.blueprints().history(blueprint.blueprintId(), p.limit() == 0 ? Long.MAX_VALUE : p.limit());
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 }

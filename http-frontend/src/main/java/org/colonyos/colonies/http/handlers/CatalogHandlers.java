@@ -33,19 +33,15 @@ public final class CatalogHandlers {
                         (state, caller, p) -> location(state, caller, p))
                 .write(PayloadType.CHANNEL_APPEND, Access.MEMBER, CatalogPayloads.ChannelAppend.class)
                 .read(PayloadType.CHANNEL_READ, Access.MEMBER, CatalogPayloads.ChannelRead.class,
-                        (state, caller, p) -> ChannelAccess.readable(state, caller, text(p.processId()),
-                                text(p.name()), p.afterSeq(), p.limit(), "read from"))
+                        (state, caller, p) -> ChannelAccess.readable(state, caller, p.processId(),
+                                p.name(), p.afterSeq(), p.limit(), "read from"))
                 .subscription(PayloadType.SUBSCRIBE_CHANNEL, Access.MEMBER, CatalogPayloads.SubscribeChannel.class,
                         subscribe::channel);
     }
 
     private static Location location(ColoniesState state, String caller, CatalogPayloads.LocationRef p) {
         Authorizer.requireMember(state, caller, p.colonyName(), false);
-        return state.catalog().location(p.colonyName(), p.name() == null ? "" : p.name())
+        return state.catalog().location(p.colonyName(), p.name())
                 .orElseThrow(() -> Rejection.notFound("Location with name <" + p.name() + "> not found"));
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 }

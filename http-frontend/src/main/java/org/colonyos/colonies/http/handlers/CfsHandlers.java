@@ -32,7 +32,7 @@ public final class CfsHandlers {
                         revisions(member(state, caller, p.colonyName()), p))
                 .read(PayloadType.GET_FILES, Access.MEMBER, CfsPayloads.GetFiles.class, (state, caller, p) ->
                         Replies.listOrNull(member(state, caller, p.colonyName())
-                                .latestUnder(p.colonyName(), text(p.label())).stream()
+                                .latestUnder(p.colonyName(), p.label()).stream()
                                 .map(CfsPayloads.FileData::of).toList()))
                 .read(PayloadType.GET_FILE_LABELS, Access.MEMBER, CfsPayloads.GetFileLabels.class,
                         (state, caller, p) -> Replies.listOrNull(labels(member(state, caller, p.colonyName()), p)))
@@ -51,10 +51,10 @@ public final class CfsHandlers {
     /** A revision by id (unknown: 400), or the revisions of a name (none: 404); always a list. */
     private static List<CfsFile> revisions(FileTables files, CfsPayloads.GetFile p) {
         List<CfsFile> found;
-        if (!text(p.fileId()).isEmpty()) {
+        if (!p.fileId().isEmpty()) {
             found = List.of(files.get(p.colonyName(), p.fileId())
                     .orElseThrow(() -> Rejection.badRequest("Failed to get file")));
-        } else if (!text(p.label()).isEmpty() && !text(p.name()).isEmpty()) {
+        } else if (!p.label().isEmpty() && !p.name().isEmpty()) {
             found = p.latest() ? files.latest(p.colonyName(), p.label(), p.name()).stream().toList()
                     : files.revisions(p.colonyName(), p.label(), p.name());
         } else {
@@ -67,7 +67,7 @@ public final class CfsHandlers {
     }
 
     private static List<CfsPayloads.Label> labels(FileTables files, CfsPayloads.GetFileLabels p) {
-        String name = text(p.name());
+        String name = p.name();
         if (name.isEmpty()) {
             return files.labelsStartingWith(p.colonyName(), "");
         }
@@ -75,17 +75,13 @@ public final class CfsHandlers {
     }
 
     private static CfsSnapshot snapshot(FileTables files, CfsPayloads.SnapshotRef p) {
-        String id = text(p.snapshotId());
-        String name = text(p.name());
+        String id = p.snapshotId();
+        String name = p.name();
         if (id.isEmpty() && name.isEmpty()) {
             throw Rejection.internal("Failed to get snapshot, malformatted msg");
         }
         return (id.isEmpty() ? files.snapshotByName(p.colonyName(), name) : files.snapshot(p.colonyName(), id))
                 .orElseThrow(() -> Rejection.internal("Failed to get snapshot, snapshot <"
                         + (id.isEmpty() ? name : id) + "> not found"));
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 }

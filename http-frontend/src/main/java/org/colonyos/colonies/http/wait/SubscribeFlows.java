@@ -87,8 +87,8 @@ public final class SubscribeFlows {
      */
     public CompletableFuture<Void> channel(Route.Call call, FrameSink sink) {
         SubscribeChannel p = (SubscribeChannel) call.payload();
-        String processId = p.processId() == null ? "" : p.processId();
-        String name = p.name() == null ? "" : p.name();
+        String processId = p.processId();
+        String name = p.name();
         return node.readBarrier().thenAccept(ignored -> {
             ChannelSubscriptions.Subscription subscription = new ChannelSubscriptions.Subscription(processId, name,
                     new ChannelSubscriptions.Receiver() {

@@ -9,6 +9,7 @@ import org.colonyos.colonies.proto.log.RemoveFile;
 import org.colonyos.colonies.proto.log.RemoveSnapshot;
 import org.colonyos.colonies.proto.model.CfsFile;
 import org.colonyos.colonies.proto.model.CfsSnapshot;
+import org.colonyos.colonies.proto.model.Labels;
 import org.colonyos.colonies.proto.wire.Replies;
 import org.colonyos.colonies.sm.Rejection;
 import org.colonyos.colonies.sm.auth.Authorizer;
@@ -60,7 +61,7 @@ final class FileApplier {
         FileTables files = ctx.state().files();
         String colony = command.getColonyName();
         Authorizer.requireMember(ctx.state(), ctx.callerId(), colony, true);
-        String label = trimTrailingSlashes(command.getLabel());
+        String label = Labels.trimTrailingSlashes(command.getLabel());
         Validation.requireName(label, "snapshot label");
         Validation.requireName(command.getName(), "snapshot");
         if (files.snapshotByName(colony, command.getName()).isPresent()) {
@@ -94,14 +95,5 @@ final class FileApplier {
         Authorizer.requireMember(ctx.state(), ctx.callerId(), command.getColonyName(), true);
         files.snapshotsOf(command.getColonyName()).forEach(files::removeSnapshot);
         return Replies.EMPTY;
-    }
-
-    /** The label without trailing slashes, but {@code /} stays the root label. */
-    static String trimTrailingSlashes(String label) {
-        String trimmed = label;
-        while (trimmed.length() > 1 && trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        return trimmed;
     }
 }

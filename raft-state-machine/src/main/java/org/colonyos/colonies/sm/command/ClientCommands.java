@@ -302,7 +302,7 @@ public final class ClientCommands {
                         .setRemoveGenerator(RemoveGenerator.newBuilder().setGeneratorId(p.generatorId())))
                 .on(PayloadType.PACK_GENERATOR, ScheduledPayloads.PackGenerator.class, p -> entry()
                         .setPackGenerator(PackGenerator.newBuilder().setGeneratorId(p.generatorId())
-                                .setArg(p.arg() == null ? "" : p.arg())));
+                                .setArg(p.arg())));
     }
 
     private static void files(Table table) {
@@ -311,13 +311,13 @@ public final class ClientCommands {
                                 "file")))))
                 .on(PayloadType.REMOVE_FILE, CfsPayloads.RemoveFile.class, p -> entry()
                         .setRemoveFile(RemoveFile.newBuilder().setColonyName(p.colonyName())
-                                .setFileId(text(p.fileId())).setLabel(text(p.label())).setName(text(p.name()))))
+                                .setFileId(p.fileId()).setLabel(p.label()).setName(p.name())))
                 .on(PayloadType.CREATE_SNAPSHOT, CfsPayloads.CreateSnapshot.class, p -> entry()
                         .setCreateSnapshot(CreateSnapshot.newBuilder().setColonyName(p.colonyName())
-                                .setLabel(text(p.label())).setName(text(p.name()))))
+                                .setLabel(p.label()).setName(p.name())))
                 .on(PayloadType.REMOVE_SNAPSHOT, CfsPayloads.SnapshotRef.class, p -> entry()
                         .setRemoveSnapshot(RemoveSnapshot.newBuilder().setColonyName(p.colonyName())
-                                .setSnapshotId(text(p.snapshotId())).setName(text(p.name()))))
+                                .setSnapshotId(p.snapshotId()).setName(p.name())))
                 .on(PayloadType.REMOVE_ALL_SNAPSHOTS, ColonyPayloads.ColonyRef.class, p -> entry()
                         .setRemoveAllSnapshots(RemoveAllSnapshots.newBuilder().setColonyName(p.colonyName())));
     }
@@ -328,12 +328,12 @@ public final class ClientCommands {
                                 PayloadType.ADD_LOCATION, "location")))))
                 .on(PayloadType.REMOVE_LOCATION, CatalogPayloads.LocationRef.class, p -> entry()
                         .setRemoveLocation(RemoveLocation.newBuilder().setColonyName(p.colonyName())
-                                .setName(text(p.name()))))
+                                .setName(p.name())))
                 .on(PayloadType.CHANNEL_APPEND, CatalogPayloads.ChannelAppend.class, p -> entry()
-                        .setAppendChannel(AppendChannel.newBuilder().setProcessId(text(p.processId()))
-                                .setName(text(p.name())).setSequence(p.sequence()).setInReplyTo(p.inReplyTo())
+                        .setAppendChannel(AppendChannel.newBuilder().setProcessId(p.processId())
+                                .setName(p.name()).setSequence(p.sequence()).setInReplyTo(p.inReplyTo())
                                 .setPayload(p.payload() == null ? ByteString.EMPTY : ByteString.copyFrom(p.payload()))
-                                .setType(text(p.payloadType()))));
+                                .setType(p.payloadType())));
     }
 
     private static void blueprints(Table table) {
@@ -342,7 +342,7 @@ public final class ClientCommands {
                                 p.definition(), PayloadType.ADD_BLUEPRINT_DEFINITION, "blueprint definition")))))
                 .on(PayloadType.REMOVE_BLUEPRINT_DEFINITION, BlueprintPayloads.NamespacedRef.class, p -> entry()
                         .setRemoveBlueprintDefinition(RemoveBlueprintDefinition.newBuilder()
-                                .setColonyName(text(p.namespace())).setName(text(p.name()))))
+                                .setColonyName(p.namespace()).setName(p.name())))
                 .on(PayloadType.ADD_BLUEPRINT, BlueprintPayloads.AddBlueprint.class, p -> entry()
                         .setAddBlueprint(AddBlueprint.newBuilder().setBlueprintJson(json(present(p.blueprint(),
                                 PayloadType.ADD_BLUEPRINT, "blueprint")))))
@@ -351,19 +351,16 @@ public final class ClientCommands {
                                 PayloadType.UPDATE_BLUEPRINT, "blueprint"))).setForceGeneration(p.forceGeneration())))
                 .on(PayloadType.UPDATE_BLUEPRINT_STATUS, BlueprintPayloads.UpdateStatus.class, p -> entry()
                         .setUpdateBlueprintStatus(UpdateBlueprintStatus.newBuilder()
-                                .setColonyName(text(p.colonyName())).setName(text(p.blueprintName()))
+                                .setColonyName(p.colonyName()).setName(p.blueprintName())
                                 .setStatusJson(json(p.status() == null ? Map.of() : p.status()))))
                 .on(PayloadType.REMOVE_BLUEPRINT, BlueprintPayloads.NamespacedRef.class, p -> entry()
-                        .setRemoveBlueprint(RemoveBlueprint.newBuilder().setColonyName(text(p.namespace()))
-                                .setName(text(p.name()))))
+                        .setRemoveBlueprint(RemoveBlueprint.newBuilder().setColonyName(p.namespace())
+                                .setName(p.name())))
                 .on(PayloadType.RECONCILE_BLUEPRINT, BlueprintPayloads.Reconcile.class, p -> entry()
-                        .setReconcileBlueprint(ReconcileBlueprint.newBuilder().setColonyName(text(p.namespace()))
-                                .setName(text(p.name())).setForce(p.force())));
+                        .setReconcileBlueprint(ReconcileBlueprint.newBuilder().setColonyName(p.namespace())
+                                .setName(p.name()).setForce(p.force())));
     }
 
-    private static String text(String value) {
-        return value == null ? "" : value;
-    }
 
     /** The value, or a 400 {@code Failed to <operation>, <what> is nil} (the Go server's text). */
     private static <T> T present(T value, PayloadType type, String what) {

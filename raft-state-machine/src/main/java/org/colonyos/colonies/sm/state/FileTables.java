@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.model.CfsFile;
 import org.colonyos.colonies.proto.model.CfsSnapshot;
+import org.colonyos.colonies.proto.model.Labels;
 import org.colonyos.colonies.proto.wire.CfsPayloads.Label;
 
 /**
@@ -87,7 +88,7 @@ public final class FileTables {
         }
         List<Label> tree = new ArrayList<>();
         tree.add(new Label(label, own));
-        tree.addAll(labelsStartingWith(colonyName, label.endsWith("/") ? label : label + "/"));
+        tree.addAll(labelsStartingWith(colonyName, Labels.childPrefix(label)));
         return tree;
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.colonyos.colonies.config.ApiSettings;
 import org.colonyos.colonies.config.ClusterConfig;
 import org.colonyos.colonies.config.NodeSettings;
 import org.colonyos.colonies.config.PeerAddress;
@@ -40,7 +41,8 @@ final class CfsFixture implements AutoCloseable {
     CfsFixture(Path dir) throws Exception {
         server = ColoniesServer.start(new NodeSettings(ClusterConfig.single("cfs", new PeerAddress("n1", "127.0.0.1",
                 PeerAddress.freeLoopbackPort(), 0)), "n1", dir.resolve("node"), Identity.idOfPrivateKey(SERVER_KEY)),
-                new ServerHandlers.BuildInfo("t", "t"), 1 << 20, Clock.systemUTC());
+                new ServerHandlers.BuildInfo("t", "t"), ApiSettings.DEFAULT.withMaxBodyBytes(1 << 20),
+                Clock.systemUTC());
         client = new ColoniesClient(List.of(URI.create(server.url())), Duration.ofSeconds(30));
         client.addColony(new Colony(Identity.idOfPrivateKey(COLONY_KEY), COLONY), SERVER_KEY);
         client.addExecutor(Executor.of(Identity.idOfPrivateKey(memberKey), "cfs-test", "member", COLONY), COLONY_KEY);

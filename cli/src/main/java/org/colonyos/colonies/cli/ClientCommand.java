@@ -16,7 +16,7 @@ public abstract class ClientCommand implements Callable<Integer> {
     protected CommandSpec spec;
 
     protected ColoniesClient client() {
-        return new ColoniesClient(options.url());
+        return options.client();
     }
 
     protected Printer printer() {

@@ -1,15 +1,21 @@
 package org.colonyos.colonies.cli;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.colonyos.colonies.sdk.ClientTls;
+import org.colonyos.colonies.sdk.ColoniesClient;
+import org.colonyos.colonies.sdk.HttpEngine;
 import picocli.CommandLine.Option;
 
 /**
  * Connection and key options shared by every client command, defaulting to the Go CLI's environment
  * variables ({@code COLONIES_SERVER_HOST}, {@code COLONIES_SERVER_HTTP_PORT} before {@code COLONIES_SERVER_PORT},
- * {@code COLONIES_TLS}, {@code COLONIES_PRVKEY}, {@code COLONIES_COLONY_NAME}, {@code COLONIES_COLONY_PRVKEY},
- * {@code COLONIES_SERVER_PRVKEY}).
+ * {@code COLONIES_TLS}, {@code COLONIES_TLS_CA}, {@code COLONIES_SKIP_TLS_VERIFY}, {@code COLONIES_PRVKEY},
+ * {@code COLONIES_COLONY_NAME}, {@code COLONIES_COLONY_PRVKEY}, {@code COLONIES_SERVER_PRVKEY}).
  */
 public final class ClientOptions {
     private static final Pattern PRIVATE_KEY = Pattern.compile("[0-9a-fA-F]{64}");
@@ -24,6 +30,14 @@ public final class ClientOptions {
 
     @Option(names = "--insecure", description = "Use plain HTTP even if COLONIES_TLS=true")
     boolean insecure;
+
+    @Option(names = "--cacert", description = "PEM file of the CA that signed the server's certificate (env "
+            + "COLONIES_TLS_CA; default: the system trust store)")
+    Path caCert;
+
+    @Option(names = "--skip-tls-verify", description = "Do not verify the server's certificate (env "
+            + "COLONIES_SKIP_TLS_VERIFY=true): encrypted but not authenticated, for trying things out only")
+    boolean skipTlsVerify;
 
     @Option(names = "--prvkey", description = "Executor or user private key (env COLONIES_PRVKEY)")
     String prvKey;
@@ -52,6 +66,19 @@ public final class ClientOptions {
                 env.getOrDefault("COLONIES_SERVER_PORT", "50080"));
         boolean tls = !insecure && "true".equalsIgnoreCase(env.getOrDefault("COLONIES_TLS", "false"));
         return URI.create((tls ? "https" : "http") + "://" + h + ":" + p);
+    }
+
+    /** Whom to trust over https: the flags, else the environment ({@link ClientTls#fromEnv}). */
+    public ClientTls tls() {
+        if (skipTlsVerify) {
+            return ClientTls.skipVerify();
+        }
+        return caCert != null ? ClientTls.trusting(caCert) : ClientTls.fromEnv(env);
+    }
+
+    /** A client of the server these options name. */
+    public ColoniesClient client() {
+        return new ColoniesClient(List.of(url()), Duration.ofSeconds(60), HttpEngine.JDK_CLIENT, tls());
     }
 
     public String prvKey() {

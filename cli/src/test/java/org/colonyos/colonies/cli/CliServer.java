@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.colonyos.colonies.config.ApiSettings;
 import org.colonyos.colonies.config.ClusterConfig;
 import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.NodeSettings;
@@ -30,7 +31,8 @@ final class CliServer implements AutoCloseable {
         server = ColoniesServer.start(new NodeSettings(ClusterConfig.single("cli", new PeerAddress("n1",
                 "127.0.0.1", raftPort, 0)), "n1", dir, Identity.idOfPrivateKey(SERVER_KEY),
                 LogRetention.snapshotEvery(1000), null),
-                new ServerHandlers.BuildInfo("t", "t"), 1 << 20, Clock.systemUTC());
+                new ServerHandlers.BuildInfo("t", "t"), ApiSettings.DEFAULT.withMaxBodyBytes(1 << 20),
+                Clock.systemUTC());
     }
 
     /** Runs a command against this server. */

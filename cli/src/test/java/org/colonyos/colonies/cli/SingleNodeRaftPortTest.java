@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.colonyos.colonies.config.ApiSettings;
 import org.colonyos.colonies.cli.server.ServerLauncher;
 import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.PeerAddress;
@@ -33,7 +34,7 @@ class SingleNodeRaftPortTest {
         String serverKey = Secp256k1.generatePrivateKey();
         int raftPort = PeerAddress.freeLoopbackPort();
         try (ColoniesServer server = ServerLauncher.startSingleNode("127.0.0.2", 0, raftPort, dir,
-                Identity.idOfPrivateKey(serverKey), ColoniesServer.DEFAULT_MAX_BODY_BYTES, LogRetention.DEFAULT)) {
+                Identity.idOfPrivateKey(serverKey), ApiSettings.DEFAULT, LogRetention.DEFAULT)) {
             assertEquals("127.0.0.2", URI.create(server.url()).getHost());
             ColoniesClient client = new ColoniesClient(List.of(URI.create(server.url())), Duration.ofSeconds(10));
             assertEquals(List.of(), client.getColonies(serverKey), "HTTP is served on 127.0.0.2");

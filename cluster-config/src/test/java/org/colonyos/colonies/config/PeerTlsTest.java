@@ -62,7 +62,7 @@ class PeerTlsTest {
     void aKeyOfAnotherCertificateIsRejected() throws IOException {
         PeerTls tls = issued();
         Files.copy(dir.resolve("n2.key"), dir.resolve("n1.key"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        assertEquals("peer key " + dir.resolve("n1.key") + " does not belong to the certificate in "
+        assertEquals("peer TLS key " + dir.resolve("n1.key") + " does not belong to the certificate in "
                 + dir.resolve("n1.crt"), problem(tls.forNode("n1")));
     }
 
@@ -71,7 +71,7 @@ class PeerTlsTest {
         PeerTls tls = issued();
         PeerPki.create("other-ca", Duration.ofDays(1)).issue("n1", List.of("127.0.0.1"), dir.resolve("n1.crt"),
                 dir.resolve("n1.key"), Duration.ofDays(1));
-        assertEquals("peer certificate " + dir.resolve("n1.crt") + " is not signed by a CA in "
+        assertEquals("peer TLS certificate " + dir.resolve("n1.crt") + " is not signed by a CA in "
                 + dir.resolve("ca.pem"), problem(tls.forNode("n1")));
     }
 
@@ -80,7 +80,7 @@ class PeerTlsTest {
         PeerTls tls = issued().forNode("n1");
         Files.writeString(dir.resolve("n1.key"),
                 "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n");
-        assertTrue(problem(tls).startsWith("peer key " + dir.resolve("n1.key")
+        assertTrue(problem(tls).startsWith("peer TLS key " + dir.resolve("n1.key")
                 + " is not an unencrypted PKCS#8 PEM key"), problem(tls));
         Files.writeString(dir.resolve("ca.pem"), "not a certificate");
         assertTrue(problem(tls).startsWith("peer TLS file " + dir.resolve("ca.pem") + " "), problem(tls));

@@ -74,7 +74,15 @@ public final class ColoniesClient {
 
     /** A client of a cluster, as {@link #ColoniesClient(List, Duration)}, whose calls travel by {@code engine}. */
     public ColoniesClient(List<URI> baseUrls, Duration timeout, HttpEngine engine) {
-        this.transport = new RpcTransport(baseUrls, timeout, engine);
+        this(baseUrls, timeout, engine, ClientTls.systemTrust());
+    }
+
+    /**
+     * A client of a cluster whose calls travel by {@code engine} and which trusts {@code https}/{@code wss}
+     * servers as {@code tls} says ({@link ClientTls}).
+     */
+    public ColoniesClient(List<URI> baseUrls, Duration timeout, HttpEngine engine, ClientTls tls) {
+        this.transport = new RpcTransport(baseUrls, timeout, engine, tls);
         this.transportTimeout = timeout;
     }
 

@@ -10,7 +10,8 @@ public enum HttpEngine {
     /**
      * Plain HTTP/1.1 on pooled keep-alive connections, written and read by the calling thread: no hand-off to
      * a selector or worker thread, so a call costs a fraction of the CPU and context switches (load generators,
-     * executors making many small calls). {@code http} URLs only.
+     * executors making many small calls). {@code http} URLs only: a client given an {@code https} URL uses
+     * {@link #JDK_CLIENT} whichever engine it was asked for.
      */
     KEEP_ALIVE_SOCKETS
 }

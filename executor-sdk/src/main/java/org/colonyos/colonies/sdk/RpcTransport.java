@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.json.JsonDecodeException;
@@ -33,22 +35,28 @@ final class RpcTransport {
     private final List<URI> bases;
     private final AtomicInteger current = new AtomicInteger();
     private final Duration timeout;
+    private final ClientTls tls;
 
-    RpcTransport(List<URI> baseUrls, Duration timeout, HttpEngine engine) {
+    /**
+     * A transport to these servers. {@link HttpEngine#KEEP_ALIVE_SOCKETS} speaks plain HTTP only, so with an
+     * {@code https} URL among them the JDK client carries the calls instead.
+     */
+    RpcTransport(List<URI> baseUrls, Duration timeout, HttpEngine engine, ClientTls tls) {
         if (baseUrls.isEmpty()) {
             throw new IllegalArgumentException("at least one server URL is needed");
         }
-        this.exchange = switch (engine) {
-            case JDK_CLIENT -> new JdkExchange(jdkClient());
-            case KEEP_ALIVE_SOCKETS -> new KeepAliveExchange();
-        };
+        this.tls = tls;
+        boolean https = baseUrls.stream().anyMatch(url -> "https".equalsIgnoreCase(url.getScheme()));
+        this.exchange = engine == HttpEngine.KEEP_ALIVE_SOCKETS && !https ? new KeepAliveExchange()
+                : new JdkExchange(jdkClient());
         this.bases = List.copyOf(baseUrls);
         this.timeout = timeout;
     }
 
     private synchronized HttpClient jdkClient() {
         if (http == null) {
-            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).sslContext(tls.sslContext())
+                    .build();
         }
         return http;
     }
@@ -132,6 +140,13 @@ final class RpcTransport {
     private static String reason(IOException e) {
         if (e instanceof ConnectException) {
             return "connection refused (is a server running there?)";
+        }
+        if (e instanceof SSLHandshakeException) {
+            return "the TLS handshake failed (" + e.getMessage() + "); if the server's certificate comes from a "
+                    + "private CA, trust it with COLONIES_TLS_CA or --cacert (or try with --skip-tls-verify)";
+        }
+        if (e instanceof SSLException) {
+            return "TLS failed (" + e.getMessage() + "); does the server speak TLS? (COLONIES_TLS)";
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }

@@ -1,5 +1,7 @@
 package org.colonyos.colonies.sdk;
 
+import java.net.http.WebSocketHandshakeException;
+import java.util.concurrent.CompletionException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -32,6 +34,13 @@ public final class Subscription implements AutoCloseable {
             subscription.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
                     .buildAsync(pubsub, subscription.new Frames(json -> onItem.accept(Json.parse(json, type))))
                     .join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                int status = refused.getResponse().statusCode();
+                throw new ColoniesException(status, "the server refused the subscription at " + pubsub + " (HTTP "
+                        + status + (status == 503 ? ": it has too many open subscriptions; retry later)" : ")"));
+            }
+            throw new ColoniesException("cannot open " + pubsub + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new ColoniesException("cannot open " + pubsub + ": " + e.getMessage(), e);
         }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.colonyos.colonies.config.ApiSettings;
 import org.colonyos.colonies.config.ConnectionLimits;
 import org.colonyos.colonies.http.server.ColoniesServer;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +39,8 @@ class ConnectionLimitsTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        server = TestServer.start(dir, TestServer.MAX_BODY, LIMITS);
+        server = TestServer.start(dir,
+                ApiSettings.DEFAULT.withMaxBodyBytes(TestServer.MAX_BODY).withConnections(LIMITS));
         port = URI.create(server.url()).getPort();
     }
 
@@ -128,7 +130,7 @@ class ConnectionLimitsTest {
     }
 
     @Test
-    void connectionsOverTheCapAreClosedAtOnce() throws Exception {
+    void connectionsOverTheCapAreToldSoAndClosedAtOnce() throws Exception {
         List<Socket> held = new ArrayList<>();
         try {
             for (int i = 0; i < LIMITS.maxConnections(); i++) {
@@ -139,8 +141,10 @@ class ConnectionLimitsTest {
             }
             try (Socket over = connect()) {
                 long start = System.nanoTime();
-                assertClosedByServer(over);
+                String reply = assertClosedByServer(over);
                 assertTrue(System.nanoTime() - start < 900_000_000L, "closed before any timeout");
+                assertTrue(reply.startsWith("HTTP/1.1 503 Service Unavailable") && reply.endsWith("too many open "
+                        + "connections here"), reply);
             }
         } finally {
             for (Socket socket : held) {

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.colonyos.colonies.config.ConnectionLimits;
+import org.colonyos.colonies.config.ApiSettings;
 import org.colonyos.colonies.http.server.ColoniesServer;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(180)
 class SecurityProbeTest {
-    private static final int MAX_BODY = ColoniesServer.DEFAULT_MAX_BODY_BYTES;
+    private static final int MAX_BODY = ApiSettings.DEFAULT_MAX_BODY_BYTES;
     private final String colonyBKey = Secp256k1.generatePrivateKey();
     private final String executorBKey = Secp256k1.generatePrivateKey();
     private final String pendingKey = Secp256k1.generatePrivateKey();
@@ -50,7 +50,7 @@ class SecurityProbeTest {
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         dataDir = dir;
-        server = TestServer.start(dir, MAX_BODY, ConnectionLimits.DEFAULT);
+        server = TestServer.start(dir, ApiSettings.DEFAULT);
         client = TestServer.client(server);
         client.addColony(new Colony(Identity.idOfPrivateKey(COLONY_KEY), "a"), SERVER_KEY);
         client.addColony(new Colony(Identity.idOfPrivateKey(colonyBKey), "b"), SERVER_KEY);

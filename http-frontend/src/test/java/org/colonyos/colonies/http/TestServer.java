@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.colonyos.colonies.config.ClusterConfig;
-import org.colonyos.colonies.config.ConnectionLimits;
+import org.colonyos.colonies.config.ApiSettings;
 import org.colonyos.colonies.config.NodeSettings;
 import org.colonyos.colonies.config.PeerAddress;
 import org.colonyos.colonies.http.handlers.ServerHandlers;
@@ -27,16 +27,16 @@ final class TestServer {
     }
 
     static ColoniesServer start(Path dataDir) throws IOException {
-        return start(dataDir, MAX_BODY, ConnectionLimits.DEFAULT);
+        return start(dataDir, ApiSettings.DEFAULT.withMaxBodyBytes(MAX_BODY));
     }
 
-    /** A server with another body limit and other connection limits. */
-    static ColoniesServer start(Path dataDir, int maxBody, ConnectionLimits limits) throws IOException {
+    /** A server whose API is served with these settings. */
+    static ColoniesServer start(Path dataDir, ApiSettings api) throws IOException {
         int raftPort = PeerAddress.freeLoopbackPort();
         NodeSettings settings = new NodeSettings(ClusterConfig.single("test",
                 new PeerAddress("n1", "127.0.0.1", raftPort, 0)), "n1", dataDir, Identity.idOfPrivateKey(SERVER_KEY));
-        return ColoniesServer.start(settings, "127.0.0.1", new ServerHandlers.BuildInfo("test", "now"), maxBody,
-                limits, Clock.systemUTC());
+        return ColoniesServer.start(settings, "127.0.0.1", new ServerHandlers.BuildInfo("test", "now"), api,
+                Clock.systemUTC());
     }
 
     static ColoniesClient client(ColoniesServer server) {

@@ -75,6 +75,7 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     private ColoniesState state;
     private volatile Signals.Listener listener = Signals.Listener.NONE;
     private final AtomicLong snapshotsInstalled = new AtomicLong();
+    private final AtomicLong leaderChanges = new AtomicLong();
     private volatile boolean storeReusedAtStart;
 
     /**
@@ -204,7 +205,18 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     /** Logs every change of leader this node learns of (elections, a leader stepping down or lost). */
     @Override
     public void notifyLeaderChanged(RaftGroupMemberId member, RaftPeerId newLeader) {
+        leaderChanges.incrementAndGet();
         LOG.info("{}: the leader is now {}", member.getPeerId(), newLeader == null ? "unknown" : newLeader);
+    }
+
+    /** How many changes of leader this node has learned of since it started (any thread). */
+    public long leaderChanges() {
+        return leaderChanges.get();
+    }
+
+    /** This node's snapshot exports so far (any thread). */
+    public StateFiles.SnapshotStats snapshotStats() {
+        return files.snapshotStats();
     }
 
     /** Sets who hears about applied process changes (the node's long-polls and subscriptions). */

@@ -24,6 +24,11 @@ public final class Rejection extends RuntimeException {
         return new Rejection(503, message);
     }
 
+    /** The caller made more requests than it may (429). */
+    public static Rejection tooManyRequests(String message) {
+        return new Rejection(429, message);
+    }
+
     public static Rejection forbidden(String message) {
         return new Rejection(403, message);
     }

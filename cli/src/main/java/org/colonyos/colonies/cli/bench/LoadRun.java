@@ -55,7 +55,8 @@ final class LoadRun {
     /** Runs the bench against the server of {@code client} or an in-process one, and prints the figures. */
     void run(ClientOptions client, PrintWriter out) throws Exception {
         if (!load.inProcess()) {
-            run(List.of(new ColoniesClient(List.of(client.url()), Duration.ofSeconds(30), load.engine)),
+            run(List.of(new ColoniesClient(List.of(client.url()), Duration.ofSeconds(30), load.engine,
+                    client.tls())),
                     client.serverPrvKey(), out);
             return;
         }

@@ -7,12 +7,17 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.colonyos.colonies.cfs.S3Blobs;
+import java.time.Duration;
+import java.util.List;
+import org.colonyos.colonies.config.ApiSettings;
 import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.http.server.ColoniesServer;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Executor;
+import org.colonyos.colonies.sdk.ClientTls;
 import org.colonyos.colonies.sdk.ColoniesClient;
+import org.colonyos.colonies.sdk.HttpEngine;
 import org.colonyos.colonies.sdk.ExecutorRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,15 +56,22 @@ public final class DevCommand implements Callable<Integer> {
     @Option(names = "--allow-shell", description = "Let the built-in executor run shell commands (function sh)")
     boolean allowShell;
 
+    @Option(names = "--tls", description = "Serve the API over TLS with a certificate from a CA of its own, kept "
+            + "in the data directory; the exports name the CA file clients trust")
+    boolean tls;
+
     @Override
     public Integer call() throws Exception {
         boolean temporary = dataDir == null;
         Path dir = temporary ? Files.createTempDirectory("colonies-dev-") : Files.createDirectories(dataDir);
         Optional<DevKeys> saved = DevKeys.load(dir);
         DevKeys keys = saved.orElseGet(() -> DevKeys.generate(colonyName));
+        Optional<DevTls> devTls = tls ? Optional.of(DevTls.in(dir)) : Optional.empty();
         ColoniesServer server = ServerLauncher.startSingleNode("127.0.0.1", port, 0, dir,
-                Identity.idOfPrivateKey(keys.serverKey()), ColoniesServer.DEFAULT_MAX_BODY_BYTES, LogRetention.DEFAULT);
-        ColoniesClient client = new ColoniesClient(URI.create(server.url()));
+                Identity.idOfPrivateKey(keys.serverKey()),
+                ApiSettings.fromEnv(System.getenv()).withTls(devTls.map(DevTls::api)), LogRetention.DEFAULT);
+        ColoniesClient client = new ColoniesClient(List.of(URI.create(server.url())), Duration.ofSeconds(60),
+                HttpEngine.JDK_CLIENT, devTls.map(t -> ClientTls.trusting(t.caFile())).orElse(ClientTls.systemTrust()));
         if (saved.isEmpty()) {
             setUp(client, keys);
             keys.save(dir);
@@ -68,7 +80,7 @@ public final class DevCommand implements Callable<Integer> {
         S3Blobs.open(s3.settings()).close();
         ExecutorRuntime executor = BuiltinFunctions.register(ExecutorRuntime.builder(client, keys.colonyName(),
                 keys.executorKey()).name(EXECUTOR).type("cli").pollSeconds(5), allowShell).start();
-        printExports(server, dir, keys, saved.isPresent());
+        printExports(server, dir, keys, saved.isPresent(), devTls);
         spec.commandLine().getOut().print(s3.settings().exports());
         spec.commandLine().getOut().printf("# CFS: colonies fs sync -l /data -d ./data%n# Stop with Ctrl-C.%n");
         spec.commandLine().getOut().flush();
@@ -87,12 +99,15 @@ public final class DevCommand implements Callable<Integer> {
         client.approveExecutor(keys.colonyName(), EXECUTOR, keys.colonyKey());
     }
 
-    private void printExports(ColoniesServer server, Path dir, DevKeys keys, boolean restarted) {
+    private void printExports(ColoniesServer server, Path dir, DevKeys keys, boolean restarted,
+            Optional<DevTls> devTls) {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("# Colonies dev server at %s (data in %s%s)%n", server.url(), dir,
                 restarted ? ", restarted with its saved keys" : "");
         out.printf("export COLONIES_SERVER_HOST=127.0.0.1%nexport COLONIES_SERVER_HTTP_PORT=%d%n"
-                + "export COLONIES_SERVER_PORT=%d%nexport COLONIES_TLS=false%n", server.httpPort(), server.httpPort());
+                + "export COLONIES_SERVER_PORT=%d%nexport COLONIES_TLS=%s%n", server.httpPort(), server.httpPort(),
+                devTls.isPresent());
+        devTls.ifPresent(t -> out.printf("export COLONIES_TLS_CA=%s%n", t.caFile()));
         out.printf("export COLONIES_SERVER_PRVKEY=%s%nexport COLONIES_COLONY_NAME=%s%n", keys.serverKey(),
                 keys.colonyName());
         out.printf("export COLONIES_COLONY_PRVKEY=%s%nexport COLONIES_PRVKEY=%s%n", keys.colonyKey(),

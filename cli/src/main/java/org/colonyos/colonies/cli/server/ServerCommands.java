@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.colonyos.colonies.http.server.ColoniesServer;
 import picocli.CommandLine.Command;
+import java.util.Map;
+import org.colonyos.colonies.config.ApiSettings;
+import org.colonyos.colonies.config.ApiTls;
 import org.colonyos.colonies.config.ClusterConfig;
 import org.colonyos.colonies.config.LogRetention;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,9 +49,26 @@ public final class ServerCommands {
                 description = "Server owner id for a fresh state (env COLONIES_SERVER_ID)")
         String serverId;
 
-        @Option(names = "--max-body-bytes", defaultValue = "" + ColoniesServer.DEFAULT_MAX_BODY_BYTES,
-                description = "Largest accepted request body")
+        @Option(names = "--max-body-bytes", defaultValue = "" + ApiSettings.DEFAULT_MAX_BODY_BYTES,
+                description = "Largest accepted request body (default ${DEFAULT-VALUE})")
         int maxBodyBytes;
+
+        @Option(names = "--tlscert", description = "Serve the API over TLS with this PEM certificate chain (env "
+                + "COLONIES_TLSCERT or COLONIES_SERVER_HTTP_TLS_CERT, used when COLONIES_TLS=true); reloaded when "
+                + "the file changes or on SIGHUP")
+        String tlsCert;
+
+        @Option(names = "--tlskey", description = "The certificate's PEM private key, RSA or EC (env "
+                + "COLONIES_TLSKEY or COLONIES_SERVER_HTTP_TLS_KEY)")
+        String tlsKey;
+
+        @Option(names = "--insecure", description = "Serve plain HTTP even if COLONIES_TLS=true")
+        boolean insecure;
+
+        @Option(names = "--metrics", arity = "0..1", defaultValue = "true", fallbackValue = "true",
+                description = "Serve Prometheus metrics at GET /metrics (default ${DEFAULT-VALUE}; --metrics=false "
+                        + "turns them off)")
+        boolean metrics;
 
         @Option(names = "--snapshot-every", defaultValue = "${env:COLONIES_SNAPSHOT_EVERY:-"
                 + LogRetention.DEFAULT_SNAPSHOT_EVERY + "}",
@@ -75,13 +95,15 @@ public final class ServerCommands {
             }
             ColoniesServer server;
             LogRetention retention = LogRetention.snapshotEvery(snapshotEvery);
+            Map<String, String> env = System.getenv();
+            ApiSettings api = ApiSettings.fromEnv(env).withMaxBodyBytes(maxBodyBytes)
+                    .withTls(ApiTls.fromEnv(env, tlsCert, tlsKey, insecure)).withMetrics(metrics);
             if (clusterFile == null) {
-                server = ServerLauncher.startSingleNode(host, port, raftPort, dataDir, serverId, maxBodyBytes,
-                        retention);
+                server = ServerLauncher.startSingleNode(host, port, raftPort, dataDir, serverId, api, retention);
             } else {
                 ClusterConfig cluster = ClusterConfig.load(clusterFile);
                 cluster.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
-                server = ServerLauncher.startClusterNode(cluster, node, dataDir, serverId, maxBodyBytes, retention);
+                server = ServerLauncher.startClusterNode(cluster, node, dataDir, serverId, api, retention);
             }
             if (s3Dir == null) {
                 ServerLauncher.runUntilShutdown(server);

@@ -14,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.colonyos.colonies.config.ClusterConfig;
-import org.colonyos.colonies.config.ConnectionLimits;
+import org.colonyos.colonies.config.ApiSettings;
 import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.NodeSettings;
 import org.colonyos.colonies.config.TimerSettings;
@@ -25,6 +25,7 @@ import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.sm.node.ProposalCounts;
 import org.colonyos.colonies.sm.node.ReplicatedNode;
+import sun.misc.Signal;
 
 /**
  * Starts servers: one node or one member of a cluster kept running until the JVM is asked to stop (SIGTERM,
@@ -49,22 +50,20 @@ public final class ServerLauncher {
      * open Raft port would take entries from anyone who reaches it); {@code raftPort} 0 picks a free port.
      */
     public static ColoniesServer startSingleNode(String host, int httpPort, int raftPort, Path dataDir, String serverId,
-            int maxBodyBytes, LogRetention retention) throws IOException {
+            ApiSettings api, LogRetention retention) throws IOException {
         int raft = raftPort != 0 ? raftPort : PeerAddress.freeLoopbackPort();
         ClusterConfig single = ClusterConfig.single("colonies", new PeerAddress("n1", LOOPBACK, raft, httpPort));
         NodeSettings settings = new NodeSettings(single, "n1", dataDir, serverId, retention,
                 TimerSettings.fromEnv(System.getenv()));
-        return ColoniesServer.start(settings, host, buildInfo(), maxBodyBytes,
-                ConnectionLimits.fromEnv(System.getenv()), Clock.systemUTC());
+        return ColoniesServer.start(settings, host, buildInfo(), api, Clock.systemUTC());
     }
 
     /** Starts one node of a cluster; its host and ports come from the cluster file. */
     public static ColoniesServer startClusterNode(ClusterConfig cluster, String nodeId, Path dataDir, String serverId,
-            int maxBodyBytes, LogRetention retention) throws IOException {
+            ApiSettings api, LogRetention retention) throws IOException {
         NodeSettings settings = new NodeSettings(cluster, nodeId, dataDir, serverId, retention,
                 TimerSettings.fromEnv(System.getenv()));
-        return ColoniesServer.start(settings, settings.self().host(), buildInfo(), maxBodyBytes,
-                ConnectionLimits.fromEnv(System.getenv()), Clock.systemUTC());
+        return ColoniesServer.start(settings, settings.self().host(), buildInfo(), api, Clock.systemUTC());
     }
 
     /** Blocks until shutdown, then closes the server cleanly (HTTP first, then Raft with a final snapshot). */
@@ -78,6 +77,9 @@ public final class ServerLauncher {
      */
     static void runUntilShutdown(ColoniesServer server, AutoCloseable first, Runnable last)
             throws InterruptedException {
+        if (server.url().startsWith("https:")) {
+            reloadTlsOnHangup(server);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -91,6 +93,21 @@ public final class ServerLauncher {
             }
         }, "colonies-shutdown"));
         stopped.await();
+    }
+
+    /** Makes SIGHUP read the API's TLS files again (they are also watched for changes). */
+    private static void reloadTlsOnHangup(ColoniesServer server) {
+        try {
+            Signal.handle(new Signal("HUP"), signal -> {
+                try {
+                    server.reloadTls();
+                } catch (RuntimeException e) {
+                    System.err.println("TLS files not reloaded, the current certificate stays: " + e.getMessage());
+                }
+            });
+        } catch (IllegalArgumentException unsupported) {
+            System.err.println("SIGHUP is not available here; TLS files are still reloaded when they change");
+        }
     }
 
     /**
@@ -142,7 +159,7 @@ public final class ServerLauncher {
             starting.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     return startClusterNode(config, node.id(), root.resolve(node.id()), serverId,
-                            ColoniesServer.DEFAULT_MAX_BODY_BYTES, LogRetention.DEFAULT);
+                            ApiSettings.fromEnv(System.getenv()), LogRetention.DEFAULT);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -32,29 +32,60 @@ public final class RpcDispatcher {
     private static final String EMPTY_TYPE_HINT = "empty (this usually means the client is misconfigured - "
             + "check that it sends the payloadtype field)";
 
+    /** Hears how every {@code /api} request ended (metrics). */
+    @FunctionalInterface
+    public interface RequestObserver {
+        RequestObserver NONE = (type, status, nanos) -> { };
+
+        /**
+         * Called once per request when its reply is ready, on whichever thread completed it; must not block.
+         *
+         * @param payloadType the request's payload type, {@code unknown} for a type the protocol does not have,
+         *     or {@code invalid} for an envelope that did not parse
+         * @param status the reply's HTTP status
+         * @param nanos the time from the body's arrival to the reply
+         */
+        void completed(String payloadType, int status, long nanos);
+    }
+
     private final RouteTable table;
     private final ReplicatedNode node;
+    private final RequestGuard guard;
+    private final RequestObserver observer;
 
-    public RpcDispatcher(RouteTable table, ReplicatedNode node) {
+    /**
+     * @param guard the node's request caps
+     * @param observer hears of every request's outcome
+     */
+    public RpcDispatcher(RouteTable table, ReplicatedNode node, RequestGuard guard, RequestObserver observer) {
         this.table = table;
         this.node = node;
+        this.guard = guard;
+        this.observer = observer;
     }
 
     /**
      * Handles one request body that arrived on a connection. Never completes exceptionally.
      */
     public CompletableFuture<HttpReply> dispatch(byte[] body, Connection connection) {
+        long started = System.nanoTime();
+        String typeName = "invalid";
+        CompletableFuture<HttpReply> reply;
         try {
-            return handle(body, connection).exceptionally(RpcDispatcher::unexpected);
+            RpcMsg msg = parseEnvelope(body);
+            typeName = PayloadType.fromWire(msg.payloadType()).map(PayloadType::wireName).orElse("unknown");
+            reply = handle(msg, connection).exceptionally(RpcDispatcher::unexpected);
         } catch (Rejection rejection) {
-            return CompletableFuture.completedFuture(HttpReply.error(rejection.status(), rejection.getMessage()));
+            reply = CompletableFuture.completedFuture(HttpReply.error(rejection.status(), rejection.getMessage()));
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(unexpected(e));
+            reply = CompletableFuture.completedFuture(unexpected(e));
         }
+        String observedType = typeName;
+        return reply.whenComplete((done, never) -> observer.completed(observedType, done.status(),
+                System.nanoTime() - started));
     }
 
-    private CompletableFuture<HttpReply> handle(byte[] body, Connection connection) {
-        RpcMsg msg = parseEnvelope(body);
+    private CompletableFuture<HttpReply> handle(RpcMsg msg, Connection connection) {
         PayloadType type = PayloadType.fromWire(msg.payloadType()).orElse(null);
         Route route = type == null ? null : table.route(type).filter(r -> r.kind() != Route.Kind.SUBSCRIBE)
                 .orElse(null);
@@ -66,6 +97,7 @@ public final class RpcDispatcher {
             return CompletableFuture.completedFuture(HttpReply.ok(type.wireName(), Json.toBytes(reply)));
         }
         String callerId = recoverCaller(msg);
+        guard.admitCaller(callerId);
         if (route == null) {
             String name = msg.payloadType().isEmpty() ? EMPTY_TYPE_HINT : msg.payloadType();
             throw Rejection.forbidden("invalid rpcMsg.PayloadType: " + name);
@@ -76,7 +108,9 @@ public final class RpcDispatcher {
         }
         Route.Call call = new Route.Call(callerId, payload, connection, signed(msg));
         if (route.kind() == Route.Kind.ASYNC) {
-            return admit(route, callerId, payload).thenCompose(admitted -> route.async().handle(call));
+            guard.enterLongPoll();
+            return admit(route, callerId, payload).thenCompose(admitted -> route.async().handle(call))
+                    .whenComplete((reply, error) -> guard.leaveLongPoll());
         }
         LogEntry.Builder command = route.write().command(payload);
         return admit(route, callerId, payload)

@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AttributeKey;
 import java.nio.charset.StandardCharsets;
+import org.colonyos.colonies.http.metrics.ServerMetrics;
 import org.colonyos.colonies.http.rpc.Connection;
 import org.colonyos.colonies.http.rpc.HttpReply;
 import org.colonyos.colonies.http.rpc.RpcDispatcher;
@@ -24,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@code POST /api} (through the {@link RpcDispatcher}, without blocking the event loop) and
- * {@code GET /health}; anything else is {@code 404 page not found}, as with the Go server. Replies are
+ * Serves {@code POST /api} (through the {@link RpcDispatcher}, without blocking the event loop),
+ * {@code GET /health} and, when metrics are on, {@code GET /metrics} (Prometheus text); anything else is
+ * {@code 404 page not found}, as with the Go server. Replies are
  * {@code text/plain; charset=utf-8}, like Gin's {@code c.String}.
  *
  * <p>Sharable and stateless: Netty calls it on event-loop threads; replies may be written from any thread.
@@ -37,9 +39,14 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final AttributeKey<Connection> CONNECTION = AttributeKey.valueOf("colonies.connection");
 
     private final RpcDispatcher dispatcher;
+    private final ServerMetrics metrics;
 
-    ApiHandler(RpcDispatcher dispatcher) {
+    /**
+     * @param metrics the node's metrics, or null when {@code /metrics} is off
+     */
+    ApiHandler(RpcDispatcher dispatcher, ServerMetrics metrics) {
         this.dispatcher = dispatcher;
+        this.metrics = metrics;
     }
 
     @Override
@@ -57,6 +64,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             dispatcher.dispatch(body, connectionOf(ctx)).thenAccept(reply -> send(ctx, reply, keepAlive));
         } else if (path.equals("/health") && request.method().equals(HttpMethod.GET)) {
             write(ctx, HttpResponseStatus.OK, new byte[0], keepAlive);
+        } else if (path.equals("/metrics") && request.method().equals(HttpMethod.GET) && metrics != null) {
+            write(ctx, HttpResponseStatus.OK, metrics.scrape(), metrics.contentType(), keepAlive);
         } else {
             write(ctx, HttpResponseStatus.NOT_FOUND, "404 page not found".getBytes(StandardCharsets.UTF_8), keepAlive);
         }
@@ -80,9 +89,14 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private static void write(ChannelHandlerContext ctx, HttpResponseStatus status, byte[] body, boolean keepAlive) {
+        write(ctx, status, body, TEXT, keepAlive);
+    }
+
+    private static void write(ChannelHandlerContext ctx, HttpResponseStatus status, byte[] body, String contentType,
+            boolean keepAlive) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.wrappedBuffer(body));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, TEXT);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         if (keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);

@@ -6,10 +6,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.colonyos.colonies.config.ConnectionLimits;
+import java.util.function.LongConsumer;
+import org.colonyos.colonies.config.ApiSettings;
 import org.colonyos.colonies.config.NodeSettings;
 import org.colonyos.colonies.http.handlers.Routes;
 import org.colonyos.colonies.http.handlers.ServerHandlers;
+import org.colonyos.colonies.http.metrics.ServerMetrics;
+import org.colonyos.colonies.http.rpc.RequestGuard;
 import org.colonyos.colonies.http.rpc.RpcDispatcher;
 import org.colonyos.colonies.http.wait.AssignLongPoll;
 import org.colonyos.colonies.http.wait.ChannelSubscriptions;
@@ -30,8 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ColoniesServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ColoniesServer.class);
-    /** Default request body limit: keeps every log entry well inside Ratis's entry size bound. */
-    public static final int DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 
     private final ReplicatedNode node;
     private final HttpServer http;
@@ -40,52 +41,51 @@ public final class ColoniesServer implements AutoCloseable {
     private final ExecutorService wakeExecutor;
     private final ProcessWaiters waiters;
     private final ProcessSubscriptions subscriptions;
+    private final ServerMetrics metrics;
 
     private ColoniesServer(ReplicatedNode node, HttpServer http, String host, LeaderDuties duties,
-            ExecutorService wakeExecutor, ProcessWaiters waiters, ProcessSubscriptions subscriptions) {
+            ExecutorService wakeExecutor, Wiring wiring) {
         this.node = node;
         this.http = http;
         this.host = host;
         this.duties = duties;
         this.wakeExecutor = wakeExecutor;
-        this.waiters = waiters;
-        this.subscriptions = subscriptions;
+        this.waiters = wiring.waiters();
+        this.subscriptions = wiring.subscriptions();
+        this.metrics = wiring.metrics();
+    }
+
+    /** The parts between the node and its HTTP server. */
+    private record Wiring(ProcessWaiters waiters, ProcessSubscriptions subscriptions, ServerMetrics metrics,
+            RpcDispatcher dispatcher, NodeLoad load) {
     }
 
     /**
      * Starts a node and its HTTP API on {@code settings.self().host()} and {@code httpPort()} (0 = any free
      * port), and logs one line with its URL once it serves requests.
      */
-    public static ColoniesServer start(NodeSettings settings, ServerHandlers.BuildInfo build, int maxBodyBytes,
+    public static ColoniesServer start(NodeSettings settings, ServerHandlers.BuildInfo build, ApiSettings api,
             Clock clock) throws IOException {
-        return start(settings, settings.self().host(), build, maxBodyBytes, ConnectionLimits.DEFAULT, clock);
+        return start(settings, settings.self().host(), build, api, clock);
     }
 
     /**
      * Starts a node whose HTTP API listens on {@code httpHost} while Raft listens on the node's peer address
      * ({@code settings.self().host()}): a one-node server keeps Raft on loopback whatever address serves HTTP.
-     * {@code limits} bound the API's connections.
+     * {@code api} says how the API is served (limits, TLS, metrics).
      */
     public static ColoniesServer start(NodeSettings settings, String httpHost, ServerHandlers.BuildInfo build,
-            int maxBodyBytes, ConnectionLimits limits, Clock clock) throws IOException {
-        ReplicatedNode node = ReplicatedNode.start(settings, clock);
-        String host = httpHost;
+            ApiSettings api, Clock clock) throws IOException {
+        ReplicatedNode node = ReplicatedNode.start(settings, api.requests(), clock);
         ExecutorService wakeExecutor = Executors.newFixedThreadPool(2, daemon("colonies-wake"));
         try {
-            ProcessWaiters waiters = new ProcessWaiters(wakeExecutor);
-            ProcessSubscriptions subscriptions = new ProcessSubscriptions(wakeExecutor);
-            ChannelSubscriptions channels = new ChannelSubscriptions(wakeExecutor);
-            node.setSignalListener(Signals.Listener.all(waiters, subscriptions, channels));
             AtomicInteger boundPort = new AtomicInteger(settings.self().httpPort());
-            ServerHandlers.NodeFacts facts = new ServerHandlers.NodeFacts(build,
-                    () -> new ServerInfo.Backend("http", boundPort.get(), host, false, false), settings.timers());
-            RpcDispatcher dispatcher = new RpcDispatcher(Routes.table(facts,
-                    new ClusterMembership(settings, node, boundPort::get), new AssignLongPoll(node, waiters),
-                    new SubscribeFlows(node, subscriptions, channels), clock), node);
-            HttpServer http = HttpServer.start(host, settings.self().httpPort(), maxBodyBytes, limits, dispatcher);
+            Wiring wiring = wire(settings, httpHost, build, api, clock, node, wakeExecutor, boundPort);
+            HttpServer http = HttpServer.start(httpHost, settings.self().httpPort(), api, wiring.load(),
+                    new ApiHandler(wiring.dispatcher(), wiring.metrics()), new PubSubHandler(wiring.dispatcher()));
             boundPort.set(http.port());
-            ColoniesServer server = new ColoniesServer(node, http, host,
-                    LeaderDuties.start(node, clock, settings.timers()), wakeExecutor, waiters, subscriptions);
+            ColoniesServer server = new ColoniesServer(node, http, httpHost,
+                    LeaderDuties.start(node, clock, settings.timers()), wakeExecutor, wiring);
             LOG.info("Colonies server {} ready at {}", settings.nodeId(), server.url());
             return server;
         } catch (InterruptedException e) {
@@ -96,9 +96,30 @@ public final class ColoniesServer implements AutoCloseable {
         } catch (RuntimeException e) {
             wakeExecutor.shutdownNow();
             node.close();
-            throw new IOException("cannot serve HTTP on " + host + ":" + settings.self().httpPort() + ": "
+            throw new IOException("cannot serve HTTP on " + httpHost + ":" + settings.self().httpPort() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    private static Wiring wire(NodeSettings settings, String host, ServerHandlers.BuildInfo build, ApiSettings api,
+            Clock clock, ReplicatedNode node, ExecutorService wakeExecutor, AtomicInteger boundPort) {
+        ProcessWaiters waiters = new ProcessWaiters(wakeExecutor);
+        ProcessSubscriptions subscriptions = new ProcessSubscriptions(wakeExecutor);
+        ChannelSubscriptions channels = new ChannelSubscriptions(wakeExecutor);
+        node.setSignalListener(Signals.Listener.all(waiters, subscriptions, channels));
+        boolean tls = api.tls().isPresent();
+        ServerHandlers.NodeFacts facts = new ServerHandlers.NodeFacts(build,
+                () -> new ServerInfo.Backend("http", boundPort.get(), host, tls, false), settings.timers());
+        NodeLoad load = new NodeLoad();
+        RequestGuard guard = new RequestGuard(api.requests());
+        ServerMetrics metrics = api.metrics() ? new ServerMetrics(node, new ServerMetrics.Load(load.connections::get,
+                load.subscriptions::get, guard::longPolls)) : null;
+        LongConsumer wakeUps = metrics == null ? nanos -> { } : metrics::wokeUp;
+        RpcDispatcher dispatcher = new RpcDispatcher(Routes.table(facts,
+                new ClusterMembership(settings, node, boundPort::get), new AssignLongPoll(node, waiters, wakeUps),
+                new SubscribeFlows(node, subscriptions, channels), clock), node, guard,
+                metrics == null ? RpcDispatcher.RequestObserver.NONE : metrics);
+        return new Wiring(waiters, subscriptions, metrics, dispatcher, load);
     }
 
     /** The HTTP port actually bound. */
@@ -106,9 +127,24 @@ public final class ColoniesServer implements AutoCloseable {
         return http.port();
     }
 
-    /** The base URL of the API, e.g. {@code http://127.0.0.1:50080}. */
+    /** The base URL of the API, e.g. {@code http://127.0.0.1:50080} ({@code https} with TLS). */
     public String url() {
-        return "http://" + host + ":" + httpPort();
+        return (http.tls() ? "https://" : "http://") + host + ":" + httpPort();
+    }
+
+    /**
+     * Reads the API's TLS files again now (as on SIGHUP); the files are also watched for changes.
+     *
+     * @throws org.colonyos.colonies.config.ConfigException when they do not load (the current certificate stays)
+     * @throws IllegalStateException when the API does not use TLS
+     */
+    public void reloadTls() {
+        http.reloadTls();
+    }
+
+    /** The node's metrics (tests), or null when they are off. */
+    public ServerMetrics metrics() {
+        return metrics;
     }
 
     /** The node's notifier of long-polls and subscriptions (tests and metrics). */

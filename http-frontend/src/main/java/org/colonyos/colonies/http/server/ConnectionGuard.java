@@ -1,6 +1,8 @@
 package org.colonyos.colonies.http.server;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -11,6 +13,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,8 +32,13 @@ import org.colonyos.colonies.config.ConnectionLimits;
 final class ConnectionGuard {
     private enum Stage { HEADER, BODY, SERVING, IDLE, WEBSOCKET }
 
+    private static final byte[] OVER_CAP_REPLY = ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; "
+            + "charset=utf-8\r\nConnection: close\r\nContent-Length: 51\r\n\r\n"
+            + "Service unavailable, too many open connections here").getBytes(StandardCharsets.US_ASCII);
+
     private final ConnectionLimits limits;
     private final AtomicInteger openConnections;
+    private final boolean plainText;
     private ChannelHandlerContext context;
     private Stage stage = Stage.HEADER;
     private long generation;
@@ -40,10 +48,13 @@ final class ConnectionGuard {
     /**
      * @param limits the timeouts and cap
      * @param openConnections the node's count of open connections, shared by every guard
+     * @param plainText whether the connection speaks plain HTTP (a connection over the cap is then told why
+     *     before it is closed; a TLS one is just closed)
      */
-    ConnectionGuard(ConnectionLimits limits, AtomicInteger openConnections) {
+    ConnectionGuard(ConnectionLimits limits, AtomicInteger openConnections, boolean plainText) {
         this.limits = limits;
         this.openConnections = openConnections;
+        this.plainText = plainText;
     }
 
     /** The handler to put before the HTTP codec. */
@@ -54,7 +65,12 @@ final class ConnectionGuard {
                 context = ctx;
                 counted = true;
                 if (openConnections.incrementAndGet() > limits.maxConnections()) {
-                    ctx.close();
+                    if (plainText) {
+                        ctx.writeAndFlush(Unpooled.wrappedBuffer(OVER_CAP_REPLY))
+                                .addListener(ChannelFutureListener.CLOSE);
+                    } else {
+                        ctx.close();
+                    }
                     return;
                 }
                 enter(Stage.HEADER, limits.headerTimeout());

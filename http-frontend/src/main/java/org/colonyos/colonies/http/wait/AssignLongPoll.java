@@ -1,5 +1,6 @@
 package org.colonyos.colonies.http.wait;
 
+import java.util.function.LongConsumer;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,10 +46,16 @@ public final class AssignLongPoll implements Route.AsyncHandler {
     private final ReplicatedNode node;
     private final ProcessWaiters waiters;
     private final Map<String, Long> lastTouch = new ConcurrentHashMap<>();
+    private final LongConsumer wakeUps;
 
-    public AssignLongPoll(ReplicatedNode node, ProcessWaiters waiters) {
+    /**
+     * @param wakeUps hears, for every assign that got a process after waiting, the nanoseconds from the apply of
+     *     that process to the reply (metrics)
+     */
+    public AssignLongPoll(ReplicatedNode node, ProcessWaiters waiters, LongConsumer wakeUps) {
         this.node = node;
         this.waiters = waiters;
+        this.wakeUps = wakeUps;
     }
 
     @Override
@@ -107,6 +114,8 @@ public final class AssignLongPoll implements Route.AsyncHandler {
         /** Set once the hook is in place; a connection closed before that abandons the call at once. */
         private volatile Runnable removeCloseHook = () -> { };
         private volatile ProcessWaiters.Waiter current;
+        /** When the process that woke this call was applied, or 0 (see {@link ProcessWaiters.Waiter}). */
+        private volatile long signalledNanos;
 
         /** The assign command this call stands for: its colony and the resources offered. */
         private final AssignProcess offer;
@@ -162,6 +171,7 @@ public final class AssignLongPoll implements Route.AsyncHandler {
                 } else if (result.isDone()) {
                     waiters.passOn(waiter);
                 } else {
+                    signalledNanos = waiter.signalledNanos();
                     next();
                 }
             });
@@ -192,6 +202,9 @@ public final class AssignLongPoll implements Route.AsyncHandler {
             if ((status == 404 || status == 503) && timeoutSeconds > 0 && System.nanoTime() < deadlineNanos) {
                 next();
             } else {
+                if (status == 0 && signalledNanos != 0) {
+                    wakeUps.accept(System.nanoTime() - signalledNanos);
+                }
                 finish(HttpReply.of(reply, PayloadType.ASSIGN_PROCESS));
             }
         }

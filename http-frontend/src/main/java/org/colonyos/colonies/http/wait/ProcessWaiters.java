@@ -41,6 +41,8 @@ public final class ProcessWaiters implements Signals.Listener {
         private final long cpuMillis;
         private final long memMiB;
         private final CompletableFuture<Void> woken = new CompletableFuture<>();
+        /** When a process this waiter could run was applied and chose it (System.nanoTime), or 0. */
+        private volatile long signalledNanos;
 
         public Waiter(Executor executor, String colonyName, long cpuMillis,
                 long memMiB) {
@@ -52,6 +54,14 @@ public final class ProcessWaiters implements Signals.Listener {
 
         public CompletableFuture<Void> woken() {
             return woken;
+        }
+
+        /**
+         * When this node applied a process this waiter could run and woke it for it ({@code System.nanoTime()}),
+         * or 0 when it was woken for another reason (a resumed colony, a replaced state, a passed-on wake-up).
+         */
+        public long signalledNanos() {
+            return signalledNanos;
         }
 
         private String key() {
@@ -103,6 +113,7 @@ public final class ProcessWaiters implements Signals.Listener {
         if (ProcessTables.isQueued(process)) {
             Waiter chosen = takeFirstMatching(process);
             if (chosen != null) {
+                chosen.signalledNanos = System.nanoTime();
                 wakeExecutor.execute(() -> chosen.woken.complete(null));
             }
         }

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.colonyos.colonies.config.ApiSettings;
 import org.colonyos.colonies.config.ClusterConfig;
 import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.NodeSettings;
@@ -41,12 +43,15 @@ final class TestCluster implements AutoCloseable {
     private final Path dir;
     private final LogRetention retention;
     private final PeerTls peerTls;
+    private final Function<String, ApiSettings> apiOf;
     /** Per node index: its address, the cluster file it starts with, and its running server (or null). */
     private final List<PeerAddress> nodes = new ArrayList<>();
     private final List<ClusterConfig> configs = new ArrayList<>();
     private final List<ColoniesServer> servers = new ArrayList<>();
 
-    private TestCluster(String name, Path dir, LogRetention retention, PeerTls peerTls) {
+    private TestCluster(String name, Path dir, LogRetention retention, PeerTls peerTls,
+            Function<String, ApiSettings> apiOf) {
+        this.apiOf = apiOf;
         this.name = name;
         this.dir = dir;
         this.retention = retention;
@@ -65,7 +70,13 @@ final class TestCluster implements AutoCloseable {
 
     /** Starts {@code size} nodes n1..nN whose Raft traffic uses mutual TLS with {@code peerTls} (or none). */
     static TestCluster start(int size, Path dir, LogRetention retention, PeerTls peerTls) throws Exception {
-        TestCluster cluster = new TestCluster("test-cluster", dir, retention, peerTls);
+        return start(size, dir, retention, peerTls, id -> ApiSettings.DEFAULT);
+    }
+
+    /** Starts {@code size} nodes as above, each serving its API with the settings {@code apiOf} gives its id. */
+    static TestCluster start(int size, Path dir, LogRetention retention, PeerTls peerTls,
+            Function<String, ApiSettings> apiOf) throws Exception {
+        TestCluster cluster = new TestCluster("test-cluster", dir, retention, peerTls, apiOf);
         cluster.nodes.addAll(ClusterConfig.onFreeLoopbackPorts(cluster.name, size).nodes());
         cluster.nodes.forEach(node -> cluster.servers.add(null));
         ClusterConfig initial = new ClusterConfig(cluster.name, cluster.nodes, peerTls);
@@ -115,7 +126,7 @@ final class TestCluster implements AutoCloseable {
                 Identity.idOfPrivateKey(SERVER_KEY), retention, null);
         try {
             servers.set(index, ColoniesServer.start(settings, new ServerHandlers.BuildInfo("test", "now"),
-                    ColoniesServer.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC()));
+                    apiOf.apply(self.id()), Clock.systemUTC()));
         } catch (IOException e) {
             throw new IllegalStateException("node " + self.id() + " did not start", e);
         }

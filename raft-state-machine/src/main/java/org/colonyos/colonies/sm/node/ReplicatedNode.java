@@ -31,6 +31,7 @@ import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 import org.colonyos.colonies.config.NodeSettings;
 import org.colonyos.colonies.config.PeerAddress;
+import org.colonyos.colonies.config.RequestLimits;
 import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.BootstrapServerId;
 import org.colonyos.colonies.proto.log.LogEntry;
@@ -68,7 +69,9 @@ public final class ReplicatedNode implements AutoCloseable {
     /** The identity of requests this node hands to its own server directly, without the gRPC client. */
     private final ClientId localClientId = ClientId.randomId();
     private final AtomicLong nextLocalCallId = new AtomicLong();
-    private final ProposalBatcher batcher = new ProposalBatcher(this::propose, ProposalBatcher.Limits.DEFAULT);
+    private final ProposalBatcher batcher;
+    private final AtomicLong forwardedProposals = new AtomicLong();
+    private volatile ProposalListener proposalListener = (writes, forwarded) -> { };
     private volatile boolean closed;
     private final CompletableFuture<Void> bootstrapped = new CompletableFuture<>();
     private final ExecutorService membershipExecutor = Executors.newSingleThreadExecutor(r -> {
@@ -78,7 +81,9 @@ public final class ReplicatedNode implements AutoCloseable {
     });
 
     private ReplicatedNode(RaftServer server, ForwardingClient client, ColoniesStateMachine stateMachine,
-            RaftPeerId selfId, RaftGroupId groupId) {
+            RaftPeerId selfId, RaftGroupId groupId, RequestLimits limits) {
+        this.batcher = new ProposalBatcher(this::propose, ProposalBatcher.Limits.DEFAULT.withQueue(
+                limits.maxQueuedWrites(), limits.maxQueuedWriteBytes()));
         this.server = server;
         this.client = client;
         this.stateMachine = stateMachine;
@@ -92,6 +97,11 @@ public final class ReplicatedNode implements AutoCloseable {
      * trying in the background until a leader exists.
      */
     public static ReplicatedNode start(NodeSettings settings, Clock clock) throws IOException {
+        return start(settings, RequestLimits.DEFAULT, clock);
+    }
+
+    /** Starts the node as {@link #start(NodeSettings, Clock)}, with these caps on its queue of writes. */
+    public static ReplicatedNode start(NodeSettings settings, RequestLimits limits, Clock clock) throws IOException {
         if (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() < 2) {
             LOG.warn("the common pool's parallelism is below 2, so every Raft reply starts a thread; run with "
                     + "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2 (the colonies command does)");
@@ -106,7 +116,8 @@ public final class ReplicatedNode implements AutoCloseable {
                 .setStateMachine(stateMachine).setOption(RaftStorage.StartupOption.RECOVER).build();
         server.start();
         ForwardingClient client = new ForwardingClient(group, transport, () -> leaderOf(server, group.getGroupId()));
-        ReplicatedNode node = new ReplicatedNode(server, client, stateMachine, selfId, group.getGroupId());
+        ReplicatedNode node = new ReplicatedNode(server, client, stateMachine, selfId, group.getGroupId(),
+                limits);
         if (settings.cluster().nodes().size() > 1) {
             node.bootstrapInBackground(settings.serverId());
             return node;
@@ -207,13 +218,50 @@ public final class ReplicatedNode implements AutoCloseable {
      */
     private CompletableFuture<ApplyReply> propose(LogEntry entry) {
         Message message = Message.valueOf(UnsafeByteOperations.unsafeWrap(entry.toByteArray()));
-        if (!isLeader()) {
+        boolean leader = isLeader();
+        proposalListener.proposed(entry.hasBatch() ? entry.getBatch().getEntriesCount() : 1, !leader);
+        if (!leader) {
+            forwardedProposals.incrementAndGet();
             return client.send(message).thenApply(ReplicatedNode::replyOf);
         }
         return local(message, RaftClientRequest.writeRequestType()).thenCompose(reply ->
                 reply.getException() instanceof LeaderNotReadyException
                         ? client.send(message) : CompletableFuture.completedFuture(reply))
                 .thenApply(ReplicatedNode::replyOf);
+    }
+
+    /** Hears of every Raft entry this node proposes (metrics). */
+    @FunctionalInterface
+    public interface ProposalListener {
+        /**
+         * Called on the proposing thread before the entry is sent; must not block.
+         *
+         * @param writes the writes the entry carries
+         * @param forwarded whether it goes to another node (this node is not the leader)
+         */
+        void proposed(int writes, boolean forwarded);
+    }
+
+    /** Sets who hears of this node's proposals. */
+    public void setProposalListener(ProposalListener listener) {
+        this.proposalListener = listener;
+    }
+
+    /**
+     * This node's Raft facts at this moment: role, term, commit and applied index, leader changes seen, proposals
+     * forwarded to a leader, snapshot exports.
+     */
+    public RaftFacts raftFacts() {
+        try {
+            var division = server.getDivision(groupId);
+            var info = division.getInfo();
+            return new RaftFacts(info.getCurrentRole().name(), info.getCurrentTerm(),
+                    division.getRaftLog().getLastCommittedIndex(), info.getLastAppliedIndex(),
+                    stateMachine.leaderChanges(), forwardedProposals.get(), stateMachine.snapshotStats());
+        } catch (IOException e) {
+            return new RaftFacts("UNKNOWN", -1, -1, -1, stateMachine.leaderChanges(), forwardedProposals.get(),
+                    stateMachine.snapshotStats());
+        }
     }
 
     /** Hands a request to this node's own server. */

@@ -66,6 +66,14 @@ public final class StateFiles {
 
     private final Path stateDir;
     private boolean reusedAtLastOpen;
+    private volatile SnapshotStats lastSnapshot = new SnapshotStats(0, -1, 0, 0);
+
+    /**
+     * What this node's snapshot exports have done so far: how many completed, and the last one's index, size
+     * and duration.
+     */
+    public record SnapshotStats(long count, long lastIndex, long lastBytes, long lastNanos) {
+    }
 
     public StateFiles(Path stateDir) {
         this.stateDir = stateDir;
@@ -188,8 +196,15 @@ public final class StateFiles {
         MD5FileUtil.saveMD5File(file, hash);
         Files.move(tmp, file.toPath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), hash), last));
+        lastSnapshot = new SnapshotStats(lastSnapshot.count() + 1, last.getIndex(), file.length(),
+                System.nanoTime() - started);
         LOG.info("snapshot at index {} ({} MB) in {} ms, apply paused {} ms", last.getIndex(), file.length() >> 20,
                 millis(started, System.nanoTime()), pausedMicros / 1_000.0);
+    }
+
+    /** The snapshot exports so far (any thread). */
+    public SnapshotStats snapshotStats() {
+        return lastSnapshot;
     }
 
     private static long millis(long fromNanos, long toNanos) {

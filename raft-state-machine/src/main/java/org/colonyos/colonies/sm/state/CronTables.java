@@ -27,6 +27,11 @@ public final class CronTables {
         return crons.byName(colonyName, name);
     }
 
+    /** How many crons a colony has. */
+    public long countOf(String colonyName) {
+        return crons.countOf(colonyName);
+    }
+
     /** A colony's crons, by name, at most {@code count}. */
     public List<Cron> ofColony(String colonyName, int count) {
         return crons.ofColony(colonyName, count);

@@ -35,6 +35,11 @@ public final class GeneratorTables {
         return generators.byName(colonyName, name);
     }
 
+    /** How many generators a colony has. */
+    public long countOf(String colonyName) {
+        return generators.countOf(colonyName);
+    }
+
     /** A colony's generators, by name, at most {@code count}. */
     public List<Generator> ofColony(String colonyName, int count) {
         return generators.ofColony(colonyName, count);

@@ -43,6 +43,11 @@ final class NamedDocuments<V> {
                 .map(documents::get).flatMap(Optional::stream).toList();
     }
 
+    /** How many documents a colony has (its name index is counted; no document is read). */
+    long countOf(String colonyName) {
+        return names.keyStreamUnder(colonyName).count();
+    }
+
     /** Stores a document, new or changed; returns the version it replaced. */
     Optional<V> put(V document) {
         String id = idOf.apply(document);

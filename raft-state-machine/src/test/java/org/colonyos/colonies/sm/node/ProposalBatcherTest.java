@@ -14,6 +14,7 @@ import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.LogBatch;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.log.RemoveColony;
+import org.colonyos.colonies.sm.Rejection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -29,7 +30,7 @@ class ProposalBatcherTest {
     private final List<CompletableFuture<ApplyReply>> replies = new ArrayList<>();
 
     private static ProposalBatcher.Limits limits(int maxInFlight, int maxEntries, int maxBytes) {
-        return new ProposalBatcher.Limits(maxInFlight, maxEntries, maxBytes, GIVE_UP);
+        return new ProposalBatcher.Limits(maxInFlight, maxEntries, maxBytes, GIVE_UP, 1000, 1 << 20);
     }
 
     private CompletableFuture<ApplyReply> propose(LogEntry entry) {
@@ -92,6 +93,32 @@ class ProposalBatcherTest {
         assertEquals(List.of("b", "c", "d"), List.of(text(waiting.get(0)), text(waiting.get(1)),
                 text(waiting.get(2))));
         assertEquals(new ProposalCounts(4, 2), batcher.counts());
+    }
+
+    @Test
+    void aFullQueueRefusesWritesAtOnceWith503UntilItDrains() throws Exception {
+        ProposalBatcher batcher = new ProposalBatcher(this::propose, limits(1, 10, 1 << 20).withQueue(2, 1 << 20));
+        batcher.submit(write("a"));
+        List<CompletableFuture<ApplyReply>> queued = List.of(batcher.submit(write("b")), batcher.submit(write("c")));
+        CompletableFuture<ApplyReply> refused = batcher.submit(write("d"));
+        Rejection rejection = (Rejection) assertThrows(ExecutionException.class, refused::get).getCause();
+        assertEquals(503, rejection.status());
+        assertTrue(rejection.getMessage().contains("2 writes"), rejection.getMessage());
+        assertEquals(1, proposed.size(), "the refused write was never proposed");
+        replies.get(0).complete(reply("a"));
+        CompletableFuture<ApplyReply> accepted = batcher.submit(write("e"));
+        assertFalse(accepted.isCompletedExceptionally(), "the queue has room again once its writes were proposed");
+        replies.get(1).complete(batchReply(proposed.get(1)));
+        assertEquals(List.of("b", "c"), List.of(text(queued.get(0)), text(queued.get(1))));
+    }
+
+    @Test
+    void theQueuesBytesAreCappedToo() {
+        int size = write("b").getSerializedSize();
+        ProposalBatcher batcher = new ProposalBatcher(this::propose, limits(1, 10, 1 << 20).withQueue(100, size));
+        batcher.submit(write("a"));
+        assertFalse(batcher.submit(write("b")).isDone());
+        assertTrue(batcher.submit(write("c")).isCompletedExceptionally());
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -56,15 +55,9 @@ class DevCfsIT {
     }
 
     /** Runs the CLI as its own process with these variables; its output (it must exit 0). */
-    private String cli(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        java.lang.Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the command ended");
-        assertEquals(0, process.exitValue(), String.join(" ", args) + ": " + output);
-        return output;
+    private static String cli(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        DevProcess.Run run = DevProcess.cli(env, args);
+        assertEquals(0, run.code(), String.join(" ", args) + ": " + run.output());
+        return run.output();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /** {@code colonies dev} run from the packaged jar as its own process, and the exports it printed. */
@@ -34,6 +35,25 @@ record DevProcess(java.lang.Process process, String output) {
         }
         process.destroyForcibly();
         throw new AssertionError("dev did not start: " + Files.readString(log));
+    }
+
+    /** What a CLI process printed (stdout and stderr together) and its exit code. */
+    record Run(int code, String output) {
+    }
+
+    /** Runs the CLI from the packaged jar as its own process with these variables added to the environment. */
+    static Run cli(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        java.lang.Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", args) + " did not end: " + output);
+        }
+        return new Run(process.exitValue(), output);
     }
 
     /** The variables of the {@code export} lines it printed. */

@@ -27,10 +27,14 @@ public record ApiSettings(int maxBodyBytes, ConnectionLimits connections, Reques
         }
     }
 
-    /** Plain HTTP with the limits of the environment ({@link ConnectionLimits}, {@link RequestLimits}). */
+    /**
+     * Plain HTTP with the limits of the environment ({@link ConnectionLimits}, {@link RequestLimits}), and
+     * metrics unless {@code COLONIES_SERVER_METRICS=false}.
+     */
     public static ApiSettings fromEnv(Map<String, String> env) {
+        boolean metrics = !"false".equalsIgnoreCase(env.getOrDefault("COLONIES_SERVER_METRICS", "true").trim());
         return new ApiSettings(DEFAULT_MAX_BODY_BYTES, ConnectionLimits.fromEnv(env), RequestLimits.fromEnv(env),
-                Optional.empty(), true);
+                Optional.empty(), metrics);
     }
 
     public ApiSettings withMaxBodyBytes(int bytes) {

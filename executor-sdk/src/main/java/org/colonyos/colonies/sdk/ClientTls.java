@@ -61,11 +61,11 @@ public final class ClientTls {
     }
 
     /**
-     * The TLS context for these settings.
+     * A new TLS context for these settings (for other connections to the same servers, such as probes).
      *
      * @throws ColoniesException when the CA file cannot be read or holds no certificate
      */
-    SSLContext sslContext() {
+    public SSLContext sslContext() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             TrustManager[] trust = skipVerify ? new TrustManager[] {new TrustingEveryone()}

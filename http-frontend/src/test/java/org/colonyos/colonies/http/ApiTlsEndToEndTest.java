@@ -133,11 +133,10 @@ class ApiTlsEndToEndTest {
         assertEquals("TLSv1.3", handshake("TLSv1.3").getSession().getProtocol());
     }
 
-    /** A finished handshake that trusts anything and speaks only {@code protocol}. */
+    /** A finished handshake that trusts any certificate and speaks only {@code protocol}. */
     private SSLSocket handshake(String protocol) throws Exception {
-        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-        context.init(null, new javax.net.ssl.TrustManager[] {new TrustAll()}, null);
-        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", server.httpPort());
+        SSLSocket socket = (SSLSocket) ClientTls.skipVerify().sslContext().getSocketFactory()
+                .createSocket("127.0.0.1", server.httpPort());
         socket.setEnabledProtocols(new String[] {protocol});
         socket.setSoTimeout(10_000);
         socket.startHandshake();
@@ -174,21 +173,5 @@ class ApiTlsEndToEndTest {
         issue(PeerPki.create("next CA", Duration.ofDays(1)), dir.resolve("next-ca.pem"));
         server.reloadTls();
         assertTrue(!servedSerial().equals(first));
-    }
-
-    /** Trusts every certificate (to look at the one served). */
-    private static final class TrustAll implements javax.net.ssl.X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.colonyos.colonies.http;
 
 import static org.colonyos.colonies.http.PrometheusText.value;
-import static org.colonyos.colonies.http.TestServer.COLONY_KEY;
 import static org.colonyos.colonies.http.TestServer.SERVER_KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,10 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.colonyos.colonies.config.ApiSettings;
 import org.colonyos.colonies.http.server.ColoniesServer;
-import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
-import org.colonyos.colonies.proto.model.Colony;
-import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.sdk.ColoniesClient;
@@ -48,9 +44,7 @@ class MetricsEndToEndTest {
     void start() throws Exception {
         server = TestServer.start(dir);
         client = TestServer.client(server);
-        client.addColony(new Colony(Identity.idOfPrivateKey(COLONY_KEY), COLONY), SERVER_KEY);
-        client.addExecutor(Executor.of(Identity.idOfPrivateKey(executorKey), "cli", "e", COLONY), COLONY_KEY);
-        client.approveExecutor(COLONY, "e", COLONY_KEY);
+        TestServer.addColonyWithExecutor(client, COLONY, executorKey);
     }
 
     @AfterEach
@@ -116,6 +110,17 @@ class MetricsEndToEndTest {
                 >= value(before, "colonies_raft_proposal_writes_count") + 3, "proposals were observed");
         client.closeSuccessful(assigned.processId(), List.of(), executorKey);
         assertEquals(1.0, value(scrape(), processes("successful")));
+    }
+
+    @Test
+    void snapshotsAreCountedWithTheirSizeAndIndex() throws Exception {
+        Map<String, Double> before = scrape();
+        long index = server.node().takeSnapshot();
+        Map<String, Double> after = scrape();
+        assertTrue(value(after, "colonies_snapshots_total") >= value(before, "colonies_snapshots_total") + 1);
+        assertEquals((double) index, value(after, "colonies_snapshot_last_index"));
+        assertTrue(value(after, "colonies_snapshot_last_size_bytes") > 0);
+        assertTrue(value(after, "colonies_snapshot_last_duration_seconds") > 0);
     }
 
     private void awaitLongPolls(int count) throws Exception {

@@ -1,6 +1,5 @@
 package org.colonyos.colonies.http;
 
-import static org.colonyos.colonies.http.TestServer.COLONY_KEY;
 import static org.colonyos.colonies.http.TestServer.SERVER_KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,7 +16,6 @@ import org.colonyos.colonies.http.server.ColoniesServer;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Colony;
-import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.proto.model.Process;
 import org.colonyos.colonies.proto.model.ProcessState;
@@ -46,9 +44,7 @@ class OverloadTest {
     private void start(RequestLimits limits) throws Exception {
         server = TestServer.start(dir, ApiSettings.DEFAULT.withRequests(limits));
         client = TestServer.client(server);
-        client.addColony(new Colony(Identity.idOfPrivateKey(COLONY_KEY), COLONY), SERVER_KEY);
-        client.addExecutor(Executor.of(Identity.idOfPrivateKey(executorKey), "cli", "e", COLONY), COLONY_KEY);
-        client.approveExecutor(COLONY, "e", COLONY_KEY);
+        TestServer.addColonyWithExecutor(client, COLONY, executorKey);
     }
 
     @AfterEach

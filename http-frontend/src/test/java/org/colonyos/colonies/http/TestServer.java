@@ -13,6 +13,8 @@ import org.colonyos.colonies.config.PeerAddress;
 import org.colonyos.colonies.http.handlers.ServerHandlers;
 import org.colonyos.colonies.http.server.ColoniesServer;
 import org.colonyos.colonies.proto.crypto.Identity;
+import org.colonyos.colonies.proto.model.Colony;
+import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.sdk.ColoniesClient;
 import org.colonyos.colonies.sdk.HttpEngine;
 
@@ -37,6 +39,13 @@ final class TestServer {
                 new PeerAddress("n1", "127.0.0.1", raftPort, 0)), "n1", dataDir, Identity.idOfPrivateKey(SERVER_KEY));
         return ColoniesServer.start(settings, "127.0.0.1", new ServerHandlers.BuildInfo("test", "now"), api,
                 Clock.systemUTC());
+    }
+
+    /** Adds a colony owned by {@link #COLONY_KEY} with an approved executor {@code e} of type {@code cli}. */
+    static void addColonyWithExecutor(ColoniesClient client, String colony, String executorKey) {
+        client.addColony(new Colony(Identity.idOfPrivateKey(COLONY_KEY), colony), SERVER_KEY);
+        client.addExecutor(Executor.of(Identity.idOfPrivateKey(executorKey), "cli", "e", colony), COLONY_KEY);
+        client.approveExecutor(colony, "e", COLONY_KEY);
     }
 
     static ColoniesClient client(ColoniesServer server) {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * workflows and failover.
  */
 @Command(name = "bench", description = "Measure submit/assign/close throughput and latencies",
-        subcommands = {WorkflowBench.class, FailoverBench.class, FsBench.class})
+        subcommands = {WorkflowBench.class, FailoverBench.class, FsBench.class, OverloadBench.class})
 public final class BenchCommand extends LoadBench {
     @Override
     Workload workload() {

@@ -65,9 +65,9 @@ public final class ServerCommands {
         @Option(names = "--insecure", description = "Serve plain HTTP even if COLONIES_TLS=true")
         boolean insecure;
 
-        @Option(names = "--metrics", arity = "0..1", defaultValue = "true", fallbackValue = "true",
-                description = "Serve Prometheus metrics at GET /metrics (default ${DEFAULT-VALUE}; --metrics=false "
-                        + "turns them off)")
+        @Option(names = "--metrics", arity = "0..1", defaultValue = "${env:COLONIES_SERVER_METRICS:-true}",
+                fallbackValue = "true", description = "Serve Prometheus metrics at GET /metrics (env "
+                        + "COLONIES_SERVER_METRICS, default true; --metrics=false turns them off)")
         boolean metrics;
 
         @Option(names = "--snapshot-every", defaultValue = "${env:COLONIES_SNAPSHOT_EVERY:-"

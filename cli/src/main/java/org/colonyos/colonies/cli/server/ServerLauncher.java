@@ -150,6 +150,11 @@ public final class ServerLauncher {
      * until every node has the server owner id (so a leader exists). Closing the cluster removes the directories.
      */
     public static LocalCluster startLocalCluster(int size) throws IOException {
+        return startLocalCluster(size, ApiSettings.fromEnv(System.getenv()));
+    }
+
+    /** Starts a local cluster as {@link #startLocalCluster(int)} whose nodes serve their API with {@code api}. */
+    public static LocalCluster startLocalCluster(int size, ApiSettings api) throws IOException {
         String serverKey = Secp256k1.generatePrivateKey();
         String serverId = Identity.idOfPrivateKey(serverKey);
         ClusterConfig config = ClusterConfig.onFreeLoopbackPorts("local", size);
@@ -159,7 +164,7 @@ public final class ServerLauncher {
             starting.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     return startClusterNode(config, node.id(), root.resolve(node.id()), serverId,
-                            ApiSettings.fromEnv(System.getenv()), LogRetention.DEFAULT);
+                            api, LogRetention.DEFAULT);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

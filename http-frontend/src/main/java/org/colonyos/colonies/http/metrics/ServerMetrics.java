@@ -40,6 +40,7 @@ public final class ServerMetrics implements RpcDispatcher.RequestObserver, Repli
     private final Histogram wakeUpSeconds;
     private final Histogram batchSizes;
     private final Counter proposals;
+    private final Counter forwardedWrites;
 
     /** What the HTTP server knows of its load at this moment. */
     public record Load(IntSupplier connections, IntSupplier subscriptions, IntSupplier longPolls) {
@@ -52,7 +53,7 @@ public final class ServerMetrics implements RpcDispatcher.RequestObserver, Repli
      */
     public ServerMetrics(ReplicatedNode node, Load load) {
         requests = Counter.builder().name("colonies_requests_total").help("API requests by payload type and "
-                + "HTTP status").labelNames("type", "status").register(registry);
+                + "HTTP status").labelNames("type", "status").withoutExemplars().register(registry);
         requestSeconds = histogram("colonies_request_duration_seconds", "Time from a request's arrival to its "
                 + "reply, by payload type", LATENCY_BOUNDS, "type");
         wakeUpSeconds = histogram("colonies_assign_wakeup_seconds", "Time from the apply of a process a waiting "
@@ -61,7 +62,9 @@ public final class ServerMetrics implements RpcDispatcher.RequestObserver, Repli
                 + "proposes", BATCH_BOUNDS);
         proposals = Counter.builder().name("colonies_raft_proposals_total").help("Raft entries this node "
                 + "proposed, by whether they went to the leader on another node").labelNames("forwarded")
-                .register(registry);
+                .withoutExemplars().register(registry);
+        forwardedWrites = Counter.builder().name("colonies_raft_forwarded_writes_total").help("Writes this node "
+                + "sent to the leader on another node").withoutExemplars().register(registry);
         gauge("colonies_http_connections", "Open HTTP connections", load.connections());
         gauge("colonies_pubsub_subscriptions", "Open /pubsub WebSockets", load.subscriptions());
         gauge("colonies_assign_longpolls", "Assign long-polls waiting", load.longPolls());
@@ -91,6 +94,9 @@ public final class ServerMetrics implements RpcDispatcher.RequestObserver, Repli
     public void proposed(int writes, boolean forwarded) {
         batchSizes.observe(writes);
         proposals.labelValues(Boolean.toString(forwarded)).inc();
+        if (forwarded) {
+            forwardedWrites.inc(writes);
+        }
     }
 
     /** Records one assign wake-up latency. */
@@ -139,8 +145,6 @@ public final class ServerMetrics implements RpcDispatcher.RequestObserver, Repli
                     facts -> facts.snapshots().lastBytes());
             count(registry, "colonies_raft_leader_changes_total", "Leader changes this node learned of", node,
                     RaftFacts::leaderChanges);
-            count(registry, "colonies_raft_forwarded_proposals_total", "Raft entries forwarded to the leader",
-                    node, RaftFacts::forwardedProposals);
             count(registry, "colonies_snapshots_total", "Snapshot exports completed", node,
                     facts -> facts.snapshots().count());
         }

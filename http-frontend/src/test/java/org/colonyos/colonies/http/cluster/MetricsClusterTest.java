@@ -34,8 +34,8 @@ class MetricsClusterTest {
             cluster.client(follower).addColony(new Colony(Identity.idOfPrivateKey(Secp256k1.generatePrivateKey()),
                     "forwarded"), SERVER_KEY);
             Map<String, Double> forwarded = scrape(cluster, follower);
-            assertEquals(value(before, "colonies_raft_forwarded_proposals_total") + 1,
-                    value(forwarded, "colonies_raft_forwarded_proposals_total"));
+            assertEquals(value(before, "colonies_raft_forwarded_writes_total") + 1,
+                    value(forwarded, "colonies_raft_forwarded_writes_total"));
             assertEquals(value(before, "colonies_raft_proposals_total{forwarded=\"true\"}") + 1,
                     value(forwarded, "colonies_raft_proposals_total{forwarded=\"true\"}"));
             assertTrue(value(forwarded, "colonies_raft_commit_index") > value(before, "colonies_raft_commit_index"));

@@ -10,9 +10,8 @@ import org.colonyos.colonies.sm.snapshot.StateFiles;
  * @param commitIndex the highest log index known to be committed
  * @param appliedIndex the highest log index applied to the state
  * @param leaderChanges leader changes this node has learned of since it started
- * @param forwardedProposals Raft entries this node sent to another node because it was not the leader
  * @param snapshots the node's snapshot exports so far
  */
 public record RaftFacts(String role, long term, long commitIndex, long appliedIndex, long leaderChanges,
-        long forwardedProposals, StateFiles.SnapshotStats snapshots) {
+        StateFiles.SnapshotStats snapshots) {
 }

@@ -70,7 +70,6 @@ public final class ReplicatedNode implements AutoCloseable {
     private final ClientId localClientId = ClientId.randomId();
     private final AtomicLong nextLocalCallId = new AtomicLong();
     private final ProposalBatcher batcher;
-    private final AtomicLong forwardedProposals = new AtomicLong();
     private volatile ProposalListener proposalListener = (writes, forwarded) -> { };
     private volatile boolean closed;
     private final CompletableFuture<Void> bootstrapped = new CompletableFuture<>();
@@ -221,7 +220,6 @@ public final class ReplicatedNode implements AutoCloseable {
         boolean leader = isLeader();
         proposalListener.proposed(entry.hasBatch() ? entry.getBatch().getEntriesCount() : 1, !leader);
         if (!leader) {
-            forwardedProposals.incrementAndGet();
             return client.send(message).thenApply(ReplicatedNode::replyOf);
         }
         return local(message, RaftClientRequest.writeRequestType()).thenCompose(reply ->
@@ -248,8 +246,8 @@ public final class ReplicatedNode implements AutoCloseable {
     }
 
     /**
-     * This node's Raft facts at this moment: role, term, commit and applied index, leader changes seen, proposals
-     * forwarded to a leader, snapshot exports.
+     * This node's Raft facts at this moment: role, term, commit and applied index, leader changes seen, snapshot
+     * exports.
      */
     public RaftFacts raftFacts() {
         try {
@@ -257,10 +255,9 @@ public final class ReplicatedNode implements AutoCloseable {
             var info = division.getInfo();
             return new RaftFacts(info.getCurrentRole().name(), info.getCurrentTerm(),
                     division.getRaftLog().getLastCommittedIndex(), info.getLastAppliedIndex(),
-                    stateMachine.leaderChanges(), forwardedProposals.get(), stateMachine.snapshotStats());
+                    stateMachine.leaderChanges(), stateMachine.snapshotStats());
         } catch (IOException e) {
-            return new RaftFacts("UNKNOWN", -1, -1, -1, stateMachine.leaderChanges(), forwardedProposals.get(),
-                    stateMachine.snapshotStats());
+            return new RaftFacts("UNKNOWN", -1, -1, -1, stateMachine.leaderChanges(), stateMachine.snapshotStats());
         }
     }
 

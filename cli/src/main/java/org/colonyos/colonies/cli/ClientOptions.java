@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.colonyos.colonies.sdk.ClientEnv;
 import org.colonyos.colonies.sdk.ClientTls;
 import org.colonyos.colonies.sdk.ColoniesClient;
 import org.colonyos.colonies.sdk.HttpEngine;
@@ -61,11 +62,7 @@ public final class ClientOptions {
 
     /** The base URL of the server with these environment variables (the Go CLI's precedence). */
     URI url(Map<String, String> env) {
-        String h = host != null ? host : env.getOrDefault("COLONIES_SERVER_HOST", "localhost");
-        String p = port != null ? port.toString() : env.getOrDefault("COLONIES_SERVER_HTTP_PORT",
-                env.getOrDefault("COLONIES_SERVER_PORT", "50080"));
-        boolean tls = !insecure && "true".equalsIgnoreCase(env.getOrDefault("COLONIES_TLS", "false"));
-        return URI.create((tls ? "https" : "http") + "://" + h + ":" + p);
+        return ClientEnv.serverUrl(env, host, port, insecure);
     }
 
     /** Whom to trust over https: the flags, else the environment ({@link ClientTls#fromEnv}). */

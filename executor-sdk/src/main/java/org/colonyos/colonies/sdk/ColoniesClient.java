@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -84,6 +85,20 @@ public final class ColoniesClient {
     public ColoniesClient(List<URI> baseUrls, Duration timeout, HttpEngine engine, ClientTls tls) {
         this.transport = new RpcTransport(baseUrls, timeout, engine, tls);
         this.transportTimeout = timeout;
+    }
+
+    /**
+     * A client of the server the environment names, as the CLI reads it ({@link ClientEnv}: host, port, TLS and
+     * whom to trust), with a 60 s call timeout.
+     */
+    public static ColoniesClient fromEnv() {
+        return fromEnv(System.getenv());
+    }
+
+    /** As {@link #fromEnv()}, with these variables. */
+    public static ColoniesClient fromEnv(Map<String, String> env) {
+        return new ColoniesClient(List.of(ClientEnv.serverUrl(env, null, null, false)), Duration.ofSeconds(60),
+                HttpEngine.JDK_CLIENT, ClientTls.fromEnv(env));
     }
 
     /** Sends a message and decodes the reply JSON into a type (the generic call under every method). */

@@ -79,7 +79,8 @@ public final class DevCommand implements Callable<Integer> {
         EmbeddedS3 s3 = EmbeddedS3.start(dir.resolve("s3"), s3Port);
         S3Blobs.open(s3.settings()).close();
         ExecutorRuntime executor = BuiltinFunctions.register(ExecutorRuntime.builder(client, keys.colonyName(),
-                keys.executorKey()).name(EXECUTOR).type("cli").pollSeconds(5), allowShell).start();
+                keys.executorKey()).name(EXECUTOR).type("cli").pollSeconds(5).stopOnShutdown(false), allowShell)
+                .start();
         printExports(server, dir, keys, saved.isPresent(), devTls);
         spec.commandLine().getOut().print(s3.settings().exports());
         spec.commandLine().getOut().printf("# CFS: colonies fs sync -l /data -d ./data%n# Stop with Ctrl-C.%n");

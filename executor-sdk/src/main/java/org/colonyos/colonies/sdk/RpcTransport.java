@@ -36,6 +36,8 @@ final class RpcTransport {
     private final AtomicInteger current = new AtomicInteger();
     private final Duration timeout;
     private final ClientTls tls;
+    /** Whether any server is reached over https (only then is a TLS context built: loading trust takes time). */
+    private final boolean https;
 
     /**
      * A transport to these servers. {@link HttpEngine#KEEP_ALIVE_SOCKETS} speaks plain HTTP only, so with an
@@ -45,18 +47,18 @@ final class RpcTransport {
         if (baseUrls.isEmpty()) {
             throw new IllegalArgumentException("at least one server URL is needed");
         }
+        this.https = baseUrls.stream().anyMatch(url -> "https".equalsIgnoreCase(url.getScheme()));
         this.tls = tls;
-        boolean https = baseUrls.stream().anyMatch(url -> "https".equalsIgnoreCase(url.getScheme()));
+        this.bases = List.copyOf(baseUrls);
         this.exchange = engine == HttpEngine.KEEP_ALIVE_SOCKETS && !https ? new KeepAliveExchange()
                 : new JdkExchange(jdkClient());
-        this.bases = List.copyOf(baseUrls);
         this.timeout = timeout;
     }
 
     private synchronized HttpClient jdkClient() {
         if (http == null) {
-            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).sslContext(tls.sslContext())
-                    .build();
+            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+            http = (https ? builder.sslContext(tls.sslContext()) : builder).build();
         }
         return http;
     }

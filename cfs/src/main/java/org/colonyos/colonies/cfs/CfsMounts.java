@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.colonyos.colonies.proto.model.CfsSnapshot;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.sdk.ProcessFiles;
 
 /**
@@ -32,7 +32,7 @@ public final class CfsMounts implements ProcessFiles {
     }
 
     @Override
-    public Mounted prepare(Process process) throws IOException {
+    public Mounted prepare(ColonyProcess process) throws IOException {
         FunctionSpec.Filesystem fs = process.spec().fs();
         boolean ownRoot = fs.mount().isEmpty();
         Path root = Files.createDirectories(ownRoot ? workRoot.resolve(process.processId()) : Path.of(fs.mount()));
@@ -52,7 +52,7 @@ public final class CfsMounts implements ProcessFiles {
     private record MountedSnapshot(MountSpecs.SnapshotMount spec, CfsSnapshot snapshot) {
     }
 
-    private CfsSnapshot snapshotOf(MountSpecs.SnapshotMount mount, Process process) {
+    private CfsSnapshot snapshotOf(MountSpecs.SnapshotMount mount, ColonyProcess process) {
         if (mount.snapshotId() != null && !mount.snapshotId().isEmpty()) {
             return cfs.catalog().snapshotById(mount.snapshotId());
         }

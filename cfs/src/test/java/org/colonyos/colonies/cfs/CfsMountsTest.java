@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.sdk.ExecutorRuntime;
 import org.junit.jupiter.api.AfterAll;
@@ -70,7 +70,7 @@ class CfsMountsTest {
                 List.of(Map.of("snapshotid", frozenId, "dir", "/frozen", "keepfiles", false, "keepsnapshot", false)),
                 List.of(Map.of("label", "/wc/in", "dir", "/in", "keepfiles", false, "onconflicts",
                         Map.of("onstart", Map.of("keeplocal", false), "onclose", Map.of("keeplocal", true)))));
-        Process done = run(FunctionSpec.of(CfsFixture.COLONY, "cfs-test", "wordcount", List.of()).withFs(fs));
+        ColonyProcess done = run(FunctionSpec.of(CfsFixture.COLONY, "cfs-test", "wordcount", List.of()).withFs(fs));
         assertEquals(ProcessState.SUCCESS, done.state(), String.valueOf(done.errors()));
         assertEquals(List.of(4, "one two three".length()), done.out(), "the current label and the snapshot");
 
@@ -88,7 +88,7 @@ class CfsMountsTest {
     void aProcessWhoseFilesCannotBePreparedFailsWithoutRunning() throws Exception {
         FunctionSpec.Filesystem fs = new FunctionSpec.Filesystem("", List.of(Map.of("snapshotid", "f".repeat(64),
                 "dir", "/x")), null);
-        Process done = run(FunctionSpec.of(CfsFixture.COLONY, "cfs-test", "wordcount", List.of()).withFs(fs));
+        ColonyProcess done = run(FunctionSpec.of(CfsFixture.COLONY, "cfs-test", "wordcount", List.of()).withFs(fs));
         assertEquals(ProcessState.FAILED, done.state());
         assertTrue(done.errors().get(0).startsWith("cannot prepare the process's files"), done.errors().get(0));
         assertFalse(CfsMounts.inside(workRoot, "/a/../b").startsWith(workRoot.resolve("a")));
@@ -103,16 +103,16 @@ class CfsMountsTest {
                 .registerAndStart(CfsFixture.COLONY_KEY)) {
             FunctionSpec.Filesystem fs = new FunctionSpec.Filesystem("", null, List.of(Map.of("label", "/wc/in",
                     "dir", "/in")));
-            Process done = run(FunctionSpec.of(CfsFixture.COLONY, "no-cfs", "wordcount", List.of()).withFs(fs));
+            ColonyProcess done = run(FunctionSpec.of(CfsFixture.COLONY, "no-cfs", "wordcount", List.of()).withFs(fs));
             assertEquals(ProcessState.FAILED, done.state());
             assertTrue(done.errors().get(0).contains("has no CFS configured"), done.errors().get(0));
         }
     }
 
-    private Process run(FunctionSpec spec) throws InterruptedException {
-        Process submitted = fixture.client.submit(spec, fixture.memberKey);
+    private ColonyProcess run(FunctionSpec spec) throws InterruptedException {
+        ColonyProcess submitted = fixture.client.submit(spec, fixture.memberKey);
         for (int i = 0; i < 600; i++) {
-            Process now = fixture.client.getProcess(submitted.processId(), fixture.memberKey);
+            ColonyProcess now = fixture.client.getProcess(submitted.processId(), fixture.memberKey);
             if (ProcessState.isFinal(now.state())) {
                 return now;
             }

@@ -16,7 +16,7 @@ import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.model.Blueprint;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Executor;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.sdk.BlueprintClient;
 import org.colonyos.colonies.sdk.ColoniesClient;
 import org.junit.jupiter.api.AfterAll;
@@ -91,7 +91,7 @@ class BlueprintCommandsTest {
         assertEquals(0, web.code(), web.err());
         Blueprint stored = Json.parse(web.out().getBytes(), Blueprint.class);
         assertEquals(1, stored.metadata().generation());
-        Process reconcile = client.getProcess(stored.metadata().lastReconciliationProcess(), memberKey);
+        ColonyProcess reconcile = client.getProcess(stored.metadata().lastReconciliationProcess(), memberKey);
         assertEquals(Map.of("kind", "Service", "blueprintName", "web"), reconcile.spec().kwargs());
         assertEquals("service-reconciler", reconcile.spec().conditions().executorType());
 

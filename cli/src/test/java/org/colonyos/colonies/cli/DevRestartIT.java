@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.colonyos.colonies.config.PeerAddress;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.sdk.ColoniesClient;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class DevRestartIT {
         assertEquals(String.valueOf(port), exports.get("COLONIES_SERVER_HTTP_PORT"));
         assertEquals(String.valueOf(port), exports.get("COLONIES_SERVER_PORT"));
         ColoniesClient client = new ColoniesClient(URI.create("http://127.0.0.1:" + port));
-        Process before = client.submit(FunctionSpec.of("dev", "cli", "echo", List.of("kept")),
+        ColonyProcess before = client.submit(FunctionSpec.of("dev", "cli", "echo", List.of("kept")),
                 exports.get("COLONIES_PRVKEY"));
         stop(first);
 

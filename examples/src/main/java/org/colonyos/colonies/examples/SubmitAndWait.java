@@ -3,7 +3,7 @@ package org.colonyos.colonies.examples;
 import java.util.List;
 import java.util.Map;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.sdk.ColoniesClient;
 
@@ -24,8 +24,8 @@ public final class SubmitAndWait {
         ColoniesClient client = ColoniesClient.fromEnv(env);
         String colony = env.get("COLONIES_COLONY_NAME");
         String key = env.get("COLONIES_PRVKEY");
-        Process submitted = client.submit(FunctionSpec.of(colony, "hello-java", "hello", List.of(name)), key);
-        Process done = client.waitForProcess(colony, submitted.processId(), ProcessState.SUCCESS, 60, key)
+        ColonyProcess submitted = client.submit(FunctionSpec.of(colony, "hello-java", "hello", List.of(name)), key);
+        ColonyProcess done = client.waitForProcess(colony, submitted.processId(), ProcessState.SUCCESS, 60, key)
                 .orElseThrow(() -> new IllegalStateException("no result within a minute"));
         return done.out();
     }

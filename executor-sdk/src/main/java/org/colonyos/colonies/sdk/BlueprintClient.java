@@ -5,7 +5,7 @@ import java.util.Map;
 import org.colonyos.colonies.proto.model.Blueprint;
 import org.colonyos.colonies.proto.model.BlueprintDefinition;
 import org.colonyos.colonies.proto.model.BlueprintHistory;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.wire.BlueprintPayloads;
 import org.colonyos.colonies.proto.wire.ColonyPayloads;
 import org.colonyos.colonies.proto.wire.PayloadType;
@@ -85,8 +85,8 @@ public final class BlueprintClient {
     }
 
     /** Submits a reconciliation process now; {@code force} makes a new generation first. */
-    public Process reconcile(String name, boolean force, String prvKey) {
+    public ColonyProcess reconcile(String name, boolean force, String prvKey) {
         return client.call(PayloadType.RECONCILE_BLUEPRINT, new BlueprintPayloads.Reconcile(colonyName, name, force),
-                prvKey, Process.class);
+                prvKey, ColonyProcess.class);
     }
 }

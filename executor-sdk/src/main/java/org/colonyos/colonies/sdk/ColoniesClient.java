@@ -21,7 +21,7 @@ import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.Function;
 import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.proto.model.Generator;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessGraph;
 import org.colonyos.colonies.proto.model.ProcessLog;
 import org.colonyos.colonies.proto.model.ServerInfo;
@@ -273,19 +273,20 @@ public final class ColoniesClient {
 
     // ---- processes ----
 
-    public Process submit(FunctionSpec spec, String prvKey) {
-        return call(PayloadType.SUBMIT_FUNC_SPEC, new ProcessPayloads.SubmitFuncSpec(spec), prvKey, Process.class);
+    public ColonyProcess submit(FunctionSpec spec, String prvKey) {
+        return call(PayloadType.SUBMIT_FUNC_SPEC, new ProcessPayloads.SubmitFuncSpec(spec), prvKey,
+                ColonyProcess.class);
     }
 
     /**
      * Asks for a process to run, waiting up to {@code timeoutSeconds} on the server (negative: try once).
      * Throws a {@link ColoniesException} with status 404 when nothing was assigned.
      */
-    public Process assign(String colonyName, int timeoutSeconds, String availableCpu, String availableMem,
+    public ColonyProcess assign(String colonyName, int timeoutSeconds, String availableCpu, String availableMem,
             String executorPrvKey) {
         Duration wait = Duration.ofSeconds(Math.max(timeoutSeconds, 0)).plus(transportTimeout);
         return call(PayloadType.ASSIGN_PROCESS, new ProcessPayloads.AssignProcess(colonyName, timeoutSeconds,
-                availableCpu, availableMem), executorPrvKey, Process.class, wait);
+                availableCpu, availableMem), executorPrvKey, ColonyProcess.class, wait);
     }
 
     /**
@@ -293,18 +294,18 @@ public final class ColoniesClient {
      * already is in that state, and closes the subscription after {@code timeoutSeconds}.
      */
     public Subscription subscribeProcess(String colonyName, String processId, int state, int timeoutSeconds,
-            String prvKey, Consumer<Process> onProcess) {
+            String prvKey, Consumer<ColonyProcess> onProcess) {
         return transport.subscribe(PayloadType.SUBSCRIBE_PROCESS, new ProcessPayloads.SubscribeProcess(colonyName,
-                processId, "", state, timeoutSeconds), prvKey, Process.class, onProcess);
+                processId, "", state, timeoutSeconds), prvKey, ColonyProcess.class, onProcess);
     }
 
     /**
      * Waits over {@code /pubsub} until a process is in {@code state}: the process then, or empty when
      * {@code timeoutSeconds} passed first. Error replies (unknown process, not a member) are thrown.
      */
-    public Optional<Process> waitForProcess(String colonyName, String processId, int state, int timeoutSeconds,
+    public Optional<ColonyProcess> waitForProcess(String colonyName, String processId, int state, int timeoutSeconds,
             String prvKey) {
-        CompletableFuture<Process> first = new CompletableFuture<>();
+        CompletableFuture<ColonyProcess> first = new CompletableFuture<>();
         try (Subscription subscription = subscribeProcess(colonyName, processId, state, timeoutSeconds,
                 prvKey, first::complete)) {
             subscription.ended().whenComplete((ok, error) -> {
@@ -325,26 +326,27 @@ public final class ColoniesClient {
      * until the server closes the subscription after {@code timeoutSeconds}.
      */
     public Subscription subscribeProcesses(String colonyName, String executorType, int state,
-            int timeoutSeconds, String prvKey, Consumer<Process> onProcess) {
+            int timeoutSeconds, String prvKey, Consumer<ColonyProcess> onProcess) {
         return transport.subscribe(PayloadType.SUBSCRIBE_PROCESSES, new ProcessPayloads.SubscribeProcesses(
-                colonyName, executorType, state, timeoutSeconds), prvKey, Process.class, onProcess);
+                colonyName, executorType, state, timeoutSeconds), prvKey, ColonyProcess.class, onProcess);
     }
 
-    public Process getProcess(String processId, String prvKey) {
-        return call(PayloadType.GET_PROCESS, new ProcessPayloads.ProcessRef(processId, false), prvKey, Process.class);
+    public ColonyProcess getProcess(String processId, String prvKey) {
+        return call(PayloadType.GET_PROCESS, new ProcessPayloads.ProcessRef(processId, false), prvKey,
+                ColonyProcess.class);
     }
 
     /** Processes of a colony in a state; at most one of executorType, initiator, label is applied. */
-    public List<Process> getProcesses(String colonyName, int state, int count, String executorType, String label,
+    public List<ColonyProcess> getProcesses(String colonyName, int state, int count, String executorType, String label,
             String initiator, String prvKey) {
         return callList(PayloadType.GET_PROCESSES, new ProcessPayloads.GetProcesses(colonyName, count, state,
-                executorType, label, initiator), prvKey, Process.class);
+                executorType, label, initiator), prvKey, ColonyProcess.class);
     }
 
-    public List<Process> getProcessHistory(String colonyName, String executorId, int seconds, int state,
+    public List<ColonyProcess> getProcessHistory(String colonyName, String executorId, int seconds, int state,
             String prvKey) {
         return callList(PayloadType.GET_PROCESS_HIST, new ProcessPayloads.GetProcessHist(colonyName, executorId,
-                seconds, state), prvKey, Process.class);
+                seconds, state), prvKey, ColonyProcess.class);
     }
 
     public void removeProcess(String processId, String prvKey) {
@@ -428,10 +430,10 @@ public final class ColoniesClient {
      * before all the parent's children, or appended (and, with {@code childProcessId}, made one more parent of
      * that waiting child).
      */
-    public Process addChild(String processGraphId, String parentProcessId, String childProcessId, FunctionSpec spec,
-            boolean insert, String executorPrvKey) {
+    public ColonyProcess addChild(String processGraphId, String parentProcessId, String childProcessId,
+            FunctionSpec spec, boolean insert, String executorPrvKey) {
         return call(PayloadType.ADD_CHILD, new WorkflowPayloads.AddChild(processGraphId, parentProcessId,
-                childProcessId, spec, insert), executorPrvKey, Process.class);
+                childProcessId, spec, insert), executorPrvKey, ColonyProcess.class);
     }
 
     // ---- crons and generators ----

@@ -15,7 +15,7 @@ import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.Function;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +50,7 @@ public final class ExecutorRuntime implements AutoCloseable {
      * What a handler sees: the process, calls bound to it, and the local directory of the files its spec's
      * {@code fs} asked for ({@code null} when it asked for none). Confined to the worker running the process.
      */
-    public record ProcessContext(Process process, ColoniesClient client, String executorPrvKey, Path filesDir) {
+    public record ProcessContext(ColonyProcess process, ColoniesClient client, String executorPrvKey, Path filesDir) {
         /** The positional arguments. */
         public List<Object> args() {
             return process.spec().args();
@@ -75,7 +75,7 @@ public final class ExecutorRuntime implements AutoCloseable {
          * Extends the running workflow after this process: {@code insert} puts the new process before all of this
          * process's children, else it is appended as one more child. Only for a process of a workflow.
          */
-        public Process addChild(FunctionSpec spec, boolean insert) {
+        public ColonyProcess addChild(FunctionSpec spec, boolean insert) {
             return client.addChild(process.processGraphId(), process.processId(), "", spec, insert, executorPrvKey);
         }
     }
@@ -185,7 +185,7 @@ public final class ExecutorRuntime implements AutoCloseable {
             while (running) {
                 try {
                     registerFunctionsOnce();
-                    Process process = client.assign(colonyName, pollSeconds, "", "", executorPrvKey);
+                    ColonyProcess process = client.assign(colonyName, pollSeconds, "", "", executorPrvKey);
                     backoff = MIN_BACKOFF;
                     inHand.put(process.processId(), Thread.currentThread());
                     try {
@@ -230,7 +230,7 @@ public final class ExecutorRuntime implements AutoCloseable {
         }
     }
 
-    private void execute(Process process) {
+    private void execute(ColonyProcess process) {
         Handler handler = handlers.get(process.spec().funcName());
         if (handler == null) {
             fail(process, "Executor " + executorName + " has no function " + process.spec().funcName());
@@ -259,7 +259,7 @@ public final class ExecutorRuntime implements AutoCloseable {
     }
 
     /** The process's files prepared, or null when its spec asks for none. */
-    private ProcessFiles.Mounted mount(Process process) throws Exception {
+    private ProcessFiles.Mounted mount(ColonyProcess process) throws Exception {
         if (!wantsFiles(process)) {
             return null;
         }
@@ -269,12 +269,12 @@ public final class ExecutorRuntime implements AutoCloseable {
         return files.prepare(process);
     }
 
-    private static boolean wantsFiles(Process process) {
+    private static boolean wantsFiles(ColonyProcess process) {
         FunctionSpec.Filesystem fs = process.spec().fs();
         return fs.snapshots() != null && !fs.snapshots().isEmpty() || fs.dirs() != null && !fs.dirs().isEmpty();
     }
 
-    private void fail(Process process, String error) {
+    private void fail(ColonyProcess process, String error) {
         client.closeFailed(process.processId(), List.of(error), executorPrvKey);
     }
 

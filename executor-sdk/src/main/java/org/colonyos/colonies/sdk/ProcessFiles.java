@@ -1,7 +1,7 @@
 package org.colonyos.colonies.sdk;
 
 import java.nio.file.Path;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 
 /**
  * Prepares the files a process asks for in its spec's {@code fs} (protocol 5.4) before its handler runs, and
@@ -15,7 +15,7 @@ public interface ProcessFiles {
      *
      * @throws Exception when the files cannot be prepared; the process then fails without running
      */
-    Mounted prepare(Process process) throws Exception;
+    Mounted prepare(ColonyProcess process) throws Exception;
 
     /** A process's prepared files. */
     interface Mounted {

@@ -28,7 +28,7 @@ import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.sdk.ClientTls;
 import org.colonyos.colonies.sdk.ColoniesClient;
@@ -87,8 +87,8 @@ class ApiTlsEndToEndTest {
         client.addColony(new Colony(Identity.idOfPrivateKey(COLONY_KEY), "tls"), SERVER_KEY);
         client.addExecutor(Executor.of(Identity.idOfPrivateKey(executorKey), "cli", "e", "tls"), COLONY_KEY);
         client.approveExecutor("tls", "e", COLONY_KEY);
-        Process submitted = client.submit(FunctionSpec.of("tls", "cli", "f", List.of()), executorKey);
-        Process seen = client.waitForProcess("tls", submitted.processId(), ProcessState.WAITING, 10, executorKey)
+        ColonyProcess submitted = client.submit(FunctionSpec.of("tls", "cli", "f", List.of()), executorKey);
+        ColonyProcess seen = client.waitForProcess("tls", submitted.processId(), ProcessState.WAITING, 10, executorKey)
                 .orElseThrow();
         assertEquals(submitted.processId(), seen.processId(), "the subscription answered over wss");
         ColoniesClient keepAlive = new ColoniesClient(List.of(URI.create(server.url())), Duration.ofSeconds(20),

@@ -21,7 +21,7 @@ import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.proto.model.Location;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.sdk.ColoniesClient;
 import org.colonyos.colonies.sdk.ExecutorRuntime;
@@ -82,7 +82,7 @@ class ChannelEndToEndTest {
 
     @Test
     void aSubmitterAndItsExecutorTalkOverAChannel() throws Exception {
-        Process process = client.submit(FunctionSpec.of(COLONY, "talker", "listen", List.of())
+        ColonyProcess process = client.submit(FunctionSpec.of(COLONY, "talker", "listen", List.of())
                 .withChannels(List.of("chat")), submitterKey);
         client.waitForProcess(COLONY, process.processId(), ProcessState.RUNNING, 20, submitterKey).orElseThrow();
         List<ChannelEntry> streamed = Collections.synchronizedList(new ArrayList<>());
@@ -105,7 +105,7 @@ class ChannelEndToEndTest {
         assertEquals(read, List.copyOf(streamed), "the subscriber heard every entry, in order, once");
         chat.end();
 
-        Process done = client.waitForProcess(COLONY, process.processId(), ProcessState.SUCCESS, 20, submitterKey)
+        ColonyProcess done = client.waitForProcess(COLONY, process.processId(), ProcessState.SUCCESS, 20, submitterKey)
                 .orElseThrow();
         assertEquals(List.of("hello", "grüße"), done.out());
         subscription.ended().get(10, TimeUnit.SECONDS);
@@ -114,7 +114,7 @@ class ChannelEndToEndTest {
 
     @Test
     void strangersAndUndeclaredChannelsAreRefused() {
-        Process process = client.submit(FunctionSpec.of(COLONY, "nobody", "f", List.of())
+        ColonyProcess process = client.submit(FunctionSpec.of(COLONY, "nobody", "f", List.of())
                 .withChannels(List.of("chat")), submitterKey);
         String strangerKey = Secp256k1.generatePrivateKey();
         client.addExecutor(Executor.of(Identity.idOfPrivateKey(strangerKey), "x", "stranger", COLONY), COLONY_KEY);

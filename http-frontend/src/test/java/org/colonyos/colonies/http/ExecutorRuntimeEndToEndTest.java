@@ -15,7 +15,7 @@ import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.sdk.ColoniesClient;
 import org.colonyos.colonies.sdk.ExecutorRuntime;
@@ -44,15 +44,16 @@ class ExecutorRuntimeEndToEndTest {
                     })
                     .registerAndStart(COLONY_KEY);
             try {
-                Process echoed = await(client, key, client.submit(FunctionSpec.of("rt", "java", "echo",
+                ColonyProcess echoed = await(client, key, client.submit(FunctionSpec.of("rt", "java", "echo",
                         List.of("hello", 2)), key));
                 assertEquals(ProcessState.SUCCESS, echoed.state());
                 assertEquals(List.of("hello", 2), echoed.out());
                 assertEquals(1, client.getLogs("rt", echoed.processId(), "", 10, 0, false, key).size());
-                Process failed = await(client, key, client.submit(FunctionSpec.of("rt", "java", "fail", List.of()),
+                ColonyProcess failed = await(client, key, client.submit(FunctionSpec.of("rt", "java", "fail",
+                        List.of()),
                         key));
                 assertEquals(List.of("as asked"), failed.errors());
-                Process unknown = await(client, key, client.submit(FunctionSpec.of("rt", "java", "nope",
+                ColonyProcess unknown = await(client, key, client.submit(FunctionSpec.of("rt", "java", "nope",
                         List.of()), key));
                 assertEquals(ProcessState.FAILED, unknown.state());
                 assertEquals(2, client.getFunctions("rt", "worker", key).size());
@@ -64,7 +65,8 @@ class ExecutorRuntimeEndToEndTest {
         }
     }
 
-    private static Process await(ColoniesClient client, String key, Process submitted) throws InterruptedException {
+    private static ColonyProcess await(ColoniesClient client, String key, ColonyProcess submitted)
+            throws InterruptedException {
         return Eventually.value(Duration.ofSeconds(20), () -> Optional.of(client.getProcess(submitted.processId(),
                 key)).filter(p -> ProcessState.isFinal(p.state())), () -> "process never finished");
     }

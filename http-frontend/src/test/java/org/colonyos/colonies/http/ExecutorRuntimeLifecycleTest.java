@@ -20,7 +20,7 @@ import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.sdk.ColoniesClient;
 import org.colonyos.colonies.sdk.ExecutorRuntime;
@@ -63,11 +63,11 @@ class ExecutorRuntimeLifecycleTest {
                 .stopOnShutdown(false);
     }
 
-    private Process submit(String function) {
+    private ColonyProcess submit(String function) {
         return client.submit(FunctionSpec.of(COLONY, TYPE, function, List.of()), key);
     }
 
-    private Process awaitFinal(Process submitted) throws InterruptedException {
+    private ColonyProcess awaitFinal(ColonyProcess submitted) throws InterruptedException {
         return Eventually.value(Duration.ofSeconds(30), () -> Optional.of(client.getProcess(submitted.processId(),
                 key)).filter(p -> ProcessState.isFinal(p.state())), () -> "process never finished");
     }
@@ -106,10 +106,10 @@ class ExecutorRuntimeLifecycleTest {
             inside.decrementAndGet();
             return List.of();
         }).registerAndStart(COLONY_KEY)) {
-            List<Process> submitted = List.of(submit("wait"), submit("wait"), submit("wait"), submit("wait"));
+            List<ColonyProcess> submitted = List.of(submit("wait"), submit("wait"), submit("wait"), submit("wait"));
             assertTrue(allInside.await(20, TimeUnit.SECONDS), "three handlers ran at once");
             release.countDown();
-            for (Process process : submitted) {
+            for (ColonyProcess process : submitted) {
                 assertEquals(ProcessState.SUCCESS, awaitFinal(process).state());
             }
             assertEquals(3, peak.get(), "never more than the concurrency");
@@ -130,15 +130,15 @@ class ExecutorRuntimeLifecycleTest {
                     Thread.sleep(60_000);
                     return List.of("never");
                 }).registerAndStart(COLONY_KEY);
-        Process quick = submit("short");
-        Process slow = submit("long");
+        ColonyProcess quick = submit("short");
+        ColonyProcess slow = submit("long");
         assertTrue(started.await(20, TimeUnit.SECONDS));
         runtime.close();
         assertTrue(runtime.awaitTermination(Duration.ZERO), "close returns once the workers ended");
-        Process finished = awaitFinal(quick);
+        ColonyProcess finished = awaitFinal(quick);
         assertEquals(ProcessState.SUCCESS, finished.state());
         assertEquals(List.of("finished"), finished.out());
-        Process handedBack = awaitFinal(slow);
+        ColonyProcess handedBack = awaitFinal(slow);
         assertEquals(ProcessState.FAILED, handedBack.state());
         assertTrue(handedBack.errors().get(0).startsWith("executor worker stopped before the process finished"),
                 handedBack.errors().toString());
@@ -160,7 +160,7 @@ class ExecutorRuntimeLifecycleTest {
         assertEquals(COLONY, ColoniesClient.fromEnv(env).getColonies(SERVER_KEY).get(0).name());
         try (ExecutorRuntime runtime = ExecutorRuntime.fromEnv(env).pollSeconds(1).stopOnShutdown(false)
                 .function("f", ctx -> List.of(ctx.process().spec().funcName())).registerAndStart(COLONY_KEY)) {
-            Process done = awaitFinal(submit("f"));
+            ColonyProcess done = awaitFinal(submit("f"));
             assertEquals(List.of("f"), done.out());
             assertEquals("from-env", client.getExecutor(COLONY, "from-env", key).executorName());
         }

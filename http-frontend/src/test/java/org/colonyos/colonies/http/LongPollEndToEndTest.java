@@ -27,7 +27,7 @@ import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessGraph;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.proto.model.WorkflowSpec;
@@ -95,12 +95,12 @@ class LongPollEndToEndTest {
     @Test
     void aWaitingExecutorGetsALaterSubmitLongBeforeItsTimeout() throws Exception {
         String colony = colony("wake");
-        CompletableFuture<Process> waiting = CompletableFuture.supplyAsync(() ->
+        CompletableFuture<ColonyProcess> waiting = CompletableFuture.supplyAsync(() ->
                 client.assign(colony, 30, "", "", keys.get(0)));
         awaitWaiters(1);
         long submitted = System.nanoTime();
-        Process process = client.submit(spec(colony), keys.get(1));
-        Process assigned = waiting.get(10, TimeUnit.SECONDS);
+        ColonyProcess process = client.submit(spec(colony), keys.get(1));
+        ColonyProcess assigned = waiting.get(10, TimeUnit.SECONDS);
         long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - submitted);
         assertEquals(process.processId(), assigned.processId());
         assertTrue(waitedMillis < 5_000, "woken after " + waitedMillis + " ms");
@@ -112,13 +112,13 @@ class LongPollEndToEndTest {
         String colony = colony("release");
         ProcessGraph graph = client.submitWorkflow(new WorkflowSpec(colony, List.of(spec(colony).withNodeName("a"),
                 spec(colony).withNodeName("b").dependingOn("a"))), keys.get(1));
-        Process parent = client.assign(colony, -1, "", "", keys.get(0));
-        CompletableFuture<Process> waiting = CompletableFuture.supplyAsync(() ->
+        ColonyProcess parent = client.assign(colony, -1, "", "", keys.get(0));
+        CompletableFuture<ColonyProcess> waiting = CompletableFuture.supplyAsync(() ->
                 client.assign(colony, 30, "", "", keys.get(1)));
         awaitWaiters(1);
         long closed = System.nanoTime();
         client.closeSuccessful(parent.processId(), List.of("out of a"), keys.get(0));
-        Process child = waiting.get(10, TimeUnit.SECONDS);
+        ColonyProcess child = waiting.get(10, TimeUnit.SECONDS);
         long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closed);
         assertEquals(graph.processIds().get(1), child.processId());
         assertEquals(List.of("out of a"), child.in());
@@ -175,7 +175,7 @@ class LongPollEndToEndTest {
         ColoniesClient own = TestServer.client(server, engine());
         int ran = 0;
         while (true) {
-            Process process;
+            ColonyProcess process;
             try {
                 process = own.assign(colony, 3, "", "", key);
             } catch (ColoniesException e) {
@@ -191,19 +191,19 @@ class LongPollEndToEndTest {
     @Test
     void anExpiredExecutionIsRetriedThenFailedByTheLeaderTimer() throws Exception {
         String colony = colony("slow");
-        Process process = client.submit(spec(colony).withLimits(-1, 1, 1), keys.get(3));
+        ColonyProcess process = client.submit(spec(colony).withLimits(-1, 1, 1), keys.get(3));
         assertEquals(process.processId(), client.assign(colony, -1, "", "", keys.get(3)).processId());
-        Process requeued = awaitState(process.processId(), ProcessState.WAITING, 1);
+        ColonyProcess requeued = awaitState(process.processId(), ProcessState.WAITING, 1);
         assertEquals(1, requeued.retries());
         assertEquals(process.processId(), client.assign(colony, 10, "", "", keys.get(4)).processId());
-        Process failed = awaitState(process.processId(), ProcessState.FAILED, 1);
+        ColonyProcess failed = awaitState(process.processId(), ProcessState.FAILED, 1);
         assertEquals(List.of("Maximum execution time limit exceeded"), failed.errors());
         ColoniesException late = org.junit.jupiter.api.Assertions.assertThrows(ColoniesException.class,
                 () -> client.closeSuccessful(process.processId(), List.of(), keys.get(4)));
         assertEquals(400, late.status());
     }
 
-    private Process awaitState(String id, int state, int retries) throws InterruptedException {
+    private ColonyProcess awaitState(String id, int state, int retries) throws InterruptedException {
         return Eventually.value(Duration.ofSeconds(15), () -> Optional.of(client.getProcess(id, keys.get(3)))
                 .filter(p -> p.state() == state && p.retries() >= retries),
                 () -> "process " + id + " never reached state " + state);

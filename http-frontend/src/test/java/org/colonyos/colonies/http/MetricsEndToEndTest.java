@@ -18,7 +18,7 @@ import org.colonyos.colonies.config.ApiSettings;
 import org.colonyos.colonies.http.server.ColoniesServer;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.sdk.ColoniesClient;
 import org.colonyos.colonies.sdk.ColoniesException;
 import org.junit.jupiter.api.AfterEach;
@@ -94,11 +94,11 @@ class MetricsEndToEndTest {
         Map<String, Double> before = scrape();
         assertEquals(0.0, value(before, processes("waiting")));
         assertEquals(1.0, value(before, "colonies_executors{colony=\"" + COLONY + "\",state=\"approved\"}"));
-        CompletableFuture<Process> waiting = CompletableFuture.supplyAsync(() -> client.assign(COLONY, 30, "", "",
+        CompletableFuture<ColonyProcess> waiting = CompletableFuture.supplyAsync(() -> client.assign(COLONY, 30, "", "",
                 executorKey));
         awaitLongPolls(1);
         client.submit(FunctionSpec.of(COLONY, "cli", "f", List.of()), executorKey);
-        Process assigned = waiting.get();
+        ColonyProcess assigned = waiting.get();
         client.submit(FunctionSpec.of(COLONY, "cli", "f", List.of()), executorKey);
         Map<String, Double> after = scrape();
         assertEquals(1.0, value(after, processes("running")), assigned.processId());

@@ -17,7 +17,7 @@ import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.sdk.ColoniesClient;
 import org.colonyos.colonies.sdk.ColoniesException;
@@ -85,7 +85,7 @@ class OverloadTest {
     @Test
     void longPollsOverTheCapGet503AndTheSlotComesBack() throws Exception {
         start(limits(3, 100, 0, 1));
-        List<CompletableFuture<Process>> held = new ArrayList<>();
+        List<CompletableFuture<ColonyProcess>> held = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             held.add(CompletableFuture.supplyAsync(() -> client.assign(COLONY, 30, "", "", executorKey)));
         }
@@ -97,15 +97,15 @@ class OverloadTest {
         assertEquals(503, over.status());
         assertTrue(over.getMessage().contains("3 long-polls are already waiting"), over.getMessage());
         assertEquals(1, client.getColonies(SERVER_KEY).size(), "other requests are served meanwhile");
-        Process process = client.submit(FunctionSpec.of(COLONY, "cli", "f", List.of()), executorKey);
+        ColonyProcess process = client.submit(FunctionSpec.of(COLONY, "cli", "f", List.of()), executorKey);
         Object got = CompletableFuture.anyOf(held.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
-        assertEquals(process.processId(), ((Process) got).processId(), "a held long-poll got the process");
+        assertEquals(process.processId(), ((ColonyProcess) got).processId(), "a held long-poll got the process");
         held.add(CompletableFuture.supplyAsync(() -> client.assign(COLONY, 30, "", "", executorKey)));
         awaitLongPolls(3);
         for (int i = 0; i < 3; i++) {
             client.submit(FunctionSpec.of(COLONY, "cli", "f", List.of()), executorKey);
         }
-        for (CompletableFuture<Process> poll : held) {
+        for (CompletableFuture<ColonyProcess> poll : held) {
             assertTrue(poll.get(10, TimeUnit.SECONDS) != null, "the freed slot served another long-poll");
         }
     }
@@ -123,7 +123,7 @@ class OverloadTest {
     @Test
     void subscriptionsOverTheCapGet503AndTheSlotComesBack() throws Exception {
         start(limits(100, 2, 0, 1));
-        Process process = client.submit(FunctionSpec.of(COLONY, "cli", "f", List.of()), executorKey);
+        ColonyProcess process = client.submit(FunctionSpec.of(COLONY, "cli", "f", List.of()), executorKey);
         Subscription first = client.subscribeProcess(COLONY, process.processId(), ProcessState.SUCCESS, 30,
                 executorKey, p -> { });
         Subscription second = client.subscribeProcess(COLONY, process.processId(), ProcessState.SUCCESS, 30,

@@ -22,7 +22,7 @@ import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.Function;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.proto.model.Statistics;
 import org.colonyos.colonies.proto.model.User;
@@ -87,7 +87,7 @@ class ProcessLifecycleEndToEndTest {
         String colony = colony();
         FunctionSpec sent = spec(colony, "echo").withLimits(60, 60, 0).withKwargsAndEnv(Map.of("k", 2),
                 Map.of("HOME", "/tmp"));
-        Process process = client.submit(sent, userKey);
+        ColonyProcess process = client.submit(sent, userKey);
         assertEquals(64, process.processId().length());
         assertEquals("alice", process.initiatorName());
         assertEquals(ProcessState.WAITING, process.state());
@@ -119,11 +119,11 @@ class ProcessLifecycleEndToEndTest {
                 0, 0, 0, 0, ""), EXECUTOR_KEY);
         assertRefused(403, "Not allowed to add a function to another executor", () -> client.addFunction(
                 new Function("", "worker", "cli", colony, "x", "", null, 0, 0, 0, 0, 0, 0, 0, ""), otherExecutorKey));
-        Process submitted = client.submit(spec(colony, "echo"), userKey);
+        ColonyProcess submitted = client.submit(spec(colony, "echo"), userKey);
         assertRefused(400, "Invalid timeout value, timeout cannot be zero", () -> client.assign(colony, 0, "", "",
                 EXECUTOR_KEY));
         assertRefused(403, null, () -> client.assign(colony, -1, "", "", strangerKey));
-        Process running = client.assign(colony, -1, "", "", EXECUTOR_KEY);
+        ColonyProcess running = client.assign(colony, -1, "", "", EXECUTOR_KEY);
         assertEquals(submitted.processId(), running.processId());
         assertEquals(ProcessState.RUNNING, running.state());
         assertEquals(Identity.idOfPrivateKey(EXECUTOR_KEY), running.assignedExecutorId());
@@ -151,7 +151,7 @@ class ProcessLifecycleEndToEndTest {
         assertRefused(400, null, () -> client.searchLogs(colony, "hello", 31, 10, userKey));
         assertRefused(403, null, () -> client.closeSuccessful(id, List.of("done"), otherExecutorKey));
         client.closeSuccessful(id, List.of("done"), EXECUTOR_KEY);
-        Process closed = client.getProcess(id, userKey);
+        ColonyProcess closed = client.getProcess(id, userKey);
         assertEquals(ProcessState.SUCCESS, closed.state());
         assertEquals(List.of("done"), closed.out());
         assertNotEquals(GoTime.ZERO, closed.endTime());
@@ -169,9 +169,9 @@ class ProcessLifecycleEndToEndTest {
     @Test
     void listingsFollowTheProtocolOrdersAndLimits() {
         String colony = colony();
-        Process low = client.submit(spec(colony, "low"), userKey);
-        Process high = client.submit(spec(colony, "high").withPriority(5), userKey);
-        Process labelled = client.submit(spec(colony, "lab").withLabel("L"), EXECUTOR_KEY);
+        ColonyProcess low = client.submit(spec(colony, "low"), userKey);
+        ColonyProcess high = client.submit(spec(colony, "high").withPriority(5), userKey);
+        ColonyProcess labelled = client.submit(spec(colony, "lab").withLabel("L"), EXECUTOR_KEY);
         assertEquals(List.of(high.processId(), low.processId(), labelled.processId()),
                 ids(client.getProcesses(colony, ProcessState.WAITING, 10, "", "", "", userKey)));
         assertEquals(List.of(labelled.processId()), ids(client.getProcesses(colony, 0, 10, "", "L", "", userKey)));
@@ -199,8 +199,8 @@ class ProcessLifecycleEndToEndTest {
     @Test
     void cancelRemoveAndRemoveAll() {
         String colony = colony();
-        Process waiting = client.submit(spec(colony, "a"), userKey);
-        Process running = client.submit(spec(colony, "b"), userKey);
+        ColonyProcess waiting = client.submit(spec(colony, "a"), userKey);
+        ColonyProcess running = client.submit(spec(colony, "b"), userKey);
         client.cancelProcess(waiting.processId(), userKey);
         assertEquals(ProcessState.CANCELLED, client.getProcess(waiting.processId(), userKey).state());
         assertRefused(400, null, () -> client.cancelProcess(waiting.processId(), userKey));
@@ -254,7 +254,7 @@ class ProcessLifecycleEndToEndTest {
         assertEquals("named", client.assign(colony, -1, "", "", otherExecutorKey).spec().funcName());
     }
 
-    private static List<String> ids(List<Process> processes) {
-        return processes.stream().map(Process::processId).toList();
+    private static List<String> ids(List<ColonyProcess> processes) {
+        return processes.stream().map(ColonyProcess::processId).toList();
     }
 }

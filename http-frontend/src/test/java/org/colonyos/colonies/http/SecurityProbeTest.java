@@ -22,7 +22,7 @@ import org.colonyos.colonies.proto.model.Conditions;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.Function;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessLog;
 import org.colonyos.colonies.sdk.ColoniesClient;
 import org.junit.jupiter.api.AfterAll;
@@ -95,7 +95,7 @@ class SecurityProbeTest {
         assertTrue(body.length() < MAX_BODY, "under the body limit: " + body.length());
         HttpResponse<String> reply = Probes.post(server.url(), body);
         assertEquals(200, reply.statusCode(), reply.body().substring(0, Math.min(300, reply.body().length())));
-        Process small = client.submit(FunctionSpec.of("a", "cli", "after", List.of()), EXECUTOR_KEY);
+        ColonyProcess small = client.submit(FunctionSpec.of("a", "cli", "after", List.of()), EXECUTOR_KEY);
         assertEquals("after", small.spec().funcName());
         assertEquals(term, server.node().currentTerm(), "the leader lost its term");
     }
@@ -142,8 +142,8 @@ class SecurityProbeTest {
 
     @Test
     void logsByExecutorNameStayInTheCallersColony() {
-        Process theirs = client.submit(FunctionSpec.of("b", "cli", "secret", List.of()), executorBKey);
-        Process assigned = client.assign("b", 5, "", "", executorBKey);
+        ColonyProcess theirs = client.submit(FunctionSpec.of("b", "cli", "secret", List.of()), executorBKey);
+        ColonyProcess assigned = client.assign("b", 5, "", "", executorBKey);
         assertEquals(theirs.processId(), assigned.processId());
         client.addLog(assigned.processId(), "secret of b", executorBKey);
         List<ProcessLog> seen = client.getLogs("a", "", "worker", 100, 0, false, EXECUTOR_KEY);

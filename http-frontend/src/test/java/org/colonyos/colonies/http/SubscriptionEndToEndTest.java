@@ -31,7 +31,7 @@ import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.proto.wire.PayloadCodec;
 import org.colonyos.colonies.proto.wire.PayloadType;
@@ -84,7 +84,7 @@ class SubscriptionEndToEndTest {
         return name;
     }
 
-    private Process submit(String colony, String type) {
+    private ColonyProcess submit(String colony, String type) {
         return client.submit(FunctionSpec.of(colony, type, "f", List.of()),
                 colony.equals("other") ? strangerKey : executorKey);
     }
@@ -92,8 +92,8 @@ class SubscriptionEndToEndTest {
     @Test
     void aProcessAlreadyInTheStateIsSentAtOnce() {
         String colony = colony("at-once");
-        Process process = submit(colony, "cli");
-        Optional<Process> seen = client.waitForProcess(colony, process.processId(), ProcessState.WAITING, 10,
+        ColonyProcess process = submit(colony, "cli");
+        Optional<ColonyProcess> seen = client.waitForProcess(colony, process.processId(), ProcessState.WAITING, 10,
                 executorKey);
         assertEquals(process.processId(), seen.orElseThrow().processId());
         assertEquals(ProcessState.WAITING, seen.get().state());
@@ -102,14 +102,14 @@ class SubscriptionEndToEndTest {
     @Test
     void aLaterStateChangeIsSentLongBeforeTheTimeout() throws Exception {
         String colony = colony("later");
-        Process process = submit(colony, "cli");
-        CompletableFuture<Optional<Process>> success = CompletableFuture.supplyAsync(() ->
+        ColonyProcess process = submit(colony, "cli");
+        CompletableFuture<Optional<ColonyProcess>> success = CompletableFuture.supplyAsync(() ->
                 client.waitForProcess(colony, process.processId(), ProcessState.SUCCESS, 60, executorKey));
         awaitSubscriptions(1);
         assertEquals(process.processId(), client.assign(colony, -1, "", "", executorKey).processId());
         long closed = System.nanoTime();
         client.closeSuccessful(process.processId(), List.of("done"), executorKey);
-        Process seen = success.get(10, TimeUnit.SECONDS).orElseThrow();
+        ColonyProcess seen = success.get(10, TimeUnit.SECONDS).orElseThrow();
         assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closed) < 5_000);
         assertEquals(ProcessState.SUCCESS, seen.state());
         assertEquals(List.of("done"), seen.out());
@@ -119,16 +119,16 @@ class SubscriptionEndToEndTest {
     @Test
     void subscriptionsDoNotTakeWakeUpsFromWaitingAssigns() throws Exception {
         String colony = colony("shared");
-        BlockingQueue<Process> seen = new LinkedBlockingQueue<>();
+        BlockingQueue<ColonyProcess> seen = new LinkedBlockingQueue<>();
         try (Subscription subscription = client.subscribeProcesses(colony, "cli", ProcessState.WAITING,
                 30, executorKey, seen::add)) {
             awaitSubscriptions(1);
-            CompletableFuture<Process> waiting = CompletableFuture.supplyAsync(() ->
+            CompletableFuture<ColonyProcess> waiting = CompletableFuture.supplyAsync(() ->
                     client.assign(colony, 30, "", "", executorKey));
             while (server.waiters().waiting() != 1) {
                 Thread.sleep(10);
             }
-            Process process = submit(colony, "cli");
+            ColonyProcess process = submit(colony, "cli");
             assertEquals(process.processId(), waiting.get(10, TimeUnit.SECONDS).processId());
             assertEquals(process.processId(), seen.poll(10, TimeUnit.SECONDS).processId());
             assertTrue(!subscription.ended().isDone());
@@ -148,7 +148,7 @@ class SubscriptionEndToEndTest {
         assertEquals(400, notAnId.status());
         assertEquals("Failed to subscribe process, invalid processid: an id is 64 lowercase hex characters",
                 notAnId.getMessage());
-        Process process = submit(colony, "cli");
+        ColonyProcess process = submit(colony, "cli");
         ColoniesException stranger = assertThrows(ColoniesException.class, () ->
                 client.waitForProcess(colony, process.processId(), ProcessState.WAITING, 5, strangerKey));
         assertEquals(403, stranger.status());
@@ -160,7 +160,7 @@ class SubscriptionEndToEndTest {
     @Test
     void executorTypeSubscriptionsSeeOnlyTheirColonyTypeAndState() throws Exception {
         String colony = colony("typed");
-        BlockingQueue<Process> seen = new LinkedBlockingQueue<>();
+        BlockingQueue<ColonyProcess> seen = new LinkedBlockingQueue<>();
         try (Subscription subscription = client.subscribeProcesses(colony, "typed", ProcessState.WAITING,
                 30, executorKey, seen::add)) {
             awaitSubscriptions(1);
@@ -172,7 +172,7 @@ class SubscriptionEndToEndTest {
             }
             List<String> received = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                Process process = seen.poll(10, TimeUnit.SECONDS);
+                ColonyProcess process = seen.poll(10, TimeUnit.SECONDS);
                 assertTrue(process != null, "frame " + i + " missing");
                 received.add(process.processId());
             }
@@ -186,9 +186,9 @@ class SubscriptionEndToEndTest {
     @Test
     void theTimeoutClosesTheSocketAndEndsTheSubscription() throws Exception {
         String colony = colony("timeout");
-        Process process = submit(colony, "cli");
+        ColonyProcess process = submit(colony, "cli");
         long start = System.nanoTime();
-        Optional<Process> none = client.waitForProcess(colony, process.processId(), ProcessState.SUCCESS, 1,
+        Optional<ColonyProcess> none = client.waitForProcess(colony, process.processId(), ProcessState.SUCCESS, 1,
                 executorKey);
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertTrue(none.isEmpty());
@@ -199,7 +199,7 @@ class SubscriptionEndToEndTest {
     @Test
     void aClientThatLeavesIsDropped() throws Exception {
         String colony = colony("leave");
-        Process process = submit(colony, "cli");
+        ColonyProcess process = submit(colony, "cli");
         Subscription subscription = client.subscribeProcess(colony, process.processId(),
                 ProcessState.SUCCESS, 60, executorKey, p -> { });
         awaitSubscriptions(1);
@@ -211,7 +211,7 @@ class SubscriptionEndToEndTest {
     void subscriptionsAreNotServedOverApi() {
         ColoniesException refused = assertThrows(ColoniesException.class, () -> client.call(
                 PayloadType.SUBSCRIBE_PROCESS, new ProcessPayloads.SubscribeProcess("other", "x", "", 0, 1),
-                executorKey, Process.class));
+                executorKey, ColonyProcess.class));
         assertEquals(403, refused.status());
         assertEquals("invalid rpcMsg.PayloadType: subscribeprocessmsg", refused.getMessage());
     }
@@ -238,7 +238,7 @@ class SubscriptionEndToEndTest {
         int rounds = 20;
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<Optional<Process>>> waits = new ArrayList<>();
+            List<Future<Optional<ColonyProcess>>> waits = new ArrayList<>();
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
                 String id = submit(colony, "race").processId();
@@ -248,7 +248,7 @@ class SubscriptionEndToEndTest {
                 pool.submit(() -> client.cancelProcess(id, executorKey));
             }
             for (int i = 0; i < rounds; i++) {
-                Process seen = waits.get(i).get(40, TimeUnit.SECONDS).orElseThrow();
+                ColonyProcess seen = waits.get(i).get(40, TimeUnit.SECONDS).orElseThrow();
                 assertEquals(ids.get(i), seen.processId());
                 assertEquals(ProcessState.CANCELLED, seen.state());
             }

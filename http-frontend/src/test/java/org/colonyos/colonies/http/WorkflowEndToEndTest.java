@@ -21,7 +21,7 @@ import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessGraph;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.proto.model.WorkflowSpec;
@@ -95,7 +95,7 @@ class WorkflowEndToEndTest {
                 () -> "the workflow never ended");
     }
 
-    private Map<String, Process> byNode(ProcessGraph graph) {
+    private Map<String, ColonyProcess> byNode(ProcessGraph graph) {
         return graph.processIds().stream().map(id -> client.getProcess(id, executorKey))
                 .collect(Collectors.toMap(p -> p.spec().nodeName(), Function.identity()));
     }
@@ -105,7 +105,7 @@ class WorkflowEndToEndTest {
         ProcessGraph graph = ended(submit(spec("a", "tag"), spec("b", "tag", "a"), spec("c", "tag", "a"),
                 spec("d", "tag", "b", "c")));
         assertEquals(ProcessState.SUCCESS, graph.state());
-        Map<String, Process> nodes = byNode(graph);
+        Map<String, ColonyProcess> nodes = byNode(graph);
         assertEquals(List.of("a", "b", "a", "c", "d"), nodes.get("d").out());
         assertEquals(List.of("a", "b", "a", "c"), nodes.get("d").in());
         assertTrue(nodes.get("b").startTime().isAfter(nodes.get("a").endTime()));
@@ -133,7 +133,7 @@ class WorkflowEndToEndTest {
     void aFailedProcessFailsItsGraphAndNothingAfterItRuns() throws Exception {
         ProcessGraph graph = ended(submit(spec("a", "tag"), spec("b", "fail", "a"), spec("d", "tag", "b")));
         assertEquals(ProcessState.FAILED, graph.state());
-        Map<String, Process> nodes = byNode(graph);
+        Map<String, ColonyProcess> nodes = byNode(graph);
         assertEquals(ProcessState.SUCCESS, nodes.get("a").state());
         assertEquals(List.of("as asked"), nodes.get("b").errors());
         assertEquals(ProcessState.FAILED, nodes.get("d").state());
@@ -147,8 +147,8 @@ class WorkflowEndToEndTest {
         ProcessGraph graph = ended(submit(spec("root", "spawn"), spec("last", "tag", "root")));
         assertEquals(ProcessState.SUCCESS, graph.state());
         assertEquals(4, graph.processIds().size());
-        Map<String, Process> nodes = byNode(graph);
-        Process root = nodes.get("root");
+        Map<String, ColonyProcess> nodes = byNode(graph);
+        ColonyProcess root = nodes.get("root");
         assertEquals(List.of(nodes.get("inserted").processId()), root.children());
         assertEquals(List.of(nodes.get("last").processId(), nodes.get("appended").processId()),
                 nodes.get("inserted").children());

@@ -3,7 +3,7 @@ package org.colonyos.colonies.sm;
 import java.util.ArrayList;
 import java.util.List;
 import org.colonyos.colonies.proto.model.ChannelEntry;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 
 /**
  * What one applied entry changed that waiting clients may care about: processes that were submitted or changed
@@ -14,7 +14,7 @@ import org.colonyos.colonies.proto.model.Process;
  * <p>Confined to the apply thread until handed over.
  */
 public final class Signals {
-    private final List<Process> processes = new ArrayList<>();
+    private final List<ColonyProcess> processes = new ArrayList<>();
     private final List<String> resumedColonies = new ArrayList<>();
     private final List<ChannelAppended> appended = new ArrayList<>();
     private final List<String> channelsDropped = new ArrayList<>();
@@ -24,7 +24,7 @@ public final class Signals {
     }
 
     /** Records a process in its new state. */
-    public void process(Process process) {
+    public void process(ColonyProcess process) {
         processes.add(process);
     }
 
@@ -62,7 +62,7 @@ public final class Signals {
             List<Listener> copy = List.of(listeners);
             return new Listener() {
                 @Override
-                public void processChanged(Process process) {
+                public void processChanged(ColonyProcess process) {
                     copy.forEach(l -> l.processChanged(process));
                 }
 
@@ -89,7 +89,7 @@ public final class Signals {
         }
 
         /** A process was submitted or changed state. */
-        default void processChanged(Process process) {
+        default void processChanged(ColonyProcess process) {
         }
 
         /** A colony's assignments were resumed. */

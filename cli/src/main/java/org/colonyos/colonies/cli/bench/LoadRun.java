@@ -19,7 +19,7 @@ import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Executor;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.sdk.ColoniesClient;
 import org.colonyos.colonies.sdk.ColoniesException;
 
@@ -151,7 +151,7 @@ final class LoadRun {
         while (running) {
             long asked = System.nanoTime();
             try {
-                Process process = client.assign(colony, 2, "", "", key);
+                ColonyProcess process = client.assign(colony, 2, "", "", key);
                 long now = System.nanoTime();
                 assignLatency.add(now - asked);
                 Long ack = acknowledged.get(process.processId());

@@ -20,7 +20,7 @@ import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.wire.PayloadCodec;
 import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.ProcessPayloads;
@@ -141,7 +141,7 @@ public final class OverloadBench implements Callable<Integer> {
         while (System.nanoTime() < end) {
             try {
                 long started = System.nanoTime();
-                Process process = client.submit(FunctionSpec.of(COLONY, "unserved", "probe", List.of()), key);
+                ColonyProcess process = client.submit(FunctionSpec.of(COLONY, "unserved", "probe", List.of()), key);
                 long submitted = System.nanoTime();
                 client.getProcess(process.processId(), key);
                 writes.add(submitted - started);

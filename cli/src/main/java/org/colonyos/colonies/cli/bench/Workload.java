@@ -3,7 +3,7 @@ package org.colonyos.colonies.cli.bench;
 import java.util.List;
 import java.util.Optional;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.WorkflowSpec;
 import org.colonyos.colonies.sdk.ColoniesClient;
 
@@ -19,7 +19,7 @@ interface Workload {
     String submit(ColoniesClient client, String colony, String key);
 
     /** The unit a process that was just closed successfully finishes, if it finishes one. */
-    Optional<String> finishedBy(Process closed);
+    Optional<String> finishedBy(ColonyProcess closed);
 
     /** What a unit is called in the report, plural. */
     String units();
@@ -32,7 +32,7 @@ interface Workload {
         }
 
         @Override
-        public Optional<String> finishedBy(Process closed) {
+        public Optional<String> finishedBy(ColonyProcess closed) {
             return Optional.of(closed.processId());
         }
 
@@ -55,7 +55,7 @@ interface Workload {
         }
 
         @Override
-        public Optional<String> finishedBy(Process closed) {
+        public Optional<String> finishedBy(ColonyProcess closed) {
             return "d".equals(closed.spec().nodeName()) ? Optional.of(closed.processGraphId()) : Optional.empty();
         }
 

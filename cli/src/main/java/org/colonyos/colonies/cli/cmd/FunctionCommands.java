@@ -16,7 +16,7 @@ import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.json.JsonDecodeException;
 import org.colonyos.colonies.proto.model.Function;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.sdk.ColoniesClient;
 import picocli.CommandLine.Command;
@@ -41,12 +41,12 @@ public final class FunctionCommands {
 
         void submitAndReport(FunctionSpec spec) {
             ColoniesClient client = client();
-            Process process = client.submit(spec, options.prvKey());
+            ColonyProcess process = client.submit(spec, options.prvKey());
             if (!await) {
                 printer().item(process);
                 return;
             }
-            Process done = waitUntilFinal(client, process.processId());
+            ColonyProcess done = waitUntilFinal(client, process.processId());
             if (options.json()) {
                 printer().item(done);
             }
@@ -65,7 +65,7 @@ public final class FunctionCommands {
             }
         }
 
-        private Process waitUntilFinal(ColoniesClient client, String processId) {
+        private ColonyProcess waitUntilFinal(ColoniesClient client, String processId) {
             return Polling.until(() -> client.getProcess(processId, options.prvKey()),
                     p -> ProcessState.isFinal(p.state()), waitTimeout);
         }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.colonyos.colonies.cli.ClientCommand;
 import org.colonyos.colonies.cli.output.Printer.Column;
 import org.colonyos.colonies.proto.json.GoTime;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,17 +39,17 @@ public final class ProcessCommands {
 
         @Override
         protected void run() {
-            List<Process> all = new ArrayList<>();
+            List<ColonyProcess> all = new ArrayList<>();
             for (int state : states()) {
                 all.addAll(client().getProcesses(options.colonyName(), state, count, executorType, label, initiator,
                         options.prvKey()));
             }
-            printer().table(all, new Column<Process>("PROCESSID", Process::processId),
-                    new Column<Process>("FUNCNAME", p -> p.spec().funcName()),
-                    new Column<Process>("STATE", p -> ProcessState.name(p.state())),
-                    new Column<Process>("TYPE", Process::executorType),
-                    new Column<Process>("SUBMITTED", p -> GoTime.format(p.submissionTime())),
-                    new Column<Process>("INITIATOR", Process::initiatorName));
+            printer().table(all, new Column<ColonyProcess>("PROCESSID", ColonyProcess::processId),
+                    new Column<ColonyProcess>("FUNCNAME", p -> p.spec().funcName()),
+                    new Column<ColonyProcess>("STATE", p -> ProcessState.name(p.state())),
+                    new Column<ColonyProcess>("TYPE", ColonyProcess::executorType),
+                    new Column<ColonyProcess>("SUBMITTED", p -> GoTime.format(p.submissionTime())),
+                    new Column<ColonyProcess>("INITIATOR", ColonyProcess::initiatorName));
         }
     }
 

@@ -14,7 +14,7 @@ import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.json.JsonDecodeException;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessGraph;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.proto.model.WorkflowSpec;
@@ -109,16 +109,16 @@ public final class WorkflowCommands {
             out.println("Workflow " + graph.processGraphId() + " " + ProcessState.name(graph.state())
                     + ", submitted " + GoTime.format(graph.submissionTime()) + " by " + graph.initiatorName());
             out.flush();
-            List<Process> processes = graph.processIds().stream()
+            List<ColonyProcess> processes = graph.processIds().stream()
                     .map(id -> client.getProcess(id, options.prvKey())).toList();
-            printer().table(processes, new Column<Process>("NODE", p -> p.spec().nodeName()),
-                    new Column<Process>("PROCESSID", Process::processId),
-                    new Column<Process>("FUNCNAME", p -> p.spec().funcName()),
-                    new Column<Process>("STATE", p -> ProcessState.name(p.state())),
-                    new Column<Process>("DEPENDS ON", p -> String.join(",", dependencies(p))));
+            printer().table(processes, new Column<ColonyProcess>("NODE", p -> p.spec().nodeName()),
+                    new Column<ColonyProcess>("PROCESSID", ColonyProcess::processId),
+                    new Column<ColonyProcess>("FUNCNAME", p -> p.spec().funcName()),
+                    new Column<ColonyProcess>("STATE", p -> ProcessState.name(p.state())),
+                    new Column<ColonyProcess>("DEPENDS ON", p -> String.join(",", dependencies(p))));
         }
 
-        private static List<String> dependencies(Process process) {
+        private static List<String> dependencies(ColonyProcess process) {
             List<String> names = process.spec().conditions().dependencies();
             return names == null ? List.of() : names;
         }

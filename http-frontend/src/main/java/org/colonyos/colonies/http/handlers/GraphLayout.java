@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessGraph;
 import org.colonyos.colonies.proto.model.ProcessState;
 
@@ -22,14 +22,14 @@ final class GraphLayout {
     }
 
     /** The graph with its layout, from its processes in the graph's order. */
-    static ProcessGraph of(ProcessGraph graph, List<Process> processes) {
+    static ProcessGraph of(ProcessGraph graph, List<ColonyProcess> processes) {
         Map<String, Integer> depths = depths(processes);
         Map<Integer, Integer> rowSizes = new HashMap<>();
         depths.values().forEach(depth -> rowSizes.merge(depth, 1, Integer::sum));
         Map<Integer, Integer> placed = new HashMap<>();
         List<ProcessGraph.GraphNode> nodes = new ArrayList<>();
         List<ProcessGraph.GraphEdge> edges = new ArrayList<>();
-        for (Process process : processes) {
+        for (ColonyProcess process : processes) {
             int depth = depths.get(process.processId());
             int column = placed.merge(depth, 1, Integer::sum) - 1;
             int x = column * COLUMN_WIDTH - (rowSizes.get(depth) - 1) * COLUMN_WIDTH / 2;
@@ -45,12 +45,12 @@ final class GraphLayout {
     }
 
     /** Longest path from a root, by relaxing in rounds (a graph's depth is small; ends on any input). */
-    private static Map<String, Integer> depths(List<Process> processes) {
+    private static Map<String, Integer> depths(List<ColonyProcess> processes) {
         Map<String, Integer> depths = new HashMap<>();
         processes.forEach(p -> depths.put(p.processId(), 0));
         for (int round = 0; round < processes.size(); round++) {
             boolean changed = false;
-            for (Process process : processes) {
+            for (ColonyProcess process : processes) {
                 int next = depths.get(process.processId()) + 1;
                 for (String child : process.children()) {
                     if (depths.containsKey(child) && depths.get(child) < next) {
@@ -66,7 +66,7 @@ final class GraphLayout {
         return depths;
     }
 
-    private static String type(Process process) {
+    private static String type(ColonyProcess process) {
         if (process.parents().isEmpty()) {
             return "input";
         }

@@ -7,7 +7,7 @@ import org.colonyos.colonies.http.rpc.Route;
 import org.colonyos.colonies.http.rpc.RouteTable;
 import org.colonyos.colonies.http.wait.SubscribeFlows;
 import org.colonyos.colonies.proto.json.GoTime;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.proto.wire.ColonyPayloads.ColonyRef;
 import org.colonyos.colonies.proto.wire.PayloadType;
@@ -47,7 +47,7 @@ public final class ProcessHandlers {
 
     private static void registerReads(RouteTable.Builder routes, Clock clock) {
         routes.read(PayloadType.GET_PROCESS, Access.MEMBER, ProcessRef.class, (state, caller, p) -> {
-            Process process = state.processes().get(p.processId()).orElseThrow(() ->
+            ColonyProcess process = state.processes().get(p.processId()).orElseThrow(() ->
                     Rejection.notFound("Failed to get process, process not found"));
             Authorizer.requireMember(state, caller, process.colonyName(), true);
             return process;
@@ -80,7 +80,7 @@ public final class ProcessHandlers {
                 .limit(Math.max(p.count(), 0)).toList());
     }
 
-    private static boolean matchesFilter(Process process, ProcessPayloads.GetProcesses p) {
+    private static boolean matchesFilter(ColonyProcess process, ProcessPayloads.GetProcesses p) {
         if (!p.executorType().isEmpty()) {
             return process.executorType().equals(p.executorType());
         }

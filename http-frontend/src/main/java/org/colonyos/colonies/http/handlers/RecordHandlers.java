@@ -7,7 +7,7 @@ import org.colonyos.colonies.http.rpc.Access;
 import org.colonyos.colonies.http.rpc.RouteTable;
 import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.model.Executor;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessLog;
 import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.RecordPayloads;
@@ -49,7 +49,7 @@ public final class RecordHandlers {
     private static Object attribute(ColoniesState state, String caller, RecordPayloads.AttributeRef p) {
         String processId = state.processes().processOfAttribute(p.attributeId()).orElseThrow(() ->
                 Rejection.badRequest("Attribute does not exists"));
-        Process process = state.processes().get(processId).orElseThrow(() ->
+        ColonyProcess process = state.processes().get(processId).orElseThrow(() ->
                 Rejection.notFound("Failed to get attribute, process not found"));
         Authorizer.requireMember(state, caller, process.colonyName(), true);
         return process.attributes().stream().filter(a -> a.attributeId().equals(p.attributeId())).findFirst()
@@ -68,7 +68,7 @@ public final class RecordHandlers {
             lines = state.logs().ofExecutor(p.executorName())
                     .filter(line -> line.colonyName().equals(executor.colonyName()));
         } else {
-            Process process = state.processes().get(p.processId()).orElseThrow(() ->
+            ColonyProcess process = state.processes().get(p.processId()).orElseThrow(() ->
                     Rejection.internal("Failed to get logs, process with Id <" + p.processId() + "> not found"));
             Authorizer.requireMember(state, caller, process.colonyName(), true);
             lines = state.logs().ofProcess(p.processId());

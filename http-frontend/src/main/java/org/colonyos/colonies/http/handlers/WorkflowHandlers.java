@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.colonyos.colonies.http.rpc.Access;
 import org.colonyos.colonies.http.rpc.RouteTable;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessGraph;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.proto.wire.PayloadType;
@@ -37,7 +37,7 @@ public final class WorkflowHandlers {
         ProcessGraph graph = state.graphs().get(p.processGraphId()).orElseThrow(() -> Rejection.unknown(
                 "get process graph", "process graph", p.processGraphId()));
         Authorizer.requireMember(state, caller, graph.colonyName(), true);
-        List<Process> processes = graph.processIds().stream().map(state.processes()::get)
+        List<ColonyProcess> processes = graph.processIds().stream().map(state.processes()::get)
                 .flatMap(Optional::stream).toList();
         return GraphLayout.of(graph, processes);
     }

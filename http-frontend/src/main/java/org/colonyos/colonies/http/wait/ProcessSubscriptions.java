@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.sm.Signals;
 
 /**
@@ -30,22 +30,22 @@ public final class ProcessSubscriptions implements Signals.Listener {
     public static final class Subscription {
         private final String key;
         private final int state;
-        private final Consumer<Process> receiver;
+        private final Consumer<ColonyProcess> receiver;
 
-        private Subscription(String key, int state, Consumer<Process> receiver) {
+        private Subscription(String key, int state, Consumer<ColonyProcess> receiver) {
             this.key = key;
             this.state = state;
             this.receiver = receiver;
         }
 
         /** Processes with this id entering {@code state}. */
-        public static Subscription toProcess(String processId, int state, Consumer<Process> receiver) {
+        public static Subscription toProcess(String processId, int state, Consumer<ColonyProcess> receiver) {
             return new Subscription(processKey(processId), state, receiver);
         }
 
         /** Processes of this colony and executor type entering {@code state}. */
         public static Subscription toProcesses(String colonyName, String executorType, int state,
-                Consumer<Process> receiver) {
+                Consumer<ColonyProcess> receiver) {
             return new Subscription(kindKey(colonyName, executorType), state, receiver);
         }
     }
@@ -77,7 +77,7 @@ public final class ProcessSubscriptions implements Signals.Listener {
     }
 
     @Override
-    public void processChanged(Process process) {
+    public void processChanged(ColonyProcess process) {
         List<Subscription> matched = new ArrayList<>();
         synchronized (this) {
             collect(processKey(process.processId()), process.state(), matched);

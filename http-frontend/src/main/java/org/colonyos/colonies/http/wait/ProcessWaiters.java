@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.colonyos.colonies.proto.model.Executor;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.sm.Signals;
 import org.colonyos.colonies.sm.scheduler.Scheduler;
 import org.colonyos.colonies.sm.state.ProcessTables;
@@ -109,7 +109,7 @@ public final class ProcessWaiters implements Signals.Listener {
     }
 
     @Override
-    public void processChanged(Process process) {
+    public void processChanged(ColonyProcess process) {
         if (ProcessTables.isQueued(process)) {
             Waiter chosen = takeFirstMatching(process);
             if (chosen != null) {
@@ -119,7 +119,7 @@ public final class ProcessWaiters implements Signals.Listener {
         }
     }
 
-    private synchronized Waiter takeFirstMatching(Process process) {
+    private synchronized Waiter takeFirstMatching(ColonyProcess process) {
         Deque<Waiter> queue = waiters.get(key(process.colonyName(), process.executorType()));
         if (queue == null) {
             return null;

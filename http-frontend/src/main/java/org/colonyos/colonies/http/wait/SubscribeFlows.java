@@ -6,7 +6,7 @@ import org.colonyos.colonies.http.rpc.FrameSink;
 import org.colonyos.colonies.http.rpc.HttpReply;
 import org.colonyos.colonies.http.rpc.Route;
 import org.colonyos.colonies.proto.json.Json;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.ProcessPayloads.SubscribeProcess;
 import org.colonyos.colonies.proto.wire.ProcessPayloads.SubscribeProcesses;
@@ -52,7 +52,7 @@ public final class SubscribeFlows {
             ProcessSubscriptions.Subscription subscription = ProcessSubscriptions.Subscription.toProcess(
                     p.processId(), p.state(), process -> sink.send(frame(process)));
             Runnable undo = start(call, subscription);
-            Process current;
+            ColonyProcess current;
             try {
                 current = node.read(state -> visibleProcess(state, call.callerId(), p.processId()));
             } catch (Rejection rejection) {
@@ -134,14 +134,14 @@ public final class SubscribeFlows {
         };
     }
 
-    private static Process visibleProcess(ColoniesState state, String callerId, String processId) {
-        Process process = state.processes().get(processId)
+    private static ColonyProcess visibleProcess(ColoniesState state, String callerId, String processId) {
+        ColonyProcess process = state.processes().get(processId)
                 .orElseThrow(() -> Rejection.forbidden("Invalid process with Id <" + processId + ">"));
         Authorizer.requireMember(state, callerId, process.colonyName(), true);
         return process;
     }
 
-    private static HttpReply frame(Process process) {
+    private static HttpReply frame(ColonyProcess process) {
         return HttpReply.ok(PayloadType.SUBSCRIBE_PROCESS.wireName(), Json.toBytes(process));
     }
 }

@@ -16,7 +16,7 @@ import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.ChannelEntry;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.sdk.ColoniesClient;
 import org.colonyos.colonies.sdk.ColoniesException;
 import org.colonyos.colonies.sdk.Subscription;
@@ -39,7 +39,7 @@ class ChannelClusterTest {
             cluster.client(0).addColony(new Colony(Identity.idOfPrivateKey(colonyKey), COLONY), SERVER_KEY);
             String key = cluster.registerExecutor(COLONY, colonyKey, "talker");
             ColoniesClient first = cluster.client(0);
-            Process process = first.submit(FunctionSpec.of(COLONY, "nobody", "f", List.of())
+            ColonyProcess process = first.submit(FunctionSpec.of(COLONY, "nobody", "f", List.of())
                     .withChannels(List.of("chat")), key);
             String id = process.processId();
             List<ChannelEntry> streamed = Collections.synchronizedList(new ArrayList<>());

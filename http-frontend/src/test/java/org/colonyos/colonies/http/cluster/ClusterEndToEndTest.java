@@ -18,7 +18,7 @@ import org.colonyos.colonies.http.Probes;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Cluster;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.sdk.ColoniesClient;
 import org.colonyos.colonies.sdk.ColoniesException;
@@ -89,9 +89,9 @@ class ClusterEndToEndTest {
         int a = cluster.otherThan(leader);
         int b = cluster.otherThan(leader, a);
         for (int i = 0; i < 20; i++) {
-            Process submitted = cluster.client(a).submit(FunctionSpec.of(colony, "cli", "f" + i, List.of()),
+            ColonyProcess submitted = cluster.client(a).submit(FunctionSpec.of(colony, "cli", "f" + i, List.of()),
                     executorKey);
-            Process read = cluster.client(b).getProcess(submitted.processId(), executorKey);
+            ColonyProcess read = cluster.client(b).getProcess(submitted.processId(), executorKey);
             assertEquals(submitted.processId(), read.processId(), "linearizable read on another follower");
         }
         assertEquals(20, cluster.client(leader).getProcesses(colony, ProcessState.WAITING, 100, "", "", "",
@@ -106,17 +106,17 @@ class ClusterEndToEndTest {
         int waiterNode = cluster.otherThan(leader);
         int submitNode = cluster.otherThan(leader, waiterNode);
         ColoniesClient waiting = cluster.client(waiterNode);
-        CompletableFuture<Process> assigned = CompletableFuture.supplyAsync(() ->
+        CompletableFuture<ColonyProcess> assigned = CompletableFuture.supplyAsync(() ->
                 waiting.assign(colony, 30, "", "", executorKey));
         Eventually.until(Duration.ofSeconds(10), () -> cluster.server(waiterNode).waiters().waiting() > 0,
                 () -> "no assign waits on node " + waiterNode);
         assertEquals(1, cluster.server(waiterNode).waiters().waiting(), "the assign waits on its own node");
         long submitted = System.nanoTime();
-        Process process = cluster.client(submitNode).submit(FunctionSpec.of(colony, "cli", "f", List.of()),
+        ColonyProcess process = cluster.client(submitNode).submit(FunctionSpec.of(colony, "cli", "f", List.of()),
                 executorKey);
         assertEquals(process.processId(), assigned.get(20, TimeUnit.SECONDS).processId());
         assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - submitted) < 5_000);
-        CompletableFuture<Optional<Process>> done = CompletableFuture.supplyAsync(() -> cluster.client(submitNode)
+        CompletableFuture<Optional<ColonyProcess>> done = CompletableFuture.supplyAsync(() -> cluster.client(submitNode)
                 .waitForProcess(colony, process.processId(), ProcessState.SUCCESS, 30, executorKey));
         Eventually.until(Duration.ofSeconds(10), () -> cluster.server(submitNode).subscriptions().count() > 0,
                 () -> "no subscription on node " + submitNode);
@@ -136,7 +136,7 @@ class ClusterEndToEndTest {
                     Probes.expandingSubmit(colony, executorKey));
             assertEquals(200, reply.statusCode(), reply.body().substring(0, Math.min(300, reply.body().length())));
         }
-        Process after = cluster.client(cluster.otherThan(leader)).submit(FunctionSpec.of(colony, "cli", "after",
+        ColonyProcess after = cluster.client(cluster.otherThan(leader)).submit(FunctionSpec.of(colony, "cli", "after",
                 List.of()), executorKey);
         assertEquals("after", after.spec().funcName());
         assertEquals(leader, cluster.awaitLeader(), "the leader moved");
@@ -148,7 +148,7 @@ class ClusterEndToEndTest {
     void afterTheLeaderStopsANewOneIsElectedAndAcknowledgedWritesSurvive() throws Exception {
         String colony = colony("failover");
         int leader = cluster.awaitLeader();
-        Process before = cluster.client(leader).submit(FunctionSpec.of(colony, "cli", "before", List.of()),
+        ColonyProcess before = cluster.client(leader).submit(FunctionSpec.of(colony, "cli", "before", List.of()),
                 executorKey);
         cluster.stopNode(leader);
         long stopped = System.nanoTime();
@@ -157,12 +157,14 @@ class ClusterEndToEndTest {
         assertTrue(newLeader != leader);
         int survivor = cluster.otherThan(newLeader);
         ColoniesClient failingOver = cluster.clientOf(leader, survivor);
-        Process after = TestCluster.retrying(() -> failingOver.submit(FunctionSpec.of(colony, "cli", "after", List.of()),
+        ColonyProcess after = TestCluster.retrying(() -> failingOver.submit(FunctionSpec.of(colony, "cli", "after",
+                List.of()),
                 executorKey));
         assertEquals(before.processId(), cluster.client(survivor).getProcess(before.processId(), executorKey)
                 .processId());
         cluster.startNode(leader);
-        Process caughtUp = TestCluster.retrying(() -> cluster.client(leader).getProcess(after.processId(), executorKey));
+        ColonyProcess caughtUp = TestCluster.retrying(() -> cluster.client(leader).getProcess(after.processId(),
+                executorKey));
         assertEquals(after.processId(), caughtUp.processId());
         System.out.printf("leader stopped: new leader agreed after %d ms%n", electedMillis);
     }

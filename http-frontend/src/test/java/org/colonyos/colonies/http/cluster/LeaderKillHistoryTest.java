@@ -22,7 +22,7 @@ import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.sdk.ColoniesClient;
 import org.colonyos.colonies.sdk.ColoniesException;
@@ -103,7 +103,7 @@ class LeaderKillHistoryTest {
         FunctionSpec spec = FunctionSpec.of(COLONY, "cli", "work", List.of()).withLimits(-1, 3, MAX_RETRIES);
         while (submitting.get()) {
             try {
-                Process process = client.submit(spec, key);
+                ColonyProcess process = client.submit(spec, key);
                 history.add(new Event(Kind.SUBMITTED, process.processId(), "", System.nanoTime()));
             } catch (ColoniesException unknownOutcome) {
                 pause();
@@ -113,7 +113,7 @@ class LeaderKillHistoryTest {
 
     private void execute(ColoniesClient client, String name, String key) {
         while (executing.get()) {
-            Process process;
+            ColonyProcess process;
             try {
                 process = client.assign(COLONY, 1, "", "", key);
             } catch (ColoniesException noProcessOrUnavailable) {
@@ -188,7 +188,7 @@ class LeaderKillHistoryTest {
         for (int node = 0; node < cluster.size(); node++) {
             ColoniesClient client = cluster.client(node);
             for (Event closed : history.stream().filter(e -> e.kind() == Kind.CLOSED).toList()) {
-                Process seen = TestCluster.retrying(() -> client.getProcess(closed.processId(), key));
+                ColonyProcess seen = TestCluster.retrying(() -> client.getProcess(closed.processId(), key));
                 assertEquals(ProcessState.SUCCESS, seen.state(), "node " + node + " sees " + closed.processId());
                 assertEquals(List.of(closed.executor()), seen.out(), "the acknowledged closer's output");
             }

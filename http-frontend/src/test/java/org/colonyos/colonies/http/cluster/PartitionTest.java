@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.sdk.ColoniesException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,10 +30,10 @@ class PartitionTest {
             int minority = cluster.otherThan(leader);
             int follower = cluster.otherThan(leader, minority);
             cluster.addColonyWithExecutor("split", colonyKey, executorKey, leader, follower);
-            Process before = submit(cluster, leader, "before");
+            ColonyProcess before = submit(cluster, leader, "before");
             cluster.client(minority).getProcess(before.processId(), executorKey);
 
-            Process during;
+            ColonyProcess during;
             try (Partition partition = Partition.isolate(cluster, minority)) {
                 during = submit(cluster, follower, "during");
                 assertEquals(during.processId(), cluster.client(leader).getProcess(during.processId(), executorKey)
@@ -48,7 +48,7 @@ class PartitionTest {
                 assertEquals(2, cluster.client(leader).getProcesses("split", 0, 100, "", "", "", executorKey).size(),
                         "the cut-off write did not happen");
             }
-            Process caughtUp = TestCluster.retrying(() -> cluster.client(minority).getProcess(during.processId(),
+            ColonyProcess caughtUp = TestCluster.retrying(() -> cluster.client(minority).getProcess(during.processId(),
                     executorKey));
             assertEquals(during.processId(), caughtUp.processId());
             submit(cluster, minority, "after");
@@ -56,7 +56,7 @@ class PartitionTest {
         }
     }
 
-    private Process submit(TestCluster cluster, int node, String name) {
+    private ColonyProcess submit(TestCluster cluster, int node, String name) {
         return cluster.client(node).submit(FunctionSpec.of("split", "cli", name, List.of()), executorKey);
     }
 }

@@ -17,7 +17,7 @@ import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -84,12 +84,12 @@ class PeerTlsClusterTest {
     /** Colony and executor through followers, submit on one node, assign on another, read the result. */
     private void runOneProcessAcrossNodes(TestCluster cluster, int leader, int follower, int third) {
         cluster.addColonyWithExecutor("tls", colonyKey, executorKey, follower, third);
-        Process submitted = cluster.client(third).submit(FunctionSpec.of("tls", "cli", "f", List.of()),
+        ColonyProcess submitted = cluster.client(third).submit(FunctionSpec.of("tls", "cli", "f", List.of()),
                 executorKey);
-        Process assigned = cluster.client(follower).assign("tls", 10, "", "", executorKey);
+        ColonyProcess assigned = cluster.client(follower).assign("tls", 10, "", "", executorKey);
         assertEquals(submitted.processId(), assigned.processId());
         cluster.client(third).closeSuccessful(assigned.processId(), List.of("done"), executorKey);
-        Process closed = cluster.client(leader).getProcess(submitted.processId(), executorKey);
+        ColonyProcess closed = cluster.client(leader).getProcess(submitted.processId(), executorKey);
         assertEquals(ProcessState.SUCCESS, closed.state());
         assertEquals(List.of("done"), closed.out());
     }

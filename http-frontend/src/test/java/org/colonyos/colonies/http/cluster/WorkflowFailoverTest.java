@@ -22,7 +22,7 @@ import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessGraph;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.proto.model.WorkflowSpec;
@@ -104,18 +104,18 @@ class WorkflowFailoverTest {
         }
     }
 
-    private void checkRuns(List<Process> processes) {
-        Map<String, Process> byId = processes.stream().collect(Collectors.toMap(Process::processId,
+    private void checkRuns(List<ColonyProcess> processes) {
+        Map<String, ColonyProcess> byId = processes.stream().collect(Collectors.toMap(ColonyProcess::processId,
                 Function.identity()));
         assertEquals(LEVELS * WIDTH, processes.size());
-        for (Process process : processes) {
+        for (ColonyProcess process : processes) {
             assertEquals(ProcessState.SUCCESS, process.state());
             long runs = assignments.stream().filter(process.processId()::equals).count();
             assertTrue(runs >= 1 && runs <= 1 + process.retries(), process.spec().nodeName() + " ran " + runs
                     + " times with " + process.retries() + " retries");
             List<Object> in = new ArrayList<>();
             for (String parent : process.parents()) {
-                Process p = byId.get(parent);
+                ColonyProcess p = byId.get(parent);
                 assertTrue(process.startTime().isAfter(p.endTime()), process.spec().nodeName() + " started early");
                 in.addAll(p.out());
             }
@@ -130,7 +130,7 @@ class WorkflowFailoverTest {
     /** Takes work, runs it for 100 ms and closes it with the node name, until told to stop. */
     private void execute(ColoniesClient client, String name, String key) {
         while (executing.get()) {
-            Process process;
+            ColonyProcess process;
             try {
                 process = client.assign(COLONY, 1, "", "", key);
             } catch (ColoniesException noProcessOrUnavailable) {

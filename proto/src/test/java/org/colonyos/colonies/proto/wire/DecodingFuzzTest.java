@@ -12,7 +12,7 @@ import org.colonyos.colonies.proto.model.Cron;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.proto.model.Generator;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.WorkflowSpec;
 
 /**
@@ -23,7 +23,7 @@ import org.colonyos.colonies.proto.model.WorkflowSpec;
  * (findings land in that directory).
  */
 class DecodingFuzzTest {
-    private static final List<Class<?>> MODELS = List.of(FunctionSpec.class, Process.class, Executor.class,
+    private static final List<Class<?>> MODELS = List.of(FunctionSpec.class, ColonyProcess.class, Executor.class,
             WorkflowSpec.class, Cron.class, Generator.class, CfsFile.class, Blueprint.class);
 
     /** The envelope as {@code POST /api} and {@code /pubsub} read it. */

@@ -15,7 +15,7 @@ import org.colonyos.colonies.proto.model.Blueprint;
 import org.colonyos.colonies.proto.model.BlueprintDefinition;
 import org.colonyos.colonies.proto.model.BlueprintHistory;
 import org.colonyos.colonies.proto.model.Location;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.wire.Replies;
 import org.colonyos.colonies.sm.Rejection;
 import org.colonyos.colonies.sm.auth.Authorizer;
@@ -111,7 +111,7 @@ final class BlueprintApplier {
         Blueprint reconciled = blueprint;
         if (definition.hasHandler()) {
             BlueprintReconciler.ensureCron(ctx, definition, blueprint, derivedId(ctx, "cron"));
-            Process process = BlueprintReconciler.submit(ctx, definition, blueprint, derivedId(ctx, "reconcile"),
+            ColonyProcess process = BlueprintReconciler.submit(ctx, definition, blueprint, derivedId(ctx, "reconcile"),
                     false);
             reconciled = blueprint.with(blueprint.blueprintId(), blueprint.metadata().reconciledBy(
                     process.processId(), ctx.now()));
@@ -156,7 +156,7 @@ final class BlueprintApplier {
                         "Failed to reconcile blueprint, kind <" + stored.kind() + "> has no handler"));
         Blueprint blueprint = command.getForce() ? stored.with(stored.blueprintId(), stored.metadata().at(
                 stored.metadata().generation() + 1, stored.metadata().createdAt(), ctx.now())) : stored;
-        Process process = BlueprintReconciler.submit(ctx, definition, blueprint, derivedId(ctx, "reconcile"),
+        ColonyProcess process = BlueprintReconciler.submit(ctx, definition, blueprint, derivedId(ctx, "reconcile"),
                 command.getForce());
         state.blueprints().putBlueprint(blueprint.with(blueprint.blueprintId(), blueprint.metadata().reconciledBy(
                 process.processId(), ctx.now())));

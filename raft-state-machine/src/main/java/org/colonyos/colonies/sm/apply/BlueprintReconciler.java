@@ -8,7 +8,7 @@ import org.colonyos.colonies.proto.model.Blueprint;
 import org.colonyos.colonies.proto.model.BlueprintDefinition;
 import org.colonyos.colonies.proto.model.Cron;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.WorkflowSpec;
 import org.colonyos.colonies.sm.state.ColoniesState;
 
@@ -28,7 +28,7 @@ final class BlueprintReconciler {
     }
 
     /** Submits the handler's process for one blueprint; {@code force} is passed on in the kwargs. */
-    static Process submit(ApplyContext ctx, BlueprintDefinition definition, Blueprint blueprint, String processId,
+    static ColonyProcess submit(ApplyContext ctx, BlueprintDefinition definition, Blueprint blueprint, String processId,
             boolean force) {
         Map<String, Object> kwargs = new TreeMap<>();
         kwargs.put("kind", blueprint.kind());
@@ -56,10 +56,10 @@ final class BlueprintReconciler {
                 .withLocation(blueprint.metadata().locationName()));
     }
 
-    private static Process submit(ApplyContext ctx, FunctionSpec spec, String processId) {
+    private static ColonyProcess submit(ApplyContext ctx, FunctionSpec spec, String processId) {
         ColoniesState state = ctx.state();
         String colony = spec.conditions().colonyName();
-        Process process = ProcessApplier.created(ctx, processId, ProcessApplier.checkedSpec(spec), ctx.callerId(),
+        ColonyProcess process = ProcessApplier.created(ctx, processId, ProcessApplier.checkedSpec(spec), ctx.callerId(),
                 initiatorName(state, ctx.callerId(), colony));
         return ProcessLifecycle.store(ctx, null, process.toBuilder());
     }

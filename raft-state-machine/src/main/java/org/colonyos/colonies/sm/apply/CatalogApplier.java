@@ -9,7 +9,7 @@ import org.colonyos.colonies.proto.log.AppendChannel;
 import org.colonyos.colonies.proto.log.RemoveLocation;
 import org.colonyos.colonies.proto.model.ChannelEntry;
 import org.colonyos.colonies.proto.model.Location;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.wire.Replies;
 import org.colonyos.colonies.sm.Rejection;
 import org.colonyos.colonies.sm.Signals;
@@ -122,7 +122,7 @@ final class CatalogApplier {
     }
 
     /** Drops the channels of a process that ended or went away, and tells their subscribers. */
-    static void processGone(ColoniesState state, Signals signals, Process process) {
+    static void processGone(ColoniesState state, Signals signals, ColonyProcess process) {
         List<String> channels = process.spec().channels();
         if (channels != null && !channels.isEmpty()) {
             state.catalog().dropChannels(process.processId());

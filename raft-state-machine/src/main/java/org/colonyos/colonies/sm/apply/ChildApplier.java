@@ -5,7 +5,7 @@ import java.util.List;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.log.AddChild;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessGraph;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.sm.Rejection;
@@ -28,21 +28,21 @@ final class ChildApplier {
         FunctionSpec sent = Json.parse(command.getSpecJson().toByteArray(), FunctionSpec.class);
         String colony = sent.conditions().colonyName();
         Authorizer.requireMember(state, ctx.callerId(), colony, true);
-        Process parent = ProcessLifecycle.existing(state, command.getParentProcessId());
+        ColonyProcess parent = ProcessLifecycle.existing(state, command.getParentProcessId());
         requireExtensibleBy(ctx, parent, command.getProcessGraphId());
         ProcessGraph graph = WorkflowApplier.existing(state, parent.processGraphId(), OPERATION);
         if (!graph.colonyName().equals(colony)) {
             throw Rejection.badRequest("Failed to add child, the child must run in the colony of its graph <"
                     + graph.colonyName() + ">");
         }
-        Process extraChild = command.getInsert() || command.getChildProcessId().isEmpty() ? null
+        ColonyProcess extraChild = command.getInsert() || command.getChildProcessId().isEmpty() ? null
                 : waitingChildOf(state, graph, command.getChildProcessId());
         FunctionSpec spec = WorkflowApplier.workflowSpec(sent, colony);
         String id = ctx.generatedId();
         List<String> children = command.getInsert() ? parent.children()
                 : extraChild == null ? List.of() : List.of(extraChild.processId());
         String initiatorName = ProcessApplier.initiatorName(state, ctx.callerId(), colony);
-        Process child = ProcessApplier.created(ctx, id, spec, ctx.callerId(), initiatorName).toBuilder()
+        ColonyProcess child = ProcessApplier.created(ctx, id, spec, ctx.callerId(), initiatorName).toBuilder()
                 .processGraphId(graph.processGraphId()).parents(List.of(parent.processId())).children(children)
                 .waitForParents(true).build();
         state.graphs().replace(graph, graph.withProcessIds(appended(graph.processIds(), id)));
@@ -61,7 +61,7 @@ final class ChildApplier {
     }
 
     /** The parent must be a process of the named graph, RUNNING on the caller. */
-    private static void requireExtensibleBy(ApplyContext ctx, Process parent, String graphId) {
+    private static void requireExtensibleBy(ApplyContext ctx, ColonyProcess parent, String graphId) {
         if (parent.processGraphId().isEmpty()) {
             throw Rejection.badRequest("Failed to add child, the parent process is not part of a workflow");
         }
@@ -78,8 +78,9 @@ final class ChildApplier {
     }
 
     /** A process of the graph that still waits to be assigned, to get the new process as one more parent. */
-    private static Process waitingChildOf(ColoniesState state, ProcessGraph graph, String childId) {
-        Process child = state.processes().get(childId).filter(p -> p.processGraphId().equals(graph.processGraphId()))
+    private static ColonyProcess waitingChildOf(ColoniesState state, ProcessGraph graph, String childId) {
+        ColonyProcess child = state.processes().get(childId)
+                .filter(p -> p.processGraphId().equals(graph.processGraphId()))
                 .orElseThrow(() -> Rejection.badRequest("Failed to add child, process <" + childId
                         + "> is not part of the process graph"));
         if (child.state() != ProcessState.WAITING || child.isAssigned()) {

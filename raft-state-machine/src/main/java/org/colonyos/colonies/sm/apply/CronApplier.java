@@ -11,7 +11,7 @@ import org.colonyos.colonies.proto.log.FireCron;
 import org.colonyos.colonies.proto.log.RemoveCron;
 import org.colonyos.colonies.proto.log.RunCron;
 import org.colonyos.colonies.proto.model.Cron;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessGraph;
 import org.colonyos.colonies.proto.wire.Replies;
 import org.colonyos.colonies.sm.Rejection;
@@ -124,7 +124,7 @@ final class CronApplier {
         List<Object> outputs = new ArrayList<>();
         Optional<ProcessGraph> graph = graphId.isEmpty() ? Optional.empty() : state.graphs().get(graphId);
         graph.ifPresent(g -> g.processIds().stream().map(state.processes()::get).flatMap(Optional::stream)
-                .filter(p -> p.children().isEmpty()).map(Process::out).forEach(outputs::addAll));
+                .filter(p -> p.children().isEmpty()).map(ColonyProcess::out).forEach(outputs::addAll));
         return outputs;
     }
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.colonyos.colonies.proto.json.GoTime;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessGraph;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.sm.state.GraphTables;
@@ -33,7 +33,7 @@ final class GraphProgress {
      * @param before the version stored before, or null for a new process
      * @param after the version just stored
      */
-    static void followed(ApplyContext ctx, Process before, Process after) {
+    static void followed(ApplyContext ctx, ColonyProcess before, ColonyProcess after) {
         if (before != null && before.state() == after.state()) {
             return;
         }
@@ -87,7 +87,7 @@ final class GraphProgress {
     }
 
     /** Makes assignable each waiting child all of whose parents have succeeded. */
-    private static void releaseChildren(ApplyContext ctx, Process succeeded) {
+    private static void releaseChildren(ApplyContext ctx, ColonyProcess succeeded) {
         for (String childId : succeeded.children()) {
             ctx.state().processes().get(childId)
                     .filter(child -> child.state() == ProcessState.WAITING && child.waitForParents())

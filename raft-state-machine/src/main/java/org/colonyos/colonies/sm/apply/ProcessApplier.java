@@ -20,7 +20,7 @@ import org.colonyos.colonies.proto.log.SubmitProcess;
 import org.colonyos.colonies.proto.model.Attribute;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.proto.wire.Replies;
 import org.colonyos.colonies.sm.Rejection;
@@ -39,7 +39,7 @@ final class ProcessApplier {
         String colony = sent.conditions().colonyName();
         Authorizer.requireMember(state, ctx.callerId(), colony, true);
         FunctionSpec spec = checkedSpec(sent);
-        Process process = created(ctx, ctx.generatedId(), spec, ctx.callerId(),
+        ColonyProcess process = created(ctx, ctx.generatedId(), spec, ctx.callerId(),
                 initiatorName(state, ctx.callerId(), colony));
         return ProcessLifecycle.storeAndReply(ctx, null, process.toBuilder());
     }
@@ -61,15 +61,16 @@ final class ProcessApplier {
      * A new WAITING process of a normalized spec, submitted by an initiator at the entry's time: prioritytime,
      * waiting deadline and ENV attributes set as in Go, nothing else. Not stored.
      */
-    static Process created(ApplyContext ctx, String id, FunctionSpec spec, String initiatorId, String initiatorName) {
+    static ColonyProcess created(ApplyContext ctx, String id, FunctionSpec spec, String initiatorId,
+            String initiatorName) {
         Instant now = ctx.now();
         String colony = spec.conditions().colonyName();
         List<Attribute> env = new ArrayList<>();
         spec.env().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> env.add(new Attribute(
                 Sha3.hashHex(id + e.getKey() + Attribute.ENV), id, colony, "", ProcessState.WAITING,
                 Attribute.ENV, e.getKey(), e.getValue())));
-        return new Process(id, initiatorId, initiatorName, "", false, ProcessState.WAITING,
-                spec.priority() * -Process.PRIORITY_STEP_NANOS + GoTime.toUnixNanos(now), now, GoTime.ZERO,
+        return new ColonyProcess(id, initiatorId, initiatorName, "", false, ProcessState.WAITING,
+                spec.priority() * -ColonyProcess.PRIORITY_STEP_NANOS + GoTime.toUnixNanos(now), now, GoTime.ZERO,
                 GoTime.ZERO, spec.maxWaitTime() > 0 ? now.plusSeconds(spec.maxWaitTime()) : GoTime.ZERO,
                 GoTime.ZERO, 0, env, spec, false, List.of(), List.of(), "", List.of(), List.of(), List.of());
     }
@@ -95,11 +96,11 @@ final class ProcessApplier {
             throw Rejection.unavailable("No processes available: colony assignments are paused");
         }
         state.putExecutor(executor.withLastHeardFromTime(ctx.now()));
-        Process process = Scheduler.pick(state.processes(), executor, colony, command.getAvailableCpuMillis(),
+        ColonyProcess process = Scheduler.pick(state.processes(), executor, colony, command.getAvailableCpuMillis(),
                 command.getAvailableMemMib()).orElseThrow(() ->
                         Rejection.notFound("No process available for assignment"));
         int maxExec = process.spec().maxExecTime();
-        Process.Builder assigned = process.toBuilder().state(ProcessState.RUNNING)
+        ColonyProcess.Builder assigned = process.toBuilder().state(ProcessState.RUNNING)
                 .assignedTo(executor.executorId()).startTime(ctx.now())
                 .execDeadline(maxExec > 0 ? ctx.now().plusSeconds(maxExec) : process.execDeadline());
         if (!process.parents().isEmpty()) {
@@ -109,7 +110,7 @@ final class ProcessApplier {
     }
 
     /** The outputs of a process's parents, concatenated in the order of its parents (its input in a workflow). */
-    private static List<Object> parentsOutput(ColoniesState state, Process process) {
+    private static List<Object> parentsOutput(ColoniesState state, ColonyProcess process) {
         List<Object> in = new ArrayList<>();
         for (String parentId : process.parents()) {
             state.processes().get(parentId).ifPresent(parent -> in.addAll(parent.out()));
@@ -120,7 +121,7 @@ final class ProcessApplier {
     /** Closes a running process as successful or failed (the assigned executor only). */
     Object apply(CloseProcess command, ApplyContext ctx) {
         String operation = command.getSuccessful() ? "close process as successful" : "close process as failed";
-        Process process = ProcessLifecycle.assignedToCaller(ctx, command.getProcessId(), operation);
+        ColonyProcess process = ProcessLifecycle.assignedToCaller(ctx, command.getProcessId(), operation);
         if (process.state() != ProcessState.RUNNING) {
             throw Rejection.badRequest("Tried to set " + ProcessState.name(process.state()) + " process as "
                     + (command.getSuccessful() ? "successful" : "failed"));
@@ -130,7 +131,7 @@ final class ProcessApplier {
             return Replies.EMPTY;
         }
         List<Object> out = outOf(command.getOutJson().toByteArray());
-        Process.Builder changed = process.toBuilder();
+        ColonyProcess.Builder changed = process.toBuilder();
         if (!out.isEmpty()) {
             changed.out(out);
         }
@@ -139,7 +140,7 @@ final class ProcessApplier {
     }
 
     /** Updates the statistics of the function the closing executor registered under the process's name. */
-    private static void countCall(ApplyContext ctx, Process process) {
+    private static void countCall(ApplyContext ctx, ColonyProcess process) {
         ColoniesState state = ctx.state();
         state.executorById(process.colonyName(), process.assignedExecutorId())
                 .flatMap(e -> state.functions().get(e.colonyName(), e.executorName(), process.spec().funcName()))
@@ -154,7 +155,7 @@ final class ProcessApplier {
 
     /** Replaces the output of a running process (the assigned executor only). */
     Object apply(SetOutput command, ApplyContext ctx) {
-        Process process = ProcessLifecycle.assignedToCaller(ctx, command.getProcessId(), "set output");
+        ColonyProcess process = ProcessLifecycle.assignedToCaller(ctx, command.getProcessId(), "set output");
         if (process.state() != ProcessState.RUNNING) {
             throw Rejection.forbidden("Failed to set output, process is not running");
         }
@@ -172,7 +173,7 @@ final class ProcessApplier {
 
     /** Removes a process that is not running and not part of a workflow, with its log lines. */
     Object apply(RemoveProcess command, ApplyContext ctx) {
-        Process process = ProcessLifecycle.existing(ctx.state(), command.getProcessId());
+        ColonyProcess process = ProcessLifecycle.existing(ctx.state(), command.getProcessId());
         Authorizer.requireMember(ctx.state(), ctx.callerId(), process.colonyName(), true);
         if (!process.processGraphId().isEmpty()) {
             throw Rejection.badRequest("Failed to remove process, cannot remove a process part of a workflow, "
@@ -185,7 +186,7 @@ final class ProcessApplier {
         return Replies.EMPTY;
     }
 
-    private static void delete(ColoniesState state, Process process) {
+    private static void delete(ColoniesState state, ColonyProcess process) {
         state.processes().remove(process);
         state.logs().removeProcess(process.processId());
         CatalogApplier.processGone(state, null, process);
@@ -203,7 +204,7 @@ final class ProcessApplier {
     /** Removes every standalone process of a colony in a state; {@link ProcessState#ALL} means every state. */
     static void removeAllIn(ColoniesState state, String colony, int target) {
         for (int s : ProcessState.selectedBy(target)) {
-            List<Process> doomed = state.processes().inState(colony, s).map(state.processes()::get)
+            List<ColonyProcess> doomed = state.processes().inState(colony, s).map(state.processes()::get)
                     .flatMap(Optional::stream).filter(p -> p.processGraphId().isEmpty()).toList();
             doomed.forEach(p -> delete(state, p));
         }
@@ -211,7 +212,7 @@ final class ProcessApplier {
 
     /** Cancels a process that has not ended (any member may cancel). */
     Object apply(CancelProcess command, ApplyContext ctx) {
-        Process process = ProcessLifecycle.existing(ctx.state(), command.getProcessId());
+        ColonyProcess process = ProcessLifecycle.existing(ctx.state(), command.getProcessId());
         Authorizer.requireMember(ctx.state(), ctx.callerId(), process.colonyName(), true);
         if (!process.processGraphId().isEmpty()) {
             throw Rejection.badRequest("Failed to cancel process, the process is part of a workflow, cancel the "

@@ -6,7 +6,7 @@ import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.model.Attribute;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.ExecutorState;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.sm.Rejection;
 import org.colonyos.colonies.sm.auth.Authorizer;
@@ -24,14 +24,14 @@ final class ProcessLifecycle {
     }
 
     /** The process with this id, or a 500 (the Go server reports these as "X is nil"). */
-    static Process existing(ColoniesState state, String processId) {
+    static ColonyProcess existing(ColoniesState state, String processId) {
         return state.processes().get(processId).orElseThrow(() ->
                 Rejection.internal("Process with Id <" + processId + "> not found"));
     }
 
     /** The process, checked to be running on the caller (a member of its colony). */
-    static Process assignedToCaller(ApplyContext ctx, String processId, String operation) {
-        Process process = existing(ctx.state(), processId);
+    static ColonyProcess assignedToCaller(ApplyContext ctx, String processId, String operation) {
+        ColonyProcess process = existing(ctx.state(), processId);
         Authorizer.requireMember(ctx.state(), ctx.callerId(), process.colonyName(), true);
         if (!process.isAssigned()) {
             throw Rejection.forbidden("Failed to " + operation + ", process is not assigned");
@@ -47,7 +47,7 @@ final class ProcessLifecycle {
      * Checks that the process is RUNNING and assigned to the caller (both 403), in that order: what executors
      * must be to add attributes and log lines.
      */
-    static void requireRunningOnCaller(ApplyContext ctx, Process process, String operation) {
+    static void requireRunningOnCaller(ApplyContext ctx, ColonyProcess process, String operation) {
         if (process.state() != ProcessState.RUNNING) {
             throw Rejection.forbidden("Failed to " + operation + ", process is not running");
         }
@@ -61,22 +61,22 @@ final class ProcessLifecycle {
      *
      * @param stored the version stored now, as read in this apply, or null for a new process
      */
-    static Process store(ApplyContext ctx, Process stored, Process.Builder changed) {
+    static ColonyProcess store(ApplyContext ctx, ColonyProcess stored, ColonyProcess.Builder changed) {
         return write(ctx, stored, changed).process();
     }
 
     /** Stores like {@link #store} and replies with the process: the JSON just stored, not encoded again. */
-    static RawJson storeAndReply(ApplyContext ctx, Process stored, Process.Builder changed) {
+    static RawJson storeAndReply(ApplyContext ctx, ColonyProcess stored, ColonyProcess.Builder changed) {
         return new RawJson(write(ctx, stored, changed).json());
     }
 
-    private record Written(Process process, byte[] json) {
+    private record Written(ColonyProcess process, byte[] json) {
     }
 
-    private static Written write(ApplyContext ctx, Process stored, Process.Builder changed) {
-        Process draft = changed.build();
+    private static Written write(ApplyContext ctx, ColonyProcess stored, ColonyProcess.Builder changed) {
+        ColonyProcess draft = changed.build();
         List<Attribute> attributes = draft.attributes().stream().map(a -> a.withState(draft.state())).toList();
-        Process process = draft.toBuilder().attributes(attributes).build();
+        ColonyProcess process = draft.toBuilder().attributes(attributes).build();
         byte[] json = stored == null ? ctx.state().processes().add(process)
                 : ctx.state().processes().replace(stored, process);
         ctx.signals().process(process);
@@ -90,14 +90,14 @@ final class ProcessLifecycle {
     }
 
     /** Ends a stored process in a final state at the entry's time. */
-    static Process finish(ApplyContext ctx, Process stored, int finalState, List<String> errors) {
+    static ColonyProcess finish(ApplyContext ctx, ColonyProcess stored, int finalState, List<String> errors) {
         return finish(ctx, stored, stored.toBuilder(), finalState, errors);
     }
 
     /** Ends a stored process, with further changes, in a final state at the entry's time. */
-    static Process finish(ApplyContext ctx, Process stored, Process.Builder changes, int finalState,
+    static ColonyProcess finish(ApplyContext ctx, ColonyProcess stored, ColonyProcess.Builder changes, int finalState,
             List<String> errors) {
-        Process.Builder changed = changes.state(finalState).endTime(ctx.now());
+        ColonyProcess.Builder changed = changes.state(finalState).endTime(ctx.now());
         if (errors != null) {
             changed.errors(errors);
         }
@@ -110,10 +110,10 @@ final class ProcessLifecycle {
      * @param countRetry true for an execution timeout (counts a retry and stamps the end time), false when its
      *        executor went away (start and end times reset)
      */
-    static Process requeue(ApplyContext ctx, Process process, boolean countRetry) {
+    static ColonyProcess requeue(ApplyContext ctx, ColonyProcess process, boolean countRetry) {
         Instant now = ctx.now();
         int maxWait = process.spec().maxWaitTime();
-        Process.Builder changed = process.toBuilder().state(ProcessState.WAITING).assignedTo("")
+        ColonyProcess.Builder changed = process.toBuilder().state(ProcessState.WAITING).assignedTo("")
                 .waitDeadline(maxWait > 0 ? now.plusSeconds(maxWait) : process.waitDeadline());
         if (countRetry) {
             changed.retries(process.retries() + 1).endTime(now);

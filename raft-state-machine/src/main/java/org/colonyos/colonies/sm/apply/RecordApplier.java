@@ -13,7 +13,7 @@ import org.colonyos.colonies.proto.log.RemoveFunction;
 import org.colonyos.colonies.proto.model.Attribute;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.Function;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessLog;
 import org.colonyos.colonies.proto.wire.Replies;
 import org.colonyos.colonies.sm.Rejection;
@@ -32,7 +32,7 @@ final class RecordApplier {
     Object apply(AddAttribute command, ApplyContext ctx) {
         ColoniesState state = ctx.state();
         Attribute sent = Json.parse(command.getAttributeJson().toByteArray(), Attribute.class);
-        Process process = state.processes().get(sent.targetId()).orElseThrow(() ->
+        ColonyProcess process = state.processes().get(sent.targetId()).orElseThrow(() ->
                 Rejection.notFound("Failed to add attribute, process with Id <" + sent.targetId() + "> not found"));
         Authorizer.requireMember(state, ctx.callerId(), process.colonyName(), true);
         ProcessLifecycle.requireRunningOnCaller(ctx, process, "add attribute");
@@ -52,7 +52,7 @@ final class RecordApplier {
     /** Adds a log line to a running process (the assigned executor only). */
     Object apply(AddProcessLog command, ApplyContext ctx) {
         ColoniesState state = ctx.state();
-        Process process = ProcessLifecycle.existing(state, command.getProcessId());
+        ColonyProcess process = ProcessLifecycle.existing(state, command.getProcessId());
         Authorizer.requireMember(state, ctx.callerId(), process.colonyName(), true);
         ProcessLifecycle.requireRunningOnCaller(ctx, process, "add log");
         requireLogSize(command.getMessage());

@@ -8,7 +8,7 @@ import org.colonyos.colonies.proto.log.ExpireProcesses;
 import org.colonyos.colonies.proto.log.TouchExecutor;
 import org.colonyos.colonies.proto.log.UnregisterStaleExecutors;
 import org.colonyos.colonies.proto.model.Executor;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.proto.wire.Replies;
 import org.colonyos.colonies.sm.Rejection;
@@ -33,7 +33,7 @@ final class TimerApplier {
     Object apply(ExpireProcesses command, ApplyContext ctx) {
         Instant now = ctx.now();
         for (String id : command.getProcessIdsList()) {
-            Process process = ctx.state().processes().get(id).orElse(null);
+            ColonyProcess process = ctx.state().processes().get(id).orElse(null);
             if (process == null || !isDue(process, now)) {
                 continue;
             }
@@ -48,7 +48,7 @@ final class TimerApplier {
         return Replies.EMPTY;
     }
 
-    private static boolean isDue(Process process, Instant now) {
+    private static boolean isDue(ColonyProcess process, Instant now) {
         return ProcessTables.deadline(process).map(due -> due < GoTime.toUnixNanos(now)).orElse(false);
     }
 

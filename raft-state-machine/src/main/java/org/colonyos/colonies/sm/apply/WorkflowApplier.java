@@ -11,7 +11,7 @@ import org.colonyos.colonies.proto.log.RemoveAllProcessGraphs;
 import org.colonyos.colonies.proto.log.RemoveProcessGraph;
 import org.colonyos.colonies.proto.log.SubmitWorkflow;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessGraph;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.proto.model.WorkflowSpec;
@@ -93,7 +93,8 @@ final class WorkflowApplier {
             List<String> parents = plan.parents().get(i).stream().map(ids::get).toList();
             FunctionSpec spec = parents.isEmpty() && roots.args() != null
                     ? specs.get(i).withArgs(roots.args()) : specs.get(i);
-            Process.Builder process = ProcessApplier.created(ctx, ids.get(i), spec, initiator.id(), initiator.name())
+            ColonyProcess.Builder process = ProcessApplier.created(ctx, ids.get(i), spec, initiator.id(),
+                    initiator.name())
                     .toBuilder().processGraphId(graphId).parents(parents)
                     .children(plan.children().get(i).stream().map(ids::get).toList())
                     .waitForParents(!parents.isEmpty());

@@ -2,7 +2,7 @@ package org.colonyos.colonies.sm.auth;
 
 import java.util.List;
 import org.colonyos.colonies.proto.model.ChannelEntry;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.sm.Rejection;
 import org.colonyos.colonies.sm.state.ColoniesState;
@@ -22,9 +22,9 @@ public final class ChannelAccess {
      *
      * @param action what the caller does, for the refusal: {@code write to}, {@code read from}, {@code subscribe to}
      */
-    public static Process require(ColoniesState state, String callerId, String processId, String name,
+    public static ColonyProcess require(ColoniesState state, String callerId, String processId, String name,
             String action) {
-        Process process = state.processes().get(processId)
+        ColonyProcess process = state.processes().get(processId)
                 .orElseThrow(() -> Rejection.notFound("Process not found"));
         Authorizer.requireMember(state, callerId, process.colonyName(), true);
         List<String> declared = process.spec().channels();

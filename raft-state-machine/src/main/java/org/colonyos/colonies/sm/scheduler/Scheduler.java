@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.colonyos.colonies.proto.model.Conditions;
 import org.colonyos.colonies.proto.model.Executor;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.Resources;
 import org.colonyos.colonies.sm.state.ProcessTables;
 
@@ -23,7 +23,7 @@ public final class Scheduler {
     }
 
     /** The process to assign, if any; {@code cpuMillis}/{@code memMiB} of -1 mean unlimited. */
-    public static Optional<Process> pick(ProcessTables processes, Executor executor, String colonyName,
+    public static Optional<ColonyProcess> pick(ProcessTables processes, Executor executor, String colonyName,
             long cpuMillis, long memMiB) {
         return processes.queued(colonyName, executor.executorType())
                 .map(processes::get)
@@ -33,7 +33,7 @@ public final class Scheduler {
     }
 
     /** True when the executor may run the process, given what it offers. */
-    public static boolean matches(Process process, Executor executor, long cpuMillis, long memMiB) {
+    public static boolean matches(ColonyProcess process, Executor executor, long cpuMillis, long memMiB) {
         Conditions c = process.spec().conditions();
         List<String> names = c.executorNames();
         if (names != null && !names.isEmpty() && !names.contains(executor.executorName())) {

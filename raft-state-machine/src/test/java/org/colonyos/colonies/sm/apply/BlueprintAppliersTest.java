@@ -12,7 +12,7 @@ import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.model.Blueprint;
 import org.colonyos.colonies.proto.model.BlueprintDefinition;
 import org.colonyos.colonies.proto.model.BlueprintHistory;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.proto.wire.BlueprintPayloads;
 import org.colonyos.colonies.proto.wire.Payload;
@@ -68,7 +68,7 @@ class BlueprintAppliersTest {
                 .getReplyJson().toByteArray(), Blueprint.class);
     }
 
-    private Process process(String id) {
+    private ColonyProcess process(String id) {
         return state.processes().get(id).orElseThrow();
     }
 
@@ -115,7 +115,7 @@ class BlueprintAppliersTest {
         Blueprint web = add(COLONY_KEY, blueprint("web", "edge", 2));
         assertEquals(1, web.metadata().generation());
         assertTrue(state.catalog().location("test", "edge").isPresent(), "an unknown location is created");
-        Process reconcile = process(web.metadata().lastReconciliationProcess());
+        ColonyProcess reconcile = process(web.metadata().lastReconciliationProcess());
         assertEquals("reconcile", reconcile.spec().funcName());
         assertEquals("reconciler", reconcile.spec().conditions().executorType());
         assertEquals("edge", reconcile.spec().conditions().locationName());
@@ -166,8 +166,8 @@ class BlueprintAppliersTest {
         log.refused(entry(EXECUTOR_KEY, PayloadType.UPDATE_BLUEPRINT_STATUS, new BlueprintPayloads.UpdateStatus(
                 "test", "zz", Map.of())), 404);
 
-        Process forced = Json.parse(log.ok(entry(EXECUTOR_KEY, PayloadType.RECONCILE_BLUEPRINT,
-                new BlueprintPayloads.Reconcile("test", "a", true))).getReplyJson().toByteArray(), Process.class);
+        ColonyProcess forced = Json.parse(log.ok(entry(EXECUTOR_KEY, PayloadType.RECONCILE_BLUEPRINT,
+                new BlueprintPayloads.Reconcile("test", "a", true))).getReplyJson().toByteArray(), ColonyProcess.class);
         assertEquals(Map.of("kind", "Deployment", "blueprintName", "a", "force", true), forced.spec().kwargs());
         assertEquals(2, state.blueprints().blueprint("test", "a").orElseThrow().metadata().generation());
 

@@ -15,7 +15,7 @@ import org.colonyos.colonies.proto.model.ChannelEntry;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.proto.model.Location;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.wire.CatalogPayloads;
 import org.colonyos.colonies.proto.wire.ExecutorPayloads;
 import org.colonyos.colonies.proto.wire.Payload;
@@ -61,11 +61,11 @@ class CatalogAppliersTest {
     }
 
     /** A process submitted by executor e1 with channel "chat", assigned to "worker". */
-    private Process runningWithChat() {
+    private ColonyProcess runningWithChat() {
         FunctionSpec spec = FunctionSpec.of("test", "cli", "f", List.of()).withChannels(List.of("chat"));
         log.ok(entry(EXECUTOR_KEY, PayloadType.SUBMIT_FUNC_SPEC, new ProcessPayloads.SubmitFuncSpec(spec)));
         return Json.parse(log.ok(entry(WORKER_KEY, PayloadType.ASSIGN_PROCESS, new ProcessPayloads.AssignProcess(
-                "test", 10, "", ""))).getReplyJson().toByteArray(), Process.class);
+                "test", 10, "", ""))).getReplyJson().toByteArray(), ColonyProcess.class);
     }
 
     private LogEntry append(String key, String processId, long sequence, byte[] payload, String type) {

@@ -14,7 +14,7 @@ import org.colonyos.colonies.proto.log.FireGenerator;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.model.Cron;
 import org.colonyos.colonies.proto.model.Generator;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessGraph;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.proto.model.WorkflowSpec;
@@ -104,8 +104,8 @@ class ScheduledAppliersTest {
     private void runGraph(String graphId, List<Object> outputOfLast) {
         ProcessGraph graph = state.graphs().get(graphId).orElseThrow();
         for (String id : graph.processIds()) {
-            Process p = Json.parse(ok(Workflows.assign(EXECUTOR_KEY, at(0), "test")).getReplyJson().toByteArray(),
-                    Process.class);
+            ColonyProcess p = Json.parse(ok(Workflows.assign(EXECUTOR_KEY, at(0), "test")).getReplyJson().toByteArray(),
+                    ColonyProcess.class);
             assertEquals(id, p.processId());
             ok(Workflows.close(EXECUTOR_KEY, at(0), id, p.children().isEmpty() ? outputOfLast : List.of()));
         }
@@ -130,7 +130,7 @@ class ScheduledAppliersTest {
         fire(cron, 3_600);
         assertEquals(2, graphs(), "a firing an hour late runs once, not once per missed minute");
         ProcessGraph second = state.graphs().get(cron(cron.cronId()).prevProcessGraphId()).orElseThrow();
-        Process root = state.processes().get(second.rootProcessIds().get(0)).orElseThrow();
+        ColonyProcess root = state.processes().get(second.rootProcessIds().get(0)).orElseThrow();
         assertEquals(List.of("leaf output"), root.in());
         assertEquals(cron.initiatorName(), root.initiatorName());
     }

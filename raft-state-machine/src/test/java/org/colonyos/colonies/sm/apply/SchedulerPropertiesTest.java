@@ -19,7 +19,7 @@ import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.model.Conditions;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.proto.wire.ExecutorPayloads;
 import org.colonyos.colonies.proto.wire.PayloadType;
@@ -118,14 +118,14 @@ class SchedulerPropertiesTest {
         }
 
         private void assign(int who) {
-            Optional<Process> expected = best(who);
+            Optional<ColonyProcess> expected = best(who);
             ApplyReply reply = apply(Commands.signed(KEYS[who], time, PayloadType.ASSIGN_PROCESS,
                     new ProcessPayloads.AssignProcess("a", 10, "", "")));
             if (reply.getErrorStatus() != 0) {
                 check(expected.isEmpty(), "nothing assigned although " + expected + " was waiting");
                 return;
             }
-            Process got = Json.parse(reply.getReplyJson().toByteArray(), Process.class);
+            ColonyProcess got = Json.parse(reply.getReplyJson().toByteArray(), ColonyProcess.class);
             check(expected.isPresent() && expected.get().processId().equals(got.processId()),
                     "assigned " + got.processId() + " instead of " + expected);
             check(got.executorType().equals(TYPES[who]), "type mismatch");
@@ -137,17 +137,17 @@ class SchedulerPropertiesTest {
         }
 
         /** The model's answer: the waiting process with the lowest prioritytime this executor may run. */
-        private Optional<Process> best(int who) {
+        private Optional<ColonyProcess> best(int who) {
             return ids.stream().map(id -> current.processes().get(id)).flatMap(Optional::stream)
                     .filter(p -> p.state() == ProcessState.WAITING && !p.isAssigned())
                     .filter(p -> p.executorType().equals(TYPES[who]))
                     .filter(p -> p.spec().conditions().executorNames() == null
                             || p.spec().conditions().executorNames().contains(NAMES[who]))
-                    .min(Comparator.comparingLong(Process::priorityTime));
+                    .min(Comparator.comparingLong(ColonyProcess::priorityTime));
         }
 
         private void close(int who, boolean successful) {
-            Optional<Process> mine = ids.stream().map(id -> current.processes().get(id)).flatMap(Optional::stream)
+            Optional<ColonyProcess> mine = ids.stream().map(id -> current.processes().get(id)).flatMap(Optional::stream)
                     .filter(p -> p.state() == ProcessState.RUNNING && p.assignedExecutorId().equals(idOf(who)))
                     .findFirst();
             mine.ifPresent(p -> apply(successful

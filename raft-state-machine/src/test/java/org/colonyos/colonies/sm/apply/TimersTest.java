@@ -13,7 +13,7 @@ import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.log.UnregisterStaleExecutors;
 import org.colonyos.colonies.proto.model.ExecutorState;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.ProcessPayloads;
@@ -63,7 +63,7 @@ class TimersTest {
                 .addAllProcessIds(state.processes().dueAt(at, 500)))));
     }
 
-    private Process process(String id) {
+    private ColonyProcess process(String id) {
         return state.processes().get(id).orElseThrow();
     }
 

@@ -15,7 +15,7 @@ import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessGraph;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.sm.Commands;
@@ -64,9 +64,9 @@ class WorkflowAppliersTest {
                 .toByteArray(), ProcessGraph.class);
     }
 
-    private Process assign() {
+    private ColonyProcess assign() {
         return Json.parse(ok(Workflows.assign(EXECUTOR_KEY, next(), "test")).getReplyJson().toByteArray(),
-                Process.class);
+                ColonyProcess.class);
     }
 
     private String idOf(String nodeName) {
@@ -74,7 +74,7 @@ class WorkflowAppliersTest {
                 .findFirst().orElseThrow();
     }
 
-    private Process process(String id) {
+    private ColonyProcess process(String id) {
         return state.processes().get(id).orElseThrow();
     }
 
@@ -95,15 +95,15 @@ class WorkflowAppliersTest {
         assertEquals(List.of(idOf("b"), idOf("c")), process(idOf("a")).children());
         assertEquals(1, state.graphs().count("test", ProcessState.WAITING));
 
-        Process a = assign();
+        ColonyProcess a = assign();
         assertEquals("a", a.spec().nodeName());
         assertEquals(ProcessState.RUNNING, graph().state());
         assertEquals(a.startTime(), graph().startTime());
         nothingAssignable();
         ok(Workflows.close(EXECUTOR_KEY, next(), a.processId(), List.of("from a")));
 
-        Process b = assign();
-        Process c = assign();
+        ColonyProcess b = assign();
+        ColonyProcess c = assign();
         assertEquals(List.of("b", "c"), List.of(b.spec().nodeName(), c.spec().nodeName()));
         assertEquals(List.of("from a"), b.in());
         nothingAssignable();
@@ -111,7 +111,7 @@ class WorkflowAppliersTest {
         nothingAssignable();
         ok(Workflows.close(EXECUTOR_KEY, next(), b.processId(), List.of("from b", 2)));
 
-        Process d = assign();
+        ColonyProcess d = assign();
         assertEquals(List.of("from b", 2, "from c"), d.in(), "parents' outputs in the order of d's dependencies");
         ok(Workflows.close(EXECUTOR_KEY, next(), d.processId(), List.of()));
         assertEquals(ProcessState.SUCCESS, graph().state());
@@ -124,14 +124,14 @@ class WorkflowAppliersTest {
     void aFailedProcessFailsEveryUnendedProcessOfItsGraph() {
         submit(Workflows.diamond("test"));
         ok(Workflows.close(EXECUTOR_KEY, next(), assign().processId(), List.of()));
-        Process b = assign();
-        Process c = assign();
+        ColonyProcess b = assign();
+        ColonyProcess c = assign();
         ok(Workflows.fail(EXECUTOR_KEY, next(), b.processId()));
 
         assertEquals(ProcessState.FAILED, graph().state());
         assertEquals(ProcessState.SUCCESS, process(idOf("a")).state(), "a result that was reached is kept");
         assertEquals(ProcessState.FAILED, process(c.processId()).state());
-        Process d = process(idOf("d"));
+        ColonyProcess d = process(idOf("d"));
         assertEquals(ProcessState.FAILED, d.state());
         assertEquals(List.of(String.format(GraphProgress.PARENT_FAILED, b.processId())), d.errors());
         nothingAssignable();
@@ -143,7 +143,7 @@ class WorkflowAppliersTest {
     @Test
     void cancellingAGraphCancelsWhatHasNotEndedAndOnlyOnce() {
         submit(Workflows.diamond("test"));
-        Process a = assign();
+        ColonyProcess a = assign();
         ok(Workflows.cancel(EXECUTOR_KEY, next(), GRAPH));
         assertEquals(ProcessState.CANCELLED, graph().state());
         assertTrue(graph().processIds().stream().allMatch(id -> process(id).state() == ProcessState.CANCELLED));
@@ -157,7 +157,7 @@ class WorkflowAppliersTest {
     @Test
     void removingAGraphRemovesItsProcessesButNotWhileItRuns() {
         submit(Workflows.diamond("test"));
-        Process a = assign();
+        ColonyProcess a = assign();
         rejected(Workflows.remove(EXECUTOR_KEY, next(), GRAPH), 400,
                 "Failed to remove process graph, cannot remove a running process graph");
         rejected(Commands.signed(EXECUTOR_KEY, next(), org.colonyos.colonies.proto.wire.PayloadType.REMOVE_PROCESS,
@@ -191,7 +191,7 @@ class WorkflowAppliersTest {
     @Test
     void anAppendedChildWaitsForItsParentAndCanHoldBackAWaitingProcess() {
         submit(List.of(Workflows.node("test", "a"), Workflows.node("test", "b", "a")));
-        Process a = assign();
+        ColonyProcess a = assign();
         String extra = "e".repeat(64);
         ok(Workflows.addChild(EXECUTOR_KEY, next(), extra, GRAPH, a.processId(), idOf("b"),
                 Workflows.node("test", "x"), false));
@@ -200,7 +200,7 @@ class WorkflowAppliersTest {
         assertEquals(3, graph().processIds().size());
         ok(Workflows.close(EXECUTOR_KEY, next(), a.processId(), List.of("a")));
 
-        Process x = assign();
+        ColonyProcess x = assign();
         assertEquals(extra, x.processId());
         assertEquals(List.of("a"), x.in());
         nothingAssignable();
@@ -211,7 +211,7 @@ class WorkflowAppliersTest {
     @Test
     void anInsertedChildTakesItsParentsPlaceBeforeAllItsChildren() {
         submit(Workflows.diamond("test"));
-        Process a = assign();
+        ColonyProcess a = assign();
         String inserted = "f".repeat(64);
         ok(Workflows.addChild(EXECUTOR_KEY, next(), inserted, GRAPH, a.processId(), "",
                 Workflows.node("test", "i"), true));
@@ -230,7 +230,7 @@ class WorkflowAppliersTest {
         FunctionSpec spec = Workflows.node("test", "x");
         rejected(Workflows.addChild(EXECUTOR_KEY, next(), child, GRAPH, idOf("a"), "", spec, false), 400,
                 "Failed to add child, the parent process is not running");
-        Process a = assign();
+        ColonyProcess a = assign();
         rejected(Workflows.addChild(COLONY_KEY, next(), child, GRAPH, a.processId(), "", spec, false), 403,
                 NOT_MEMBER);
         rejected(Workflows.addChild(OTHER_KEY, next(), child, GRAPH, a.processId(), "", spec, false), 403,
@@ -289,7 +289,7 @@ class WorkflowAppliersTest {
     void workflowSpecsRunInTheWorkflowsColonyWithoutAnExecutionLimitWhenTheyHaveNone() {
         FunctionSpec elsewhere = Workflows.node("other", "a").withLimits(5, 0, 0);
         submit(List.of(elsewhere));
-        Process a = process(graph().processIds().get(0));
+        ColonyProcess a = process(graph().processIds().get(0));
         assertEquals("test", a.colonyName());
         assertEquals(-1, a.spec().maxExecTime());
         assertEquals(5, a.spec().maxWaitTime());

@@ -15,7 +15,7 @@ import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.ExpireProcesses;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessGraph;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.sm.Commands;
@@ -112,10 +112,10 @@ class WorkflowModelPropertiesTest {
         private void assign() {
             ApplyReply reply = apply(Workflows.assign(Commands.EXECUTOR_KEY, tick(1), COLONY));
             if (reply.getErrorStatus() == 0) {
-                Process assigned = Json.parse(reply.getReplyJson().toByteArray(), Process.class);
+                ColonyProcess assigned = Json.parse(reply.getReplyJson().toByteArray(), ColonyProcess.class);
                 List<Object> expectedIn = new ArrayList<>();
                 for (String parent : assigned.parents()) {
-                    Process p = process(parent);
+                    ColonyProcess p = process(parent);
                     assertEquals(ProcessState.SUCCESS, p.state(), "assigned before a parent succeeded");
                     expectedIn.addAll(p.out());
                 }
@@ -129,23 +129,23 @@ class WorkflowModelPropertiesTest {
                     .addAllProcessIds(state.processes().dueAt(now, 500)))));
         }
 
-        private Optional<Process> running(int step) {
-            List<Process> running = processes().stream().filter(p -> p.state() == ProcessState.RUNNING).toList();
+        private Optional<ColonyProcess> running(int step) {
+            List<ColonyProcess> running = processes().stream().filter(p -> p.state() == ProcessState.RUNNING).toList();
             return running.isEmpty() ? Optional.empty() : Optional.of(running.get(step % running.size()));
         }
 
         /** Sometimes the id of a waiting process to hold back with the new child, else none. */
         private String waitingId(int step) {
-            List<Process> waiting = processes().stream().filter(p -> p.state() == ProcessState.WAITING).toList();
+            List<ColonyProcess> waiting = processes().stream().filter(p -> p.state() == ProcessState.WAITING).toList();
             return waiting.isEmpty() || step % 3 != 0 ? "" : waiting.get(step % waiting.size()).processId();
         }
 
         private void checkInvariants() {
             ProcessGraph graph = state.graphs().get(GRAPH).orElseThrow();
-            List<Process> processes = processes();
+            List<ColonyProcess> processes = processes();
             assertEquals(graph.processIds().size(), processes.size());
             assertEquals(rule(processes), graph.state(), "graph state is the rule over its processes");
-            for (Process p : processes) {
+            for (ColonyProcess p : processes) {
                 boolean ready = p.state() == ProcessState.RUNNING
                         || p.state() == ProcessState.WAITING && !p.waitForParents();
                 if (ready) {
@@ -159,7 +159,7 @@ class WorkflowModelPropertiesTest {
         }
 
         /** Protocol 6.5's graph state, computed from the processes themselves. */
-        private static int rule(List<Process> processes) {
+        private static int rule(List<ColonyProcess> processes) {
             if (processes.stream().anyMatch(p -> p.state() == ProcessState.FAILED)) {
                 return ProcessState.FAILED;
             }
@@ -173,11 +173,11 @@ class WorkflowModelPropertiesTest {
                     || p.state() == ProcessState.RUNNING) ? ProcessState.RUNNING : ProcessState.WAITING;
         }
 
-        private List<Process> processes() {
+        private List<ColonyProcess> processes() {
             return state.graphs().get(GRAPH).orElseThrow().processIds().stream().map(this::process).toList();
         }
 
-        private Process process(String id) {
+        private ColonyProcess process(String id) {
             return state.processes().get(id).orElseThrow();
         }
 

@@ -24,7 +24,7 @@ import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.model.Colony;
 import org.colonyos.colonies.proto.model.FunctionSpec;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.proto.wire.ProcessPayloads;
 import org.colonyos.colonies.sm.Commands;
@@ -101,7 +101,7 @@ class ReplicatedNodeTest {
             }
             Set<String> ids = new HashSet<>();
             for (CompletableFuture<ApplyReply> process : processes) {
-                ids.add(Json.parse(process.get(30, TimeUnit.SECONDS).getReplyJson().toByteArray(), Process.class)
+                ids.add(Json.parse(process.get(30, TimeUnit.SECONDS).getReplyJson().toByteArray(), ColonyProcess.class)
                         .processId());
             }
             assertEquals(100, ids.size(), "every process of a batch gets its own id");

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.colonyos.colonies.proto.json.Json;
-import org.colonyos.colonies.proto.model.Process;
+import org.colonyos.colonies.proto.model.ColonyProcess;
 
 /** Test check: a state's process indexes equal those built afresh from its processes alone. */
 public final class IndexConsistency {
@@ -21,7 +21,7 @@ public final class IndexConsistency {
         actual.commit();
         ColoniesStore rebuilt = ColoniesStore.inMemory();
         ProcessTables tables = new ColoniesState(rebuilt).processes();
-        actual.raw("processes").values().forEach(bytes -> tables.add(Json.parse(bytes, Process.class)));
+        actual.raw("processes").values().forEach(bytes -> tables.add(Json.parse(bytes, ColonyProcess.class)));
         rebuilt.commit();
         for (String index : INDEXES) {
             Map<String, String> expected = text(rebuilt, index);

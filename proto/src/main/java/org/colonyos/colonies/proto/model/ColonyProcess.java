@@ -9,7 +9,7 @@ import org.colonyos.colonies.proto.json.GoTime;
  * A process: one execution of a {@link FunctionSpec} (protocol 5.5). Lists are never {@code null} (the Python
  * SDK requires lists). Immutable; change it through {@link #toBuilder()}.
  */
-public record Process(
+public record ColonyProcess(
         @JsonProperty("processid") String processId,
         @JsonProperty("initiatorid") String initiatorId,
         @JsonProperty("initiatorname") String initiatorName,
@@ -36,7 +36,7 @@ public record Process(
     /** One day in nanoseconds: what one step of priority is worth in {@code prioritytime}. */
     public static final long PRIORITY_STEP_NANOS = 86_400_000_000_000L;
 
-    public Process {
+    public ColonyProcess {
         submissionTime = orZero(submissionTime);
         startTime = orZero(startTime);
         endTime = orZero(endTime);
@@ -94,7 +94,7 @@ public record Process(
         private List<Object> out;
         private List<String> errors;
 
-        private Builder(Process p) {
+        private Builder(ColonyProcess p) {
             processId = p.processId;
             initiatorId = p.initiatorId;
             initiatorName = p.initiatorName;
@@ -196,8 +196,8 @@ public record Process(
             return this;
         }
 
-        public Process build() {
-            return new Process(processId, initiatorId, initiatorName, assignedExecutorId, isAssigned, state,
+        public ColonyProcess build() {
+            return new ColonyProcess(processId, initiatorId, initiatorName, assignedExecutorId, isAssigned, state,
                     priorityTime, submissionTime, startTime, endTime, waitDeadline, execDeadline, retries, attributes,
                     spec, waitForParents, parents, children, processGraphId, in, out, errors);
         }

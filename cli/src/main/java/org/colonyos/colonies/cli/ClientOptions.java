@@ -75,7 +75,7 @@ public final class ClientOptions {
 
     /** A client of the server these options name. */
     public ColoniesClient client() {
-        return new ColoniesClient(List.of(url()), Duration.ofSeconds(60), HttpEngine.JDK_CLIENT, tls());
+        return new ColoniesClient(List.of(url()), Duration.ofSeconds(60), HttpEngine.KEEP_ALIVE_SOCKETS, tls());
     }
 
     public String prvKey() {

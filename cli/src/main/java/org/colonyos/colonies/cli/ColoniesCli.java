@@ -1,9 +1,10 @@
 package org.colonyos.colonies.cli;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
-import org.colonyos.colonies.cli.bench.BenchCommand;
 import org.colonyos.colonies.cli.cmd.ColonyCommands;
 import org.colonyos.colonies.cli.cmd.ExecutorCommands;
 import org.colonyos.colonies.cli.cmd.FunctionCommands;
@@ -14,9 +15,6 @@ import org.colonyos.colonies.cli.cmd.SecurityCommands;
 import org.colonyos.colonies.cli.cmd.StatCommand;
 import org.colonyos.colonies.cli.cmd.UserCommands;
 import org.colonyos.colonies.cli.cmd.WorkflowCommands;
-import org.colonyos.colonies.cli.server.ClusterCommands;
-import org.colonyos.colonies.cli.server.DevCommand;
-import org.colonyos.colonies.cli.server.ServerCommands;
 import org.colonyos.colonies.config.ConfigException;
 import org.colonyos.colonies.proto.crypto.CryptoException;
 import org.colonyos.colonies.sdk.ColoniesException;
@@ -30,17 +28,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** The {@code colonies} command: the Go CLI's command tree over the Java SDK, plus the server. */
+/**
+ * The {@code colonies} command: the Go CLI's command tree over the Java SDK, plus the server. The server's groups
+ * ({@code server}, {@code cluster}, {@code dev}, {@code bench}) are looked up by name, so the same command runs
+ * from the client-only jar, which does not hold them.
+ */
 @Command(name = "colonies", mixinStandardHelpOptions = true, version = "colonies-java",
-        description = "ColonyOS Colonies: client commands and a Raft-replicated server",
-        subcommands = {SecurityCommands.class, ColonyCommands.class, ExecutorCommands.class, UserCommands.class,
-            FunctionCommands.class, ProcessCommands.class, WorkflowCommands.class, ScheduleCommands.CronGroup.class,
-            ScheduleCommands.GeneratorGroup.class, FsCommands.FsGroup.class, LocationCommands.LocationGroup.class,
-            BlueprintCommands.BlueprintGroup.class,
-            RecordCommands.Log.class,
-            RecordCommands.AttributeGroup.class, StatCommand.class, ServerCommands.class, ClusterCommands.class,
-            DevCommand.class, BenchCommand.class})
+        description = "ColonyOS Colonies: client commands and a Raft-replicated server")
 public final class ColoniesCli {
+    private static final List<Class<?>> CLIENT_GROUPS = List.of(SecurityCommands.class, ColonyCommands.class,
+            ExecutorCommands.class, UserCommands.class, FunctionCommands.class, ProcessCommands.class,
+            WorkflowCommands.class, ScheduleCommands.CronGroup.class, ScheduleCommands.GeneratorGroup.class,
+            FsCommands.FsGroup.class, LocationCommands.LocationGroup.class, BlueprintCommands.BlueprintGroup.class,
+            RecordCommands.Log.class, RecordCommands.AttributeGroup.class, StatCommand.class);
+    private static final List<String> SERVER_GROUPS = List.of("org.colonyos.colonies.cli.server.ServerCommands",
+            "org.colonyos.colonies.cli.server.ClusterCommands", "org.colonyos.colonies.cli.server.DevCommand",
+            "org.colonyos.colonies.cli.bench.BenchCommand");
+
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Log at debug level (also COLONIES_VERBOSE=true)")
     boolean verbose;
@@ -58,7 +62,18 @@ public final class ColoniesCli {
      * 4 a {@code --wait} that timed out.
      */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line with only the group named {@code group} (by name or alias), or with every group when it is
+     * null or names none: a command then builds only its own group's options, which saves most of the start-up.
+     */
+    static CommandLine commandLine(String group) {
         CommandLine cli = new CommandLine(new ColoniesCli());
+        List<Class<?>> groups = groups();
+        List<Class<?>> named = groups.stream().filter(g -> names(g).contains(group)).toList();
+        (named.isEmpty() ? groups : named).forEach(cli::addSubcommand);
         cli.addSubcommand("help", new CommandLine.HelpCommand());
         withHelpOptions(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -100,10 +115,31 @@ public final class ColoniesCli {
         command.getSubcommands().values().forEach(ColoniesCli::withHelpOptions);
     }
 
+    /** The client groups, then those of the server groups this jar holds. */
+    private static List<Class<?>> groups() {
+        List<Class<?>> groups = new ArrayList<>(CLIENT_GROUPS);
+        for (String name : SERVER_GROUPS) {
+            try {
+                groups.add(Class.forName(name));
+            } catch (ClassNotFoundException clientJar) {
+                // the client-only jar: its launcher sends server commands to the full jar
+            }
+        }
+        return groups;
+    }
+
+    private static List<String> names(Class<?> group) {
+        Command command = group.getAnnotation(Command.class);
+        List<String> names = new ArrayList<>(List.of(command.aliases()));
+        names.add(command.name());
+        return names;
+    }
+
     public static void main(String[] args) {
         useCommonPoolForAsyncCompletions();
         configureLogging(args, System.getenv());
-        System.exit(commandLine().execute(args));
+        String group = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse(null);
+        System.exit(commandLine(group).execute(args));
     }
 
     /**

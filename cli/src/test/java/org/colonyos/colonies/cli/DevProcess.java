@@ -45,13 +45,18 @@ record DevProcess(java.lang.Process process, String output) {
     static Run cli(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
         command.addAll(List.of(args));
+        return run(command, env);
+    }
+
+    /** Runs a command with these variables added to the environment; waits at most a minute for it. */
+    static Run run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         java.lang.Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError(String.join(" ", args) + " did not end: " + output);
+            throw new AssertionError(String.join(" ", command) + " did not end: " + output);
         }
         return new Run(process.exitValue(), output);
     }

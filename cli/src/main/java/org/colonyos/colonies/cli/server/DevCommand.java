@@ -92,6 +92,17 @@ public final class DevCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code bin/colonies} of the source tree whose {@code cli/target} holds the running jar, if there is one. */
+    private static Optional<Path> launcher() {
+        try {
+            Path jar = Path.of(DevCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path root = jar.toAbsolutePath().getParent().getParent().getParent();
+            return Optional.of(root.resolve("bin").resolve("colonies")).filter(Files::isExecutable);
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The colony and the approved built-in executor of a new dev server. */
     private static void setUp(ColoniesClient client, DevKeys keys) {
         client.addColony(new Colony(Identity.idOfPrivateKey(keys.colonyKey()), keys.colonyName()), keys.serverKey());
@@ -117,6 +128,8 @@ public final class DevCommand implements Callable<Integer> {
         out.printf("# Built-in executor %s runs: %s%n", EXECUTOR, allowShell ? "echo, sh"
                 : "echo (sh with --allow-shell)");
         out.printf("# Try: colonies function exec --func echo --args hello --wait%n");
+        launcher().ifPresent(bin -> out.printf("# A faster colonies for client commands: export PATH=\"%s:$PATH\"%n",
+                bin.getParent()));
         out.flush();
     }
 }

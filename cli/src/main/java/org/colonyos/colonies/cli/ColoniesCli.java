@@ -33,14 +33,14 @@ import picocli.CommandLine.ScopeType;
  * ({@code server}, {@code cluster}, {@code dev}, {@code bench}) are looked up by name, so the same command runs
  * from the client-only jar, which does not hold them.
  */
-@Command(name = "colonies", mixinStandardHelpOptions = true, version = "colonies-java",
+@Command(name = "colonies", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "ColonyOS Colonies: client commands and a Raft-replicated server")
 public final class ColoniesCli {
     private static final List<Class<?>> CLIENT_GROUPS = List.of(SecurityCommands.class, ColonyCommands.class,
             ExecutorCommands.class, UserCommands.class, FunctionCommands.class, ProcessCommands.class,
             WorkflowCommands.class, ScheduleCommands.CronGroup.class, ScheduleCommands.GeneratorGroup.class,
             FsCommands.FsGroup.class, LocationCommands.LocationGroup.class, BlueprintCommands.BlueprintGroup.class,
-            RecordCommands.Log.class, RecordCommands.AttributeGroup.class, StatCommand.class);
+            RecordCommands.Log.class, RecordCommands.AttributeGroup.class, StatCommand.class, VersionCommand.class);
     private static final List<String> SERVER_GROUPS = List.of("org.colonyos.colonies.cli.server.ServerCommands",
             "org.colonyos.colonies.cli.server.ClusterCommands", "org.colonyos.colonies.cli.server.DevCommand",
             "org.colonyos.colonies.cli.bench.BenchCommand");

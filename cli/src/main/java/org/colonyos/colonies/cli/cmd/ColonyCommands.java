@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "colony", description = "Manage colonies",
         subcommands = {ColonyCommands.Add.class, ColonyCommands.Remove.class, ColonyCommands.Ls.class,
             ColonyCommands.Get.class, ColonyCommands.Pause.class, ColonyCommands.Resume.class,
-            StatCommand.class})
+            StatCommand.class, ColonyCommands.ChangeId.class})
 public final class ColonyCommands {
 
     @Command(name = "add", description = "Add a colony (server owner key)")
@@ -73,6 +73,18 @@ public final class ColonyCommands {
         protected void run() {
             client().resumeAssignments(options.colonyName(), options.colonyPrvKey());
             printer().done("Assignments in colony " + options.colonyName() + " resumed");
+        }
+    }
+
+    @Command(name = "chid", description = "Give the colony a new owner key: its id (colony owner's current key)")
+    static final class ChangeId extends ClientCommand {
+        @Option(names = "--colonyid", required = true, description = "Id of the new colony owner key")
+        String colonyId;
+
+        @Override
+        protected void run() {
+            client().changeColonyId(options.colonyName(), colonyId, options.colonyPrvKey());
+            printer().done("Colony " + options.colonyName() + " now has id " + colonyId);
         }
     }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /** {@code colonies executor}: executors of the colony in COLONIES_COLONY_NAME. */
 @Command(name = "executor", description = "Manage executors",
         subcommands = {ExecutorCommands.Add.class, ExecutorCommands.Approve.class, ExecutorCommands.Reject.class,
-            ExecutorCommands.Remove.class, ExecutorCommands.Ls.class, ExecutorCommands.Get.class})
+            ExecutorCommands.Remove.class, ExecutorCommands.Ls.class, ExecutorCommands.Get.class,
+            ExecutorCommands.ChangeId.class})
 public final class ExecutorCommands {
 
     @Command(name = "add", description = "Register an executor (colony owner key)")
@@ -84,6 +85,18 @@ public final class ExecutorCommands {
         @Override
         protected void run() {
             printer().item(client().getExecutor(options.colonyName(), name, options.prvKey()));
+        }
+    }
+
+    @Command(name = "chid", description = "Give this executor a new key: its id (the executor's current key)")
+    static final class ChangeId extends ClientCommand {
+        @Option(names = "--executorid", required = true, description = "Id of the executor's new key")
+        String executorId;
+
+        @Override
+        protected void run() {
+            client().changeExecutorId(options.colonyName(), executorId, options.prvKey());
+            printer().done("Executor now has id " + executorId);
         }
     }
 }

@@ -11,12 +11,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code colonies process}: list, show, cancel and remove processes of the colony. */
-@Command(name = "process", description = "List, show, cancel and remove processes",
+/**
+ * {@code colonies process}: list, show, cancel and remove processes of the colony, and, as an executor, take one
+ * and close it (the Go CLI's {@code assign}, {@code close} and {@code fail}).
+ */
+@Command(name = "process", description = "List, show, cancel and remove processes; assign, close and fail as an "
+        + "executor",
         subcommands = {ProcessCommands.Ps.class, ProcessCommands.Psw.class, ProcessCommands.Pss.class,
             ProcessCommands.Psf.class, ProcessCommands.Psc.class, ProcessCommands.Psa.class,
             ProcessCommands.Get.class, ProcessCommands.Cancel.class, ProcessCommands.Remove.class,
-            ProcessCommands.RemoveAll.class})
+            ProcessCommands.RemoveAll.class, ProcessCommands.Assign.class, ProcessCommands.Close.class,
+            ProcessCommands.Fail.class})
 public final class ProcessCommands {
     private ProcessCommands() {
     }
@@ -137,6 +142,43 @@ public final class ProcessCommands {
         protected void run() {
             client().removeAllProcesses(options.colonyName(), states.state(), options.colonyPrvKey());
             printer().done("Processes removed");
+        }
+    }
+
+    @Command(name = "assign", description = "Take a waiting process this executor can run, waiting up to --timeout "
+            + "seconds for one (executor key); exit 1 when none came")
+    static final class Assign extends ClientCommand {
+        @Option(names = "--timeout", defaultValue = "10", description = "Seconds to wait for a process (default "
+                + "${DEFAULT-VALUE})")
+        int timeout;
+
+        @Override
+        protected void run() {
+            printer().item(client().assign(options.colonyName(), timeout, "", "", options.prvKey()));
+        }
+    }
+
+    @Command(name = "close", description = "Close a process this executor runs as successful (executor key)")
+    static final class Close extends OneProcess {
+        @Option(names = "--out", split = ",", description = "Output values (comma separated)")
+        List<String> out = List.of();
+
+        @Override
+        protected void run() {
+            client().closeSuccessful(processId, new ArrayList<>(out), options.prvKey());
+            printer().done("Process " + processId + " closed as successful");
+        }
+    }
+
+    @Command(name = "fail", description = "Close a process this executor runs as failed (executor key)")
+    static final class Fail extends OneProcess {
+        @Option(names = "--errors", split = ",", description = "Error messages (comma separated)")
+        List<String> errors = List.of();
+
+        @Override
+        protected void run() {
+            client().closeFailed(processId, errors, options.prvKey());
+            printer().done("Process " + processId + " closed as failed");
         }
     }
 }

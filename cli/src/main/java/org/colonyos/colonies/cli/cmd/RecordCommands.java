@@ -14,7 +14,7 @@ public final class RecordCommands {
 
     /** {@code colonies log}. */
     @Command(name = "log", description = "Read and search executor logs",
-            subcommands = {LogGet.class, LogSearch.class})
+            subcommands = {LogGet.class, LogSearch.class, LogAdd.class})
     public static final class Log {
     }
 
@@ -43,6 +43,21 @@ public final class RecordCommands {
                     options.prvKey()), new Column<ProcessLog>("TIMESTAMP", ProcessLog::timestamp),
                     new Column<ProcessLog>("EXECUTOR", ProcessLog::executorName),
                     new Column<ProcessLog>("MESSAGE", ProcessLog::message));
+        }
+    }
+
+    @Command(name = "add", description = "Add a log line to a process this executor runs (executor key)")
+    static final class LogAdd extends ClientCommand {
+        @Option(names = "--processid", required = true, description = "Process id")
+        String processId;
+
+        @Option(names = "--msg", required = true, description = "The log line")
+        String message;
+
+        @Override
+        protected void run() {
+            client().addLog(processId, message, options.prvKey());
+            printer().done("Log line added");
         }
     }
 

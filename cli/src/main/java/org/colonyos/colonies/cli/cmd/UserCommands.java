@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code colonies user}: users of the colony in COLONIES_COLONY_NAME. */
 @Command(name = "user", description = "Manage users",
         subcommands = {UserCommands.Add.class, UserCommands.Remove.class, UserCommands.Ls.class,
-            UserCommands.Get.class})
+            UserCommands.Get.class, UserCommands.ChangeId.class})
 public final class UserCommands {
 
     @Command(name = "add", description = "Add a user (colony owner key)")
@@ -60,6 +60,18 @@ public final class UserCommands {
         @Override
         protected void run() {
             printer().item(client().getUser(options.colonyName(), name, options.prvKey()));
+        }
+    }
+
+    @Command(name = "chid", description = "Give this user a new key: its id (the user's current key)")
+    static final class ChangeId extends ClientCommand {
+        @Option(names = "--userid", required = true, description = "Id of the user's new key")
+        String userId;
+
+        @Override
+        protected void run() {
+            client().changeUserId(options.colonyName(), userId, options.prvKey());
+            printer().done("User now has id " + userId);
         }
     }
 }

@@ -2,7 +2,10 @@ package org.colonyos.colonies.cli.server;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.colonyos.colonies.cli.ClientCommand;
+import org.colonyos.colonies.cli.output.Printer.Column;
 import org.colonyos.colonies.http.server.ColoniesServer;
+import org.colonyos.colonies.proto.model.ServerInfo;
 import picocli.CommandLine.Command;
 import java.util.Map;
 import org.colonyos.colonies.config.ApiSettings;
@@ -14,9 +17,45 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code colonies server start}: run a server node. */
-@Command(name = "server", description = "Run a Colonies server", subcommands = ServerCommands.Start.class)
+/**
+ * {@code colonies server}: run a server node ({@code start}), and ask a running one how it is ({@code status},
+ * {@code alive}, {@code stats}).
+ */
+@Command(name = "server", description = "Run a Colonies server, or ask a running one how it is",
+        subcommands = {ServerCommands.Start.class, ServerCommands.Status.class, ServerCommands.Alive.class,
+            ServerCommands.Stats.class})
 public final class ServerCommands {
+    @Command(name = "status", description = "Show the server's version and listeners (no key needed)")
+    static final class Status extends ClientCommand {
+        @Override
+        protected void run() {
+            ServerInfo info = client().serverInfo();
+            printer().table(info.backends(), new Column<ServerInfo.Backend>("TYPE", ServerInfo.Backend::type),
+                    new Column<ServerInfo.Backend>("HOST", ServerInfo.Backend::host),
+                    new Column<ServerInfo.Backend>("PORT", ServerInfo.Backend::port),
+                    new Column<ServerInfo.Backend>("TLS", ServerInfo.Backend::tls),
+                    new Column<ServerInfo.Backend>("VERSION", backend -> info.buildVersion()),
+                    new Column<ServerInfo.Backend>("BUILT", backend -> info.buildTime()));
+        }
+    }
+
+    @Command(name = "alive", description = "Exit 0 when the server answers, 1 when it does not (a health check)")
+    static final class Alive extends ClientCommand {
+        @Override
+        protected void run() {
+            client().version();
+            printer().done("Server at " + options.url() + " is alive");
+        }
+    }
+
+    @Command(name = "stats", description = "Show the server's statistics over all colonies (server owner key)")
+    static final class Stats extends ClientCommand {
+        @Override
+        protected void run() {
+            printer().item(client().getStatistics(options.serverPrvKey()));
+        }
+    }
+
 
     @Command(name = "start", description = "Start a one-node server, or with --cluster and --node one node of a "
             + "cluster")

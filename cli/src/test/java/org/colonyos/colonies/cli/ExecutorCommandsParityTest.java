@@ -1,0 +1,118 @@
+package org.colonyos.colonies.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.colonyos.colonies.cli.CliServer.Run;
+import org.colonyos.colonies.proto.crypto.Identity;
+import org.colonyos.colonies.proto.crypto.Secp256k1;
+import org.colonyos.colonies.proto.model.ColonyProcess;
+import org.colonyos.colonies.proto.model.FunctionSpec;
+import org.colonyos.colonies.proto.model.ProcessState;
+import org.colonyos.colonies.sdk.ColoniesClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Go CLI's commands for an executor working by hand ({@code process assign|close|fail}) and for asking a
+ * server how it is ({@code server status|alive|stats}, {@code version}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(120)
+class ExecutorCommandsParityTest {
+    private static final String COLONY = "byhand";
+    private final String executorKey = Secp256k1.generatePrivateKey();
+    private CliServer server;
+    private ColoniesClient client;
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        server = new CliServer(dir);
+        assertEquals(0, server.run("colony", "add", "--name", COLONY, "--colonyid",
+                Identity.idOfPrivateKey(CliServer.COLONY_KEY), "--serverprvkey", CliServer.SERVER_KEY).code());
+        assertEquals(0, server.run("executor", "add", "--name", "hand", "--type", "manual", "--executorid",
+                Identity.idOfPrivateKey(executorKey), "--approve", "--colonyname", COLONY, "--colonyprvkey",
+                CliServer.COLONY_KEY).code());
+        client = new ColoniesClient(java.net.URI.create(server.server.url()));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close();
+    }
+
+    private ColonyProcess submit() {
+        return client.submit(FunctionSpec.of(COLONY, "manual", "work", List.of()), executorKey);
+    }
+
+    @Test
+    void anExecutorTakesAProcessAndClosesItByHand() {
+        ColonyProcess first = submit();
+        Run assigned = server.runAs(COLONY, executorKey, "process", "assign", "--timeout", "5");
+        assertEquals(0, assigned.code(), assigned.err());
+        assertTrue(assigned.out().contains(first.processId()), assigned.out());
+        assertEquals(0, server.runAs(COLONY, executorKey, "process", "close", "--processid", first.processId(),
+                "--out", "a,b").code());
+        ColonyProcess closed = client.getProcess(first.processId(), executorKey);
+        assertEquals(ProcessState.SUCCESS, closed.state());
+        assertEquals(List.of("a", "b"), closed.out());
+
+        ColonyProcess second = submit();
+        assertEquals(0, server.runAs(COLONY, executorKey, "process", "assign", "--timeout", "5").code());
+        assertEquals(0, server.runAs(COLONY, executorKey, "process", "fail", "--processid", second.processId(),
+                "--errors", "boom").code());
+        ColonyProcess failed = client.getProcess(second.processId(), executorKey);
+        assertEquals(ProcessState.FAILED, failed.state());
+        assertEquals(List.of("boom"), failed.errors());
+    }
+
+    @Test
+    void keysChangeAndLogLinesAreAddedByHand() {
+        String newKey = Secp256k1.generatePrivateKey();
+        String mover = Secp256k1.generatePrivateKey();
+        assertEquals(0, server.run("executor", "add", "--name", "mover", "--type", "other", "--executorid",
+                Identity.idOfPrivateKey(mover), "--approve", "--colonyname", COLONY, "--colonyprvkey",
+                CliServer.COLONY_KEY).code());
+        assertEquals(0, server.runAs(COLONY, mover, "executor", "chid", "--executorid",
+                Identity.idOfPrivateKey(newKey)).code());
+        assertEquals(Identity.idOfPrivateKey(newKey), client.getExecutor(COLONY, "mover", executorKey).executorId());
+        ColonyProcess running = submit();
+        assertEquals(0, server.runAs(COLONY, executorKey, "process", "assign", "--timeout", "5").code());
+        assertEquals(0, server.runAs(COLONY, executorKey, "log", "add", "--processid", running.processId(), "--msg",
+                "by hand").code());
+        assertEquals("by hand", client.getLogs(COLONY, running.processId(), "", 10, 0, false, executorKey).get(0)
+                .message());
+        assertEquals(0, server.runAs(COLONY, executorKey, "process", "close", "--processid", running.processId())
+                .code());
+    }
+
+    @Test
+    void anAssignWithNothingToTakeExitsOne() {
+        Run nothing = server.runAs(COLONY, executorKey, "process", "assign", "--timeout", "1");
+        assertEquals(1, nothing.code(), nothing.out());
+        assertTrue(nothing.err().contains("No process available"), nothing.err());
+    }
+
+    @Test
+    void theServerSaysHowItIs() {
+        Run status = server.run("server", "status");
+        assertEquals(0, status.code(), status.err());
+        assertTrue(status.out().contains("http") && status.out().contains(String.valueOf(server.server.httpPort())),
+                status.out());
+        assertEquals(0, server.run("server", "alive").code());
+        Run down = CliServer.runOffline("server", "alive", "--host", "127.0.0.1", "--port", "1");
+        assertEquals(1, down.code(), down.out());
+        Run stats = server.run("server", "stats", "--serverprvkey", CliServer.SERVER_KEY, "--json");
+        assertTrue(stats.out().contains("\"colonies\":1"), stats.out());
+        Run version = server.run("version");
+        assertTrue(version.out().contains("Client: colonies-java") && version.out().contains("Server: t"),
+                version.out());
+        assertTrue(CliServer.runOffline("--version").out().startsWith("colonies-java "));
+    }
+}

@@ -40,7 +40,8 @@ public final class ColoniesCli {
             ExecutorCommands.class, UserCommands.class, FunctionCommands.class, ProcessCommands.class,
             WorkflowCommands.class, ScheduleCommands.CronGroup.class, ScheduleCommands.GeneratorGroup.class,
             FsCommands.FsGroup.class, LocationCommands.LocationGroup.class, BlueprintCommands.BlueprintGroup.class,
-            RecordCommands.Log.class, RecordCommands.AttributeGroup.class, StatCommand.class, VersionCommand.class);
+            RecordCommands.Log.class, RecordCommands.AttributeGroup.class, StatCommand.class, VersionCommand.class,
+            ConfigCommand.class, CompletionCommand.class);
     private static final List<String> SERVER_GROUPS = List.of("org.colonyos.colonies.cli.server.ServerCommands",
             "org.colonyos.colonies.cli.server.ClusterCommands", "org.colonyos.colonies.cli.server.DevCommand",
             "org.colonyos.colonies.cli.bench.BenchCommand");

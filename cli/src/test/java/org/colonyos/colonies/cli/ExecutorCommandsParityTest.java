@@ -115,4 +115,26 @@ class ExecutorCommandsParityTest {
                 version.out());
         assertTrue(CliServer.runOffline("--version").out().startsWith("colonies-java "));
     }
+
+    @Test
+    void configShowsTheEffectiveSettingsWithKeysAsIds() {
+        Run config = CliServer.runOffline("config", "--host", "h.example", "--port", "1234", "--colonyname", "c",
+                "--prvkey", executorKey, "--skip-tls-verify");
+        assertEquals(0, config.code(), config.err());
+        assertTrue(config.out().contains("http://h.example:1234") && config.out().contains("flags"), config.out());
+        assertTrue(config.out().contains("id " + Identity.idOfPrivateKey(executorKey)), config.out());
+        assertTrue(!config.out().contains(executorKey), "the private key itself is never printed");
+        assertTrue(config.out().contains("skip verification"), config.out());
+    }
+
+    @Test
+    void completionScriptsCoverEveryCommand() {
+        Run bash = CliServer.runOffline("completion", "bash");
+        assertEquals(0, bash.code(), bash.err());
+        assertTrue(bash.out().contains("complete -F") && bash.out().contains("assign")
+                && bash.out().contains("server"), bash.out().substring(0, 200));
+        Run zsh = CliServer.runOffline("completion", "zsh");
+        assertTrue(zsh.out().startsWith("autoload -U +X compinit"), zsh.out().substring(0, 100));
+        assertEquals(ColoniesCli.USAGE, CliServer.runOffline("completion", "fish").code());
+    }
 }

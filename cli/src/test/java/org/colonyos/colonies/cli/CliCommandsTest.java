@@ -77,8 +77,8 @@ class CliCommandsTest {
             Identity.idOfPrivateKey(executorKey)}, owner)).code());
         assertEquals(0, run(concat(new String[] {"executor", "approve", "--name", "e2"}, owner)).code());
         Run shown = run("executor", "get", "--name", "e2", "--colonyname", "c2", "--prvkey", executorKey);
-        assertTrue(shown.out().contains("executorname         e2") && shown.out().contains("state                1"),
-                shown.out() + shown.err());
+        assertTrue(shown.out().matches("(?s).*(?m)^executorname\\s+e2$.*") && shown.out()
+                .matches("(?s).*(?m)^state\\s+approved$.*"), shown.out() + shown.err());
         assertEquals(0, run(concat(new String[] {"user", "add", "--name", "bob", "--userid", "b".repeat(64)}, owner))
                 .code());
         assertTrue(run("user", "get", "--name", "bob", "--colonyname", "c2", "--prvkey", executorKey).out()

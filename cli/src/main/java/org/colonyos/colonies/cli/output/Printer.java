@@ -3,6 +3,7 @@ package org.colonyos.colonies.cli.output;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.colonyos.colonies.proto.json.Json;
 
@@ -54,14 +55,18 @@ public final class Printer {
         out.flush();
     }
 
-    /** Prints one item as a two-column table of fields (or JSON). */
+    /**
+     * Prints one item as key/value lines (nested fields as dotted keys, times readable, states by name; see
+     * {@link ItemFormat}), or as JSON.
+     */
     public void item(Object value) {
         if (json) {
             out.println(Json.toText(value));
         } else {
-            Json.mapper().valueToTree(value).fields().forEachRemaining(field ->
-                    out.printf("%-20s %s%n", field.getKey(), field.getValue().isTextual()
-                            ? field.getValue().asText() : field.getValue().toString()));
+            List<Map.Entry<String, String>> fields = ItemFormat.fields(value);
+            int width = fields.stream().mapToInt(field -> field.getKey().length()).max().orElse(0) + 2;
+            fields.forEach(field -> out.println((String.format("%-" + width + "s", field.getKey())
+                    + field.getValue()).stripTrailing()));
         }
         out.flush();
     }

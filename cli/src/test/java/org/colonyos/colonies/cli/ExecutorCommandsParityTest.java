@@ -90,6 +90,11 @@ class ExecutorCommandsParityTest {
                 .message());
         assertEquals(0, server.runAs(COLONY, executorKey, "process", "close", "--processid", running.processId())
                 .code());
+        Run followed = server.runAs(COLONY, executorKey, "log", "get", "--processid", running.processId(),
+                "--follow");
+        assertEquals(0, followed.code(), "following an ended process's log returns: " + followed.err());
+        String time = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3}";
+        assertTrue(followed.out().matches("(?s)TIME.*" + time + ".*by hand\n"), followed.out());
     }
 
     @Test
@@ -114,6 +119,8 @@ class ExecutorCommandsParityTest {
         assertTrue(version.out().contains("Client: colonies-java") && version.out().contains("Server: t"),
                 version.out());
         assertTrue(CliServer.runOffline("--version").out().startsWith("colonies-java "));
+        Run cluster = server.run("cluster", "info", "--serverprvkey", CliServer.SERVER_KEY);
+        assertTrue(cluster.out().startsWith("NODE") && cluster.out().matches("(?s).*\\nn1 .*yes\\n"), cluster.out());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.colonyos.colonies.cli.cmd;
 
+import java.util.List;
 import org.colonyos.colonies.cli.ClientCommand;
 import org.colonyos.colonies.cli.output.Printer.Column;
 import org.colonyos.colonies.proto.model.Attribute;
@@ -37,12 +38,20 @@ public final class RecordCommands {
         @Option(names = "--since", defaultValue = "0", description = "Only lines after this Unix time in ns")
         long since;
 
+        @Option(names = "--follow", description = "Keep printing new lines until the process ends (Ctrl-C to stop)")
+        boolean follow;
+
         @Override
         protected void run() {
-            printer().table(client().getLogs(options.colonyName(), processId, executorName, count, since, latest,
-                    options.prvKey()), new Column<ProcessLog>("TIMESTAMP", ProcessLog::timestamp),
+            List<ProcessLog> lines = client().getLogs(options.colonyName(), processId, executorName, count, since,
+                    latest, options.prvKey());
+            printer().table(lines, new Column<ProcessLog>("TIME", log -> LogTime.format(log.timestamp())),
                     new Column<ProcessLog>("EXECUTOR", ProcessLog::executorName),
                     new Column<ProcessLog>("MESSAGE", ProcessLog::message));
+            if (follow) {
+                new LogFollower(client(), options, processId, executorName).follow(lines.isEmpty() ? since
+                        : lines.get(lines.size() - 1).timestamp(), spec.commandLine().getOut());
+            }
         }
     }
 

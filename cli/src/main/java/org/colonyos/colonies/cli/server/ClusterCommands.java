@@ -3,6 +3,8 @@ package org.colonyos.colonies.cli.server;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.colonyos.colonies.cli.ClientCommand;
+import org.colonyos.colonies.proto.model.Cluster;
+import org.colonyos.colonies.cli.output.Printer.Column;
 import org.colonyos.colonies.config.ClusterConfig;
 import org.colonyos.colonies.config.PeerPki;
 import org.colonyos.colonies.config.PeerTls;
@@ -24,7 +26,13 @@ public final class ClusterCommands {
     static final class Info extends ClientCommand {
         @Override
         protected void run() {
-            printer().item(client().getCluster(options.serverPrvKey()));
+            Cluster cluster = client().getCluster(options.serverPrvKey());
+            String leader = cluster.leader() == null ? "" : cluster.leader().name();
+            printer().table(cluster.nodes(), new Column<Cluster.Node>("NODE", Cluster.Node::name),
+                    new Column<Cluster.Node>("HOST", Cluster.Node::host),
+                    new Column<Cluster.Node>("APIPORT", Cluster.Node::apiPort),
+                    new Column<Cluster.Node>("RAFTPORT", Cluster.Node::peerPort),
+                    new Column<Cluster.Node>("LEADER", node -> node.name().equals(leader) ? "yes" : ""));
         }
     }
 

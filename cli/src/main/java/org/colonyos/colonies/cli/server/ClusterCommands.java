@@ -90,13 +90,16 @@ public final class ClusterCommands {
         @Option(names = "--nodes", defaultValue = "3", description = "Number of nodes (default ${DEFAULT-VALUE})")
         int nodes;
 
-        @Option(names = "--host", defaultValue = "127.0.0.1", description = "Host of every node (default ${DEFAULT-VALUE})")
+        @Option(names = "--host", defaultValue = "127.0.0.1",
+                description = "Host of every node (default ${DEFAULT-VALUE})")
         String host;
 
-        @Option(names = "--raft-port", defaultValue = "7101", description = "Raft port of n1 (default ${DEFAULT-VALUE})")
+        @Option(names = "--raft-port", defaultValue = "7101",
+                description = "Raft port of n1 (default ${DEFAULT-VALUE})")
         int raftPort;
 
-        @Option(names = "--http-port", defaultValue = "50081", description = "HTTP port of n1 (default ${DEFAULT-VALUE})")
+        @Option(names = "--http-port", defaultValue = "50081",
+                description = "HTTP port of n1 (default ${DEFAULT-VALUE})")
         int httpPort;
 
         @Option(names = "--name", defaultValue = "colonies", description = "Cluster name (default ${DEFAULT-VALUE})")

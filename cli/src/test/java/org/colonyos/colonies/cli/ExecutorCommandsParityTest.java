@@ -98,6 +98,17 @@ class ExecutorCommandsParityTest {
     }
 
     @Test
+    void executorListingsFilterByTypeAndShowEveryFieldWithFull() {
+        Run manual = server.runAs(COLONY, executorKey, "executor", "ls", "--type", "manual");
+        assertTrue(manual.out().contains("hand") && !manual.out().contains("mover"), manual.out());
+        Run full = server.runAs(COLONY, executorKey, "executor", "ls", "--type", "manual", "--full");
+        assertTrue(full.out().matches("(?s).*(?m)^executorname\\s+hand$.*") && full.out()
+                .matches("(?s).*(?m)^state\\s+approved$.*"), full.out());
+        Run nowhere = server.runAs(COLONY, executorKey, "executor", "ls", "--location", "nowhere");
+        assertEquals("NAME  TYPE  STATE  EXECUTORID", nowhere.out().trim());
+    }
+
+    @Test
     void anAssignWithNothingToTakeExitsOne() {
         Run nothing = server.runAs(COLONY, executorKey, "process", "assign", "--timeout", "1");
         assertEquals(1, nothing.code(), nothing.out());

@@ -1,5 +1,6 @@
 package org.colonyos.colonies.cli.cmd;
 
+import java.util.List;
 import org.colonyos.colonies.cli.ClientCommand;
 import org.colonyos.colonies.cli.NamedCommand;
 import org.colonyos.colonies.cli.output.Printer.Column;
@@ -68,12 +69,31 @@ public final class ExecutorCommands {
         }
     }
 
-    @Command(name = "ls", description = "List executors (member key)")
+    @Command(name = "ls", description = "List executors (member key); unregistered ones only with --all")
     static final class Ls extends ClientCommand {
+        @Option(names = "--all", description = "Also unregistered executors")
+        boolean all;
+
+        @Option(names = "--type", description = "Only executors of this type")
+        String type;
+
+        @Option(names = "--location", description = "Only executors at this location")
+        String location;
+
+        @Option(names = "--full", description = "Every field of each executor instead of a table")
+        boolean full;
+
         @Override
         protected void run() {
-            printer().table(client().getExecutors(options.colonyName(), options.prvKey()),
-                    new Column<Executor>("NAME", Executor::executorName),
+            List<Executor> executors = client().getExecutors(options.colonyName(), options.prvKey()).stream()
+                    .filter(e -> all || e.state() != ExecutorState.UNREGISTERED)
+                    .filter(e -> type == null || type.equals(e.executorType()))
+                    .filter(e -> location == null || location.equals(e.locationName())).toList();
+            if (full) {
+                executors.forEach(executor -> printer().item(executor));
+                return;
+            }
+            printer().table(executors, new Column<Executor>("NAME", Executor::executorName),
                     new Column<Executor>("TYPE", Executor::executorType),
                     new Column<Executor>("STATE", e -> ExecutorState.name(e.state())),
                     new Column<Executor>("EXECUTORID", Executor::executorId));

@@ -109,6 +109,21 @@ class ExecutorCommandsParityTest {
     }
 
     @Test
+    void execFollowPrintsTheLogAsItComesAndThenTheOutput() throws Exception {
+        java.util.concurrent.CompletableFuture<Run> exec = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                server.runAs(COLONY, executorKey, "function", "exec", "--func", "followed", "--targettype",
+                        "manual", "--follow"));
+        ColonyProcess taken = client.assign(COLONY, 20, "", "", executorKey);
+        client.addLog(taken.processId(), "step one", executorKey);
+        Thread.sleep(700);
+        client.addLog(taken.processId(), "step two", executorKey);
+        client.closeSuccessful(taken.processId(), List.of("result"), executorKey);
+        Run followed = exec.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(0, followed.code(), followed.err());
+        assertTrue(followed.out().matches("(?s).*step one.*step two.*result\n"), followed.out());
+    }
+
+    @Test
     void anAssignWithNothingToTakeExitsOne() {
         Run nothing = server.runAs(COLONY, executorKey, "process", "assign", "--timeout", "1");
         assertEquals(1, nothing.code(), nothing.out());

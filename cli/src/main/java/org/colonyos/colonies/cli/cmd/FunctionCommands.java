@@ -39,12 +39,19 @@ public final class FunctionCommands {
         @Option(names = "--waittimeout", defaultValue = "3600", description = "Seconds to wait (default 3600)")
         int waitTimeout;
 
+        @Option(names = "--follow", description = "Print the process's log lines as they come until it ends, then "
+                + "its output as --wait does (no time limit: Ctrl-C stops)")
+        boolean follow;
+
         void submitAndReport(FunctionSpec spec) {
             ColoniesClient client = client();
             ColonyProcess process = client.submit(spec, options.prvKey());
-            if (!await) {
+            if (!await && !follow) {
                 printer().item(process);
                 return;
+            }
+            if (follow) {
+                new LogFollower(client, options, process.processId(), "").follow(0, this.spec.commandLine().getOut());
             }
             ColonyProcess done = waitUntilFinal(client, process.processId());
             if (options.json()) {

@@ -1,7 +1,6 @@
 package org.colonyos.colonies.config;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -20,7 +19,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -29,11 +27,8 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -76,17 +71,15 @@ public final class PeerPki {
         return new PeerPki(keys, certificate);
     }
 
-    /** The CA written earlier by {@link #writeAuthority}. */
+    /**
+     * The CA written earlier by {@link #writeAuthority}.
+     *
+     * @throws ConfigException naming the file that cannot be read or does not hold a certificate or key
+     */
     public static PeerPki load(Path certFile, Path keyFile) {
-        try (Reader certText = Files.newBufferedReader(certFile); Reader keyText = Files.newBufferedReader(keyFile);
-                PEMParser certs = new PEMParser(certText); PEMParser keys = new PEMParser(keyText)) {
-            X509Certificate certificate = new JcaX509CertificateConverter()
-                    .getCertificate((X509CertificateHolder) certs.readObject());
-            PrivateKey key = new JcaPEMKeyConverter().getPrivateKey((PrivateKeyInfo) keys.readObject());
-            return new PeerPki(new KeyPair(certificate.getPublicKey(), key), certificate);
-        } catch (IOException | GeneralSecurityException | ClassCastException e) {
-            throw new ConfigException("cannot read the CA from " + certFile + " and " + keyFile + ": " + e);
-        }
+        X509Certificate certificate = PemFiles.certificates("peer CA", certFile.toString()).get(0);
+        PrivateKey key = PemFiles.privateKey("peer CA", keyFile.toString());
+        return new PeerPki(new KeyPair(certificate.getPublicKey(), key), certificate);
     }
 
     /**

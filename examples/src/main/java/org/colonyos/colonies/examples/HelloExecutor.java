@@ -6,9 +6,10 @@ import org.colonyos.colonies.sdk.ExecutorRuntime;
 
 /**
  * An executor of type {@code hello-java} with one function, {@code hello}: run it with the exports of
- * {@code colonies dev} and try {@code colonies function exec --func hello --args world --targettype hello-java
- * --wait}. It registers itself when {@code COLONIES_COLONY_PRVKEY} is set, serves until SIGTERM or Ctrl-C, and
- * then finishes the process in hand.
+ * {@code colonies dev} and a {@code COLONIES_PRVKEY} of its own (dev's is its built-in executor's), and try
+ * {@code colonies function exec --func hello --args world --targettype hello-java --wait}. It registers itself
+ * when {@code COLONIES_COLONY_PRVKEY} is set, serves until SIGTERM or Ctrl-C, and then finishes the process in
+ * hand.
  */
 public final class HelloExecutor {
     private HelloExecutor() {

@@ -158,14 +158,38 @@ public final class ExecutorRuntime implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Registers and approves the executor, or reuses its registration when this key already stands for an
+     * executor of this name and type. A key that is already another executor (as {@code COLONIES_PRVKEY} of
+     * {@code colonies dev} is, for its built-in executor) is refused: the server would hand this runtime the
+     * other executor's processes.
+     */
     private void register(String colonyPrvKey) {
-        try {
-            client.addExecutor(Executor.of(Identity.idOfPrivateKey(executorPrvKey), executorType, executorName,
-                    colonyName), colonyPrvKey);
-        } catch (ColoniesException e) {
-            LOG.info("executor {} not added ({}); using the registered one", executorName, e.getMessage());
+        String executorId = Identity.idOfPrivateKey(executorPrvKey);
+        Optional<Executor> registered = registeredAs(executorId);
+        if (registered.isPresent() && (!registered.get().executorName().equals(executorName)
+                || !registered.get().executorType().equals(executorType))) {
+            throw new IllegalStateException("this key is already executor " + registered.get().executorName()
+                    + " of type " + registered.get().executorType() + "; give executor " + executorName
+                    + " a key of its own (colonies security generate)");
+        }
+        if (registered.isEmpty()) {
+            try {
+                client.addExecutor(Executor.of(executorId, executorType, executorName, colonyName), colonyPrvKey);
+            } catch (ColoniesException e) {
+                LOG.info("executor {} not added ({}); using the registered one", executorName, e.getMessage());
+            }
         }
         client.approveExecutor(colonyName, executorName, colonyPrvKey);
+    }
+
+    /** The executor this key already is in the colony, if the server shows one to it. */
+    private Optional<Executor> registeredAs(String executorId) {
+        try {
+            return Optional.of(client.getExecutorById(colonyName, executorId, executorPrvKey));
+        } catch (ColoniesException notAMember) {
+            return Optional.empty();
+        }
     }
 
     /** Blocks until the runtime has stopped ({@link #close()}, SIGTERM); returns at once if it has. */

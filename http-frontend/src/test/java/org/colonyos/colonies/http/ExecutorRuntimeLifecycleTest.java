@@ -145,6 +145,19 @@ class ExecutorRuntimeLifecycleTest {
     }
 
     @Test
+    void aKeyThatIsAlreadyAnotherExecutorIsRefused() {
+        builder().function("f", ctx -> List.of()).registerAndStart(COLONY_KEY).close();
+        ExecutorRuntime.builder(client, COLONY, Secp256k1.generatePrivateKey()).name("second").type("other")
+                .stopOnShutdown(false).function("f", ctx -> List.of()).registerAndStart(COLONY_KEY).close();
+        IllegalStateException taken = assertThrows(IllegalStateException.class, () -> ExecutorRuntime
+                .builder(client, COLONY, key).name("second").type("other").stopOnShutdown(false)
+                .function("f", ctx -> List.of()).registerAndStart(COLONY_KEY));
+        assertTrue(taken.getMessage().startsWith("this key is already executor worker of type " + TYPE),
+                taken.getMessage());
+        builder().function("f", ctx -> List.of()).registerAndStart(COLONY_KEY).close();
+    }
+
+    @Test
     void theTypeIsRequired() {
         IllegalStateException missing = assertThrows(IllegalStateException.class, () -> ExecutorRuntime
                 .builder(client, COLONY, key).function("f", ctx -> List.of()).start());

@@ -3,6 +3,7 @@ package org.colonyos.colonies.cli.cmd;
 import java.io.PrintWriter;
 import java.util.List;
 import org.colonyos.colonies.cli.ClientOptions;
+import org.colonyos.colonies.cli.output.Times;
 import org.colonyos.colonies.proto.model.ProcessLog;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.sdk.ColoniesClient;
@@ -37,7 +38,7 @@ final class LogFollower {
             List<ProcessLog> lines = client.getLogs(options.colonyName(), processId, executorName, PAGE, last, false,
                     options.prvKey());
             for (ProcessLog line : lines) {
-                out.printf("%s  %s  %s%n", LogTime.format(line.timestamp()), line.executorName(), line.message());
+                out.printf("%s  %s  %s%n", Times.ofLogLine(line.timestamp()), line.executorName(), line.message());
                 last = Math.max(last, line.timestamp());
             }
             out.flush();

@@ -3,8 +3,10 @@ package org.colonyos.colonies.cli.cmd;
 import java.util.List;
 import org.colonyos.colonies.cli.ClientCommand;
 import org.colonyos.colonies.cli.output.Printer.Column;
+import org.colonyos.colonies.cli.output.Times;
 import org.colonyos.colonies.proto.model.Attribute;
 import org.colonyos.colonies.proto.model.ProcessLog;
+import org.colonyos.colonies.sdk.ColoniesClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,13 +45,14 @@ public final class RecordCommands {
 
         @Override
         protected void run() {
-            List<ProcessLog> lines = client().getLogs(options.colonyName(), processId, executorName, count, since,
+            ColoniesClient client = client();
+            List<ProcessLog> lines = client.getLogs(options.colonyName(), processId, executorName, count, since,
                     latest, options.prvKey());
-            printer().table(lines, new Column<ProcessLog>("TIME", log -> LogTime.format(log.timestamp())),
+            printer().table(lines, new Column<ProcessLog>("TIME", log -> Times.ofLogLine(log.timestamp())),
                     new Column<ProcessLog>("EXECUTOR", ProcessLog::executorName),
                     new Column<ProcessLog>("MESSAGE", ProcessLog::message));
             if (follow) {
-                new LogFollower(client(), options, processId, executorName).follow(lines.isEmpty() ? since
+                new LogFollower(client, options, processId, executorName).follow(lines.isEmpty() ? since
                         : lines.get(lines.size() - 1).timestamp(), spec.commandLine().getOut());
             }
         }

@@ -1,15 +1,11 @@
 package org.colonyos.colonies.cli.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.Executor;
@@ -27,8 +23,6 @@ import org.colonyos.colonies.proto.model.ProcessState;
 final class ItemFormat {
     private static final Pattern TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?"
             + "(Z|[+-]\\d{2}:\\d{2})");
-    private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
-            .withZone(ZoneId.systemDefault());
     private static final int MAX_DEPTH = 3;
 
     private ItemFormat() {
@@ -83,8 +77,7 @@ final class ItemFormat {
             return text;
         }
         try {
-            Instant instant = java.time.OffsetDateTime.parse(text).toInstant();
-            return instant.equals(GoTime.ZERO) ? "" : HUMAN.format(instant);
+            return Times.readable(java.time.OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException e) {
             return text;
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.colonyos.colonies.config.ClusterConfig;
+import org.colonyos.colonies.cli.VersionCommand;
 import org.colonyos.colonies.config.ApiSettings;
 import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.NodeSettings;
@@ -41,8 +42,7 @@ public final class ServerLauncher {
 
     /** The build identity: the jar's implementation version, or {@code dev}. */
     static ServerHandlers.BuildInfo buildInfo() {
-        String version = ServerLauncher.class.getPackage().getImplementationVersion();
-        return new ServerHandlers.BuildInfo(version == null ? "dev" : version, STARTED);
+        return new ServerHandlers.BuildInfo(VersionCommand.buildVersion(), STARTED);
     }
 
     /**

@@ -73,8 +73,9 @@ public final class RpcDispatcher {
         CompletableFuture<HttpReply> reply;
         try {
             RpcMsg msg = parseEnvelope(body);
-            typeName = PayloadType.fromWire(msg.payloadType()).map(PayloadType::wireName).orElse("unknown");
-            reply = handle(msg, connection).exceptionally(RpcDispatcher::unexpected);
+            PayloadType type = PayloadType.fromWire(msg.payloadType()).orElse(null);
+            typeName = type == null ? "unknown" : type.wireName();
+            reply = handle(msg, type, connection).exceptionally(RpcDispatcher::unexpected);
         } catch (Rejection rejection) {
             reply = CompletableFuture.completedFuture(HttpReply.error(rejection.status(), rejection.getMessage()));
         } catch (RuntimeException e) {
@@ -85,8 +86,8 @@ public final class RpcDispatcher {
                 System.nanoTime() - started));
     }
 
-    private CompletableFuture<HttpReply> handle(RpcMsg msg, Connection connection) {
-        PayloadType type = PayloadType.fromWire(msg.payloadType()).orElse(null);
+    /** Serves a parsed envelope whose payload type is {@code type} (null: not a type of the protocol). */
+    private CompletableFuture<HttpReply> handle(RpcMsg msg, PayloadType type, Connection connection) {
         Route route = type == null ? null : table.route(type).filter(r -> r.kind() != Route.Kind.SUBSCRIBE)
                 .orElse(null);
         if (route != null && route.kind() == Route.Kind.UNSIGNED) {

@@ -1,8 +1,5 @@
 package org.colonyos.colonies.http.server;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -11,7 +8,6 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.util.ReferenceCountUtil;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -33,9 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ApiTlsContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiTlsContext.class);
-    private static final byte[] PLAIN_HTTP_REPLY = ("HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; "
-            + "charset=utf-8\r\nConnection: close\r\nContent-Length: 48\r\n\r\n"
-            + "Client sent an HTTP request to an HTTPS server.\n").getBytes(StandardCharsets.US_ASCII);
+    private static final RawReply PLAIN_HTTP = new RawReply("400 Bad Request",
+            "Client sent an HTTP request to an HTTPS server.\n");
 
     private final ApiTls settings;
     private final ScheduledExecutorService watcher;
@@ -99,8 +94,7 @@ final class ApiTlsContext implements AutoCloseable {
             ReferenceCountUtil.release(msg);
             if (!answered) {
                 answered = true;
-                ByteBuf reply = Unpooled.wrappedBuffer(PLAIN_HTTP_REPLY);
-                ctx.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE);
+                PLAIN_HTTP.sendAndClose(ctx);
             }
         }
     }
@@ -111,7 +105,11 @@ final class ApiTlsContext implements AutoCloseable {
      * @throws ConfigException when they do not (the current context stays in force)
      */
     synchronized void reload() {
-        Optional<String> fingerprint = settings.fingerprint();
+        reload(settings.fingerprint());
+    }
+
+    /** Builds the context from the files whose content has this fingerprint (read just before). */
+    private void reload(Optional<String> fingerprint) {
         context = build(settings);
         loadedFingerprint = fingerprint.orElse("");
         refusedFingerprint = null;
@@ -125,7 +123,7 @@ final class ApiTlsContext implements AutoCloseable {
             return;
         }
         try {
-            reload();
+            reload(fingerprint);
         } catch (ConfigException | IllegalStateException e) {
             refusedFingerprint = fingerprint.get();
             LOG.warn("API TLS files changed but cannot be used, keeping the current certificate: {}",

@@ -1,8 +1,6 @@
 package org.colonyos.colonies.http.server;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -13,7 +11,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,9 +29,8 @@ import org.colonyos.colonies.config.ConnectionLimits;
 final class ConnectionGuard {
     private enum Stage { HEADER, BODY, SERVING, IDLE, WEBSOCKET }
 
-    private static final byte[] OVER_CAP_REPLY = ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; "
-            + "charset=utf-8\r\nConnection: close\r\nContent-Length: 51\r\n\r\n"
-            + "Service unavailable, too many open connections here").getBytes(StandardCharsets.US_ASCII);
+    private static final RawReply OVER_CAP = new RawReply("503 Service Unavailable",
+            "Service unavailable, too many open connections here");
 
     private final ConnectionLimits limits;
     private final AtomicInteger openConnections;
@@ -66,8 +62,7 @@ final class ConnectionGuard {
                 counted = true;
                 if (openConnections.incrementAndGet() > limits.maxConnections()) {
                     if (plainText) {
-                        ctx.writeAndFlush(Unpooled.wrappedBuffer(OVER_CAP_REPLY))
-                                .addListener(ChannelFutureListener.CLOSE);
+                        OVER_CAP.sendAndClose(ctx);
                     } else {
                         ctx.close();
                     }

@@ -3,12 +3,20 @@ package org.colonyos.colonies.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.colonyos.colonies.cli.CliServer.Run;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.ColonyProcess;
+import org.colonyos.colonies.proto.model.Executor;
+import org.colonyos.colonies.proto.model.ExecutorState;
 import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.sdk.ColoniesClient;
@@ -20,8 +28,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Go CLI's commands for an executor working by hand ({@code process assign|close|fail}) and for asking a
- * server how it is ({@code server status|alive|stats}, {@code version}).
+ * The Go CLI's commands for an executor working by hand ({@code process assign|close|fail}), for asking a
+ * server how it is ({@code server status|alive|stats}, {@code version}), for making executors and their functions
+ * ({@code executor create|add --spec|ls -f}, {@code function register}), {@code colony check}, and
+ * {@code function exec}'s Go spellings ({@code --kwargs key:value}, {@code --out}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
@@ -62,6 +72,10 @@ class ExecutorCommandsParityTest {
         ColonyProcess closed = client.getProcess(first.processId(), executorKey);
         assertEquals(ProcessState.SUCCESS, closed.state());
         assertEquals(List.of("a", "b"), closed.out());
+        assertEquals("a\nb\n", server.runAs(COLONY, executorKey, "process", "get", "-p", first.processId(), "--out")
+                .out());
+        assertEquals("successful\n", server.runAs(COLONY, executorKey, "process", "status", "-p", first.processId())
+                .out());
 
         ColonyProcess second = submit();
         assertEquals(0, server.runAs(COLONY, executorKey, "process", "assign", "--timeout", "5").code());
@@ -70,6 +84,8 @@ class ExecutorCommandsParityTest {
         ColonyProcess failed = client.getProcess(second.processId(), executorKey);
         assertEquals(ProcessState.FAILED, failed.state());
         assertEquals(List.of("boom"), failed.errors());
+        assertEquals("failed\n", server.runAs(COLONY, executorKey, "process", "status", "-p", second.processId())
+                .out());
     }
 
     @Test
@@ -169,5 +185,89 @@ class ExecutorCommandsParityTest {
         Run zsh = CliServer.runOffline("completion", "zsh");
         assertTrue(zsh.out().startsWith("autoload -U +X compinit"), zsh.out().substring(0, 100));
         assertEquals(ColoniesCli.USAGE, CliServer.runOffline("completion", "fish").code());
+    }
+
+    @Test
+    void createMakesAKeyAndRegistersTheExecutorThatThenRegistersAFunction(@TempDir Path dir) throws Exception {
+        Path key = dir.resolve("made.key");
+        Path id = dir.resolve("made.id");
+        Run created = server.run("executor", "create", "--name", "made", "--type", "made-type", "--keypath",
+                key.toString(), "--idpath", id.toString(), "--approve", "--colonyname", COLONY, "--colonyprvkey",
+                CliServer.COLONY_KEY);
+        assertEquals(0, created.code(), created.err());
+        String madeKey = Files.readString(key);
+        assertEquals(Identity.idOfPrivateKey(madeKey), Files.readString(id));
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(key));
+        assertEquals(ExecutorState.APPROVED, client.getExecutor(COLONY, "made", madeKey).state());
+
+        Run registered = server.runAs(COLONY, madeKey, "function", "register", "--name", "made", "--func", "crunch");
+        assertEquals(0, registered.code(), registered.err());
+        assertEquals(List.of("crunch made-type"), client.getFunctions(COLONY, "made", madeKey).stream()
+                .map(f -> f.funcName() + " " + f.executorType()).toList());
+
+        Run filtered = server.runAs(COLONY, madeKey, "executor", "ls", "-f", "MADE-T");
+        assertTrue(filtered.out().contains("made-type") && !filtered.out().contains("manual"), filtered.out());
+    }
+
+    @Test
+    void addTakesTheExecutorFromASpecFileWithFlagsOverridingIt(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("executor.json");
+        Files.writeString(spec, "{\"executorname\":\"fromspec\",\"executortype\":\"spec-type\"}");
+        String key = Secp256k1.generatePrivateKey();
+        Run added = server.run("executor", "add", "--spec", spec.toString(), "--type", "flag-type", "--executorid",
+                Identity.idOfPrivateKey(key), "--colonyname", COLONY, "--colonyprvkey", CliServer.COLONY_KEY);
+        assertEquals(0, added.code(), added.err());
+        assertEquals("flag-type", client.getExecutor(COLONY, "fromspec", executorKey).executorType());
+
+        Run nameless = server.run("executor", "add", "--executorid", Identity.idOfPrivateKey(key), "--colonyname",
+                COLONY, "--colonyprvkey", CliServer.COLONY_KEY);
+        assertEquals(ColoniesCli.USAGE, nameless.code());
+        assertTrue(nameless.err().contains("--name and --type, or a --spec file"), nameless.err());
+    }
+
+    @Test
+    void colonyCheckExitsZeroOnlyForAColonyThatExists() {
+        Run exists = server.runAs(COLONY, executorKey, "colony", "check", "--name", COLONY);
+        assertEquals(0, exists.code(), exists.err());
+        Run missing = server.runAs(COLONY, executorKey, "colony", "check", "--name", "nosuchcolony");
+        assertEquals(1, missing.code(), missing.out());
+        assertTrue(missing.err().startsWith("Error: "), missing.err());
+    }
+
+    @Test
+    void execReadsKwargsAsTheGoCliWritesThemAndOutWaitsForTheOutput() throws Exception {
+        String kwKey = Secp256k1.generatePrivateKey();
+        client.addExecutor(Executor.of(Identity.idOfPrivateKey(kwKey), "kw", "kw", COLONY), CliServer.COLONY_KEY);
+        client.approveExecutor(COLONY, "kw", CliServer.COLONY_KEY);
+        CompletableFuture<ColonyProcess> served = CompletableFuture.supplyAsync(() -> {
+            ColonyProcess assigned = client.assign(COLONY, 20, "", "", kwKey);
+            client.closeSuccessful(assigned.processId(), List.of("done"), kwKey);
+            return assigned;
+        });
+        Run exec = server.runAs(COLONY, kwKey, "function", "exec", "--func", "job", "--targettype", "kw",
+                "--kwargs", "cmd:python3,args:/tmp/job.py,url=http://a:1", "--out");
+        assertEquals(0, exec.code(), exec.err());
+        assertEquals("done\n", exec.out());
+        assertEquals(Map.of("cmd", "python3", "args", List.of("/tmp/job.py"), "url", "http://a:1"),
+                served.get(30, TimeUnit.SECONDS).spec().kwargs());
+
+        Run bad = server.runAs(COLONY, kwKey, "function", "exec", "--func", "job", "--kwargs", "novalue");
+        assertEquals(ColoniesCli.USAGE, bad.code());
+        assertTrue(bad.err().contains("invalid keyword argument 'novalue'"), bad.err());
+    }
+
+    @Test
+    void theVersionNamesTheCommitTheBuildCameFrom() throws Exception {
+        String version = CliServer.runOffline("--version").out().trim();
+        Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+        String head = new String(git.getInputStream().readAllBytes()).trim();
+        if (git.waitFor() != 0) {
+            assertTrue(!version.contains("+"), "a build outside a git checkout names no commit: " + version);
+            return;
+        }
+        assertTrue(version.matches("colonies-java \\S+\\+[0-9a-f]{10}(\\.dirty)?"), version);
+        String commit = version.substring(version.indexOf('+') + 1).replace(".dirty", "");
+        assertTrue(head.startsWith(commit), version + " against HEAD " + head);
     }
 }

@@ -249,8 +249,7 @@ public final class ExecutorRuntime implements AutoCloseable {
 
     private void registerFunctions() {
         for (String name : handlers.keySet()) {
-            client.addFunction(new Function("", executorName, executorType, colonyName, name, "", null, 0, 0, 0, 0,
-                    0, 0, 0, ""), executorPrvKey);
+            client.addFunction(Function.offered(colonyName, executorName, executorType, name), executorPrvKey);
         }
     }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "colony", description = "Manage colonies",
         subcommands = {ColonyCommands.Add.class, ColonyCommands.Remove.class, ColonyCommands.Ls.class,
             ColonyCommands.Get.class, ColonyCommands.Pause.class, ColonyCommands.Resume.class,
-            StatCommand.class, ColonyCommands.ChangeId.class})
+            StatCommand.class, ColonyCommands.ChangeId.class, ColonyCommands.Check.class})
 public final class ColonyCommands {
 
     @Command(name = "add", description = "Add a colony (server owner key)")
@@ -55,6 +55,15 @@ public final class ColonyCommands {
         @Override
         protected void run() {
             printer().item(client().getColony(name != null ? name : options.colonyName(), options.prvKey()));
+        }
+    }
+
+    @Command(name = "check", description = "Check that a colony exists: exit 0 if it does, 1 if not (member key)")
+    static final class Check extends NamedCommand {
+        @Override
+        protected void run() {
+            client().getColony(name, options.prvKey());
+            printer().done("Colony " + name + " exists");
         }
     }
 

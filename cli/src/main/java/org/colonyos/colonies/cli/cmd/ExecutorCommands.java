@@ -1,9 +1,21 @@
 package org.colonyos.colonies.cli.cmd;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.colonyos.colonies.cli.ClientCommand;
 import org.colonyos.colonies.cli.NamedCommand;
+import org.colonyos.colonies.cli.UsageException;
 import org.colonyos.colonies.cli.output.Printer.Column;
+import org.colonyos.colonies.config.SecretFiles;
+import org.colonyos.colonies.proto.crypto.Identity;
+import org.colonyos.colonies.proto.crypto.Secp256k1;
+import org.colonyos.colonies.proto.json.GoTime;
+import org.colonyos.colonies.proto.json.Json;
+import org.colonyos.colonies.proto.json.JsonDecodeException;
 import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.ExecutorState;
 import picocli.CommandLine.Command;
@@ -13,32 +25,90 @@ import picocli.CommandLine.Option;
 @Command(name = "executor", description = "Manage executors",
         subcommands = {ExecutorCommands.Add.class, ExecutorCommands.Approve.class, ExecutorCommands.Reject.class,
             ExecutorCommands.Remove.class, ExecutorCommands.Ls.class, ExecutorCommands.Get.class,
-            ExecutorCommands.ChangeId.class})
+            ExecutorCommands.ChangeId.class, ExecutorCommands.Create.class})
 public final class ExecutorCommands {
 
-    @Command(name = "add", description = "Register an executor (colony owner key)")
-    static final class Add extends ClientCommand {
-        @Option(names = "--name", required = true, description = "Executor name, unique in the colony")
+    /** Shared by add and create: the executor from {@code --spec} and/or {@code --name}/{@code --type}. */
+    abstract static class Registering extends ClientCommand {
+        @Option(names = "--spec", description = "Executor JSON file (name, type, location, capabilities); --name and "
+                + "--type override its fields")
+        Path specFile;
+
+        @Option(names = "--name", description = "Executor name, unique in the colony (required without --spec)")
         String name;
 
-        @Option(names = "--type", required = true, description = "Executor type that processes are matched by")
+        @Option(names = "--type", description = "Executor type that processes are matched by (required without "
+                + "--spec)")
         String type;
-
-        @Option(names = "--executorid", required = true, description = "Id of the executor's key")
-        String executorId;
 
         @Option(names = "--approve", description = "Approve it right away")
         boolean approve;
 
-        @Override
-        protected void run() {
-            Executor added = client().addExecutor(Executor.of(executorId, type, name, options.colonyName()),
-                    options.colonyPrvKey());
+        /** Registers the executor under the given id, approves it if asked, and prints it. */
+        void register(String executorId) {
+            Executor sent = fromSpec(executorId);
+            Executor added = client().addExecutor(sent, options.colonyPrvKey());
             if (approve) {
-                client().approveExecutor(options.colonyName(), name, options.colonyPrvKey());
+                client().approveExecutor(options.colonyName(), sent.executorName(), options.colonyPrvKey());
                 added = added.withState(ExecutorState.APPROVED);
             }
             printer().item(added);
+        }
+
+        private Executor fromSpec(String executorId) {
+            Executor spec = specFile == null ? Executor.of("", "", "", "") : readSpec();
+            String executorName = name != null ? name : spec.executorName();
+            String executorType = type != null ? type : spec.executorType();
+            if (executorName == null || executorName.isEmpty() || executorType == null || executorType.isEmpty()) {
+                throw new UsageException("give the executor a name and a type: --name and --type, or a --spec file "
+                        + "with executorname and executortype");
+            }
+            return new Executor(executorId, executorType, executorName, options.colonyName(), ExecutorState.PENDING,
+                    spec.requireFuncReg(), GoTime.ZERO, GoTime.ZERO, spec.locationName(), spec.capabilities(),
+                    spec.allocations(), "", 0);
+        }
+
+        private Executor readSpec() {
+            try {
+                return Json.parse(Files.readAllBytes(specFile), Executor.class);
+            } catch (IOException | JsonDecodeException e) {
+                throw new UsageException("cannot read executor spec " + specFile + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "add", description = "Register an executor whose key exists (colony owner key)")
+    static final class Add extends Registering {
+        @Option(names = "--executorid", required = true, description = "Id of the executor's key")
+        String executorId;
+
+        @Override
+        protected void run() {
+            register(executorId);
+        }
+    }
+
+    @Command(name = "create", description = "Make a key for a new executor, save it, and register the executor "
+            + "(colony owner key)")
+    static final class Create extends Registering {
+        @Option(names = "--keypath", required = true, description = "File to write the new private key to (made "
+                + "readable by its owner only)")
+        Path keyPath;
+
+        @Option(names = "--idpath", required = true, description = "File to write the new key's id to")
+        Path idPath;
+
+        @Override
+        protected void run() {
+            String key = Secp256k1.generatePrivateKey();
+            String id = Identity.idOfPrivateKey(key);
+            try {
+                SecretFiles.write(keyPath, key.getBytes(StandardCharsets.US_ASCII));
+                Files.writeString(idPath, id);
+            } catch (IOException e) {
+                throw new UsageException("cannot write the new key: " + e.getMessage());
+            }
+            register(id);
         }
     }
 
@@ -80,6 +150,10 @@ public final class ExecutorCommands {
         @Option(names = "--location", description = "Only executors at this location")
         String location;
 
+        @Option(names = {"-f", "--filter"}, description = "Only executors whose name or type contains this text "
+                + "(any case)")
+        String filter;
+
         @Option(names = "--full", description = "Every field of each executor instead of a table")
         boolean full;
 
@@ -88,7 +162,9 @@ public final class ExecutorCommands {
             List<Executor> executors = client().getExecutors(options.colonyName(), options.prvKey()).stream()
                     .filter(e -> all || e.state() != ExecutorState.UNREGISTERED)
                     .filter(e -> type == null || type.equals(e.executorType()))
-                    .filter(e -> location == null || location.equals(e.locationName())).toList();
+                    .filter(e -> location == null || location.equals(e.locationName()))
+                    .filter(e -> filter == null || contains(e.executorName(), filter)
+                            || contains(e.executorType(), filter)).toList();
             if (full) {
                 executors.forEach(executor -> printer().item(executor));
                 return;
@@ -98,6 +174,10 @@ public final class ExecutorCommands {
                     new Column<Executor>("STATE", e -> ExecutorState.name(e.state())),
                     new Column<Executor>("EXECUTORID", Executor::executorId));
         }
+    }
+
+    private static boolean contains(String text, String part) {
+        return text.toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT));
     }
 
     @Command(name = "get", description = "Show an executor (member key)")

@@ -1,7 +1,6 @@
 package org.colonyos.colonies.cli.cmd;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import org.colonyos.colonies.cli.WaitOutcome;
 import org.colonyos.colonies.cli.output.Printer.Column;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.json.JsonDecodeException;
+import org.colonyos.colonies.proto.model.Executor;
 import org.colonyos.colonies.proto.model.Function;
 import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.proto.model.ColonyProcess;
@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
 
 /** {@code colonies function}: submit specs, run functions, list and remove registered functions. */
 @Command(name = "function", description = "Submit and run functions, list registered functions",
-        subcommands = {FunctionCommands.Submit.class, FunctionCommands.Exec.class, FunctionCommands.Ls.class,
-            FunctionCommands.Remove.class})
+        subcommands = {FunctionCommands.Submit.class, FunctionCommands.Exec.class, FunctionCommands.Register.class,
+            FunctionCommands.Ls.class, FunctionCommands.Remove.class})
 public final class FunctionCommands {
     private FunctionCommands() {
     }
@@ -35,6 +35,10 @@ public final class FunctionCommands {
         @Option(names = "--wait", description = "Wait for the process to finish and print its output; exit code 3 "
                 + "if it ended failed or cancelled, 4 if the wait timed out")
         boolean await;
+
+        @Option(names = "--out", description = "Wait for the process to finish and print its output (the Go CLI's "
+                + "spelling; the same as --wait here)")
+        boolean out;
 
         @Option(names = "--waittimeout", defaultValue = "3600", description = "Seconds to wait (default 3600)")
         int waitTimeout;
@@ -46,7 +50,7 @@ public final class FunctionCommands {
         void submitAndReport(FunctionSpec spec) {
             ColoniesClient client = client();
             ColonyProcess process = client.submit(spec, options.prvKey());
-            if (!await && !follow) {
+            if (!await && !out && !follow) {
                 printer().item(process);
                 return;
             }
@@ -66,9 +70,7 @@ public final class FunctionCommands {
                         + ProcessState.name(done.state()) + ": " + String.join("; ", done.errors()));
             }
             if (!options.json()) {
-                PrintWriter out = this.spec.commandLine().getOut();
-                done.out().forEach(value -> out.println(value instanceof String text ? text : Json.toText(value)));
-                out.flush();
+                ProcessCommands.printOutput(this.spec.commandLine().getOut(), done.out());
             }
         }
 
@@ -108,8 +110,9 @@ public final class FunctionCommands {
         @Option(names = "--args", split = ",", description = "Positional arguments (comma separated)")
         List<String> args = new ArrayList<>();
 
-        @Option(names = "--kwargs", split = ",", description = "Keyword arguments as key=value")
-        Map<String, String> kwargs = new TreeMap<>();
+        @Option(names = "--kwargs", split = ",", description = "Keyword arguments as key:value (the Go CLI's form) "
+                + "or key=value; the key args takes a list, as in the Go CLI")
+        List<String> kwargs = new ArrayList<>();
 
         @Option(names = "--env", split = ",", description = "Environment as key=value")
         Map<String, String> env = new TreeMap<>();
@@ -143,11 +146,48 @@ public final class FunctionCommands {
                     : System.getenv().getOrDefault("COLONIES_EXECUTOR_TYPE", "cli");
             FunctionSpec spec = FunctionSpec.of(options.colonyName(), type, func, new ArrayList<>(args))
                     .withLimits(maxWaitTime, maxExecTime, maxRetries).withPriority(priority)
-                    .withKwargsAndEnv(new TreeMap<>(kwargs), env);
+                    .withKwargsAndEnv(keywordArguments(kwargs), env);
             if (targetName != null) {
                 spec = spec.withConditions(spec.conditions().withExecutorNames(List.of(targetName)));
             }
             submitAndReport(spec);
+        }
+    }
+
+    /**
+     * Keyword arguments as the Go CLI reads them: each {@code key:value} (or {@code key=value}, split at whichever
+     * comes first); the value of {@code args} becomes a one-element list.
+     */
+    static Map<String, Object> keywordArguments(List<String> pairs) {
+        Map<String, Object> kwargs = new TreeMap<>();
+        for (String pair : pairs) {
+            int colon = pair.indexOf(':');
+            int equals = pair.indexOf('=');
+            int split = colon < 0 ? equals : equals < 0 ? colon : Math.min(colon, equals);
+            if (split <= 0) {
+                throw new UsageException("invalid keyword argument '" + pair + "': write key:value or key=value, "
+                        + "e.g. --kwargs cmd:python3,args:/tmp/job.py");
+            }
+            String key = pair.substring(0, split);
+            String value = pair.substring(split + 1);
+            kwargs.put(key, key.equals("args") ? List.of(value) : value);
+        }
+        return kwargs;
+    }
+
+    @Command(name = "register", description = "Register a function an executor offers (the executor's key)")
+    static final class Register extends ClientCommand {
+        @Option(names = "--name", required = true, description = "Name of the executor that offers the function")
+        String executorName;
+
+        @Option(names = "--func", required = true, description = "Name of the function")
+        String func;
+
+        @Override
+        protected void run() {
+            Executor executor = client().getExecutor(options.colonyName(), executorName, options.prvKey());
+            printer().item(client().addFunction(Function.offered(options.colonyName(), executorName,
+                    executor.executorType(), func), options.prvKey()));
         }
     }
 

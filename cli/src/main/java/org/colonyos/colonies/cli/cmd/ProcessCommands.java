@@ -1,10 +1,12 @@
 package org.colonyos.colonies.cli.cmd;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.colonyos.colonies.cli.ClientCommand;
 import org.colonyos.colonies.cli.output.Printer.Column;
 import org.colonyos.colonies.proto.json.GoTime;
+import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
 import picocli.CommandLine.Command;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Option;
         + "executor",
         subcommands = {ProcessCommands.Ps.class, ProcessCommands.Psw.class, ProcessCommands.Pss.class,
             ProcessCommands.Psf.class, ProcessCommands.Psc.class, ProcessCommands.Psa.class,
-            ProcessCommands.Get.class, ProcessCommands.Cancel.class, ProcessCommands.Remove.class,
+            ProcessCommands.Get.class, ProcessCommands.Status.class, ProcessCommands.Cancel.class, ProcessCommands.Remove.class,
             ProcessCommands.RemoveAll.class, ProcessCommands.Assign.class, ProcessCommands.Close.class,
             ProcessCommands.Fail.class})
 public final class ProcessCommands {
@@ -107,11 +109,36 @@ public final class ProcessCommands {
         String processId;
     }
 
+    /** Prints a process's output values one per line: text as it is, anything else as JSON. */
+    static void printOutput(PrintWriter out, List<Object> values) {
+        values.forEach(value -> out.println(value instanceof String text ? text : Json.toText(value)));
+        out.flush();
+    }
+
     @Command(name = "get", description = "Show a process (member key)")
     static final class Get extends OneProcess {
+        @Option(names = "--out", description = "Print only the process's output, one value per line")
+        boolean outputOnly;
+
         @Override
         protected void run() {
-            printer().item(client().getProcess(processId, options.prvKey()));
+            ColonyProcess process = client().getProcess(processId, options.prvKey());
+            if (outputOnly && !options.json()) {
+                printOutput(spec.commandLine().getOut(), process.out());
+            } else {
+                printer().item(process);
+            }
+        }
+    }
+
+    @Command(name = "status", description = "Print a process's state: waiting, running, successful, failed or "
+            + "cancelled (member key)")
+    static final class Status extends OneProcess {
+        @Override
+        protected void run() {
+            spec.commandLine().getOut().println(ProcessState.name(client().getProcess(processId, options.prvKey())
+                    .state()));
+            spec.commandLine().getOut().flush();
         }
     }
 

@@ -24,6 +24,11 @@ public record Function(
         @JsonProperty("avgexectime") double avgExecTime,
         @JsonProperty("locationname") @JsonInclude(JsonInclude.Include.NON_EMPTY) String locationName) {
 
+    /** A function as an executor registers it: no id, no statistics (the server fills them in). */
+    public static Function offered(String colonyName, String executorName, String executorType, String funcName) {
+        return new Function("", executorName, executorType, colonyName, funcName, "", null, 0, 0, 0, 0, 0, 0, 0, "");
+    }
+
     /** The function as registered: id and location chosen by the server, statistics reset. */
     public Function registered(String id, String location) {
         return new Function(id, executorName, executorType, colonyName, funcName, description, args, 0, 0, 0, 0, 0,

@@ -2,13 +2,17 @@ package org.colonyos.colonies.sm;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
+import org.apache.ratis.proto.RaftProtos.RaftConfigurationProto;
+import org.apache.ratis.proto.RaftProtos.RaftPeerProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroupId;
@@ -75,6 +79,8 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     private ColoniesState state;
     private volatile Signals.Listener listener = Signals.Listener.NONE;
     private final AtomicLong snapshotsInstalled = new AtomicLong();
+    /** The membership last logged; written by Ratis's state machine updater thread only. */
+    private volatile String lastMembership = "";
     private final AtomicLong leaderChanges = new AtomicLong();
     private volatile boolean storeReusedAtStart;
 
@@ -207,6 +213,25 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     public void notifyLeaderChanged(RaftGroupMemberId member, RaftPeerId newLeader) {
         leaderChanges.incrementAndGet();
         LOG.info("{}: the leader is now {}", member.getPeerId(), newLeader == null ? "unknown" : newLeader);
+    }
+
+    /**
+     * Logs the group's membership when this node first learns it and whenever it changes (a new leader writes the
+     * unchanged membership again: that is not logged).
+     */
+    @Override
+    public void notifyConfigurationChanged(long term, long index, RaftConfigurationProto conf) {
+        String members = peerList(conf.getPeersList())
+                + (conf.getListenersCount() == 0 ? "" : "; listeners " + peerList(conf.getListenersList()));
+        if (!members.equals(lastMembership)) {
+            lastMembership = members;
+            LOG.info("membership at index {}: {}", index, members);
+        }
+    }
+
+    private static String peerList(List<RaftPeerProto> peers) {
+        return peers.stream().map(p -> p.getId().toStringUtf8() + " (" + p.getAddress() + ")")
+                .collect(Collectors.joining(", "));
     }
 
     /** How many changes of leader this node has learned of since it started (any thread). */

@@ -22,10 +22,12 @@ public final class ClusterProcesses implements AutoCloseable {
     private final Path dir;
     private final Path clusterFile;
     private final String serverId;
+    private final String classPath;
     private final Process[] processes;
 
-    private ClusterProcesses(ClusterConfig config, Path dir, String serverId) throws IOException {
+    private ClusterProcesses(ClusterConfig config, Path dir, String serverId, String classPath) throws IOException {
         this.config = config;
+        this.classPath = classPath;
         this.dir = dir;
         this.serverId = serverId;
         this.processes = new Process[config.nodes().size()];
@@ -35,8 +37,13 @@ public final class ClusterProcesses implements AutoCloseable {
 
     /** Starts {@code size} node processes in {@code dir} with {@code serverId} as the server owner. */
     public static ClusterProcesses start(int size, String serverId, Path dir) throws IOException {
+        return start(size, serverId, dir, System.getProperty("java.class.path"));
+    }
+
+    /** Starts the node processes as {@link #start(int, String, Path)} does, on the given class path. */
+    public static ClusterProcesses start(int size, String serverId, Path dir, String classPath) throws IOException {
         ClusterProcesses cluster = new ClusterProcesses(ClusterConfig.onFreeLoopbackPorts("bench", size), dir,
-                serverId);
+                serverId, classPath);
         for (int i = 0; i < size; i++) {
             cluster.start(i);
         }
@@ -48,7 +55,7 @@ public final class ClusterProcesses implements AutoCloseable {
         PeerAddress node = config.nodes().get(index);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2",
-                "-cp", System.getProperty("java.class.path"), "org.colonyos.colonies.cli.ColoniesCli", "server",
+                "-cp", classPath, "org.colonyos.colonies.cli.ColoniesCli", "server",
                 "start", "--cluster", clusterFile.toString(), "--node", node.id(), "--data-dir",
                 dir.resolve(node.id()).toString(), "--server-id", serverId);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.ratis.conf.Parameters;
+import org.apache.ratis.proto.RaftProtos.RoleInfoProto;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -73,6 +74,7 @@ public final class ReplicatedNode implements AutoCloseable {
     private volatile ProposalListener proposalListener = (writes, forwarded) -> { };
     private volatile boolean closed;
     private final CompletableFuture<Void> bootstrapped = new CompletableFuture<>();
+    private final PeerWatch peerWatch;
     private final ExecutorService membershipExecutor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "colonies-membership");
         thread.setDaemon(true);
@@ -88,6 +90,15 @@ public final class ReplicatedNode implements AutoCloseable {
         this.stateMachine = stateMachine;
         this.selfId = selfId;
         this.groupId = groupId;
+        this.peerWatch = new PeerWatch(this::roleInfo, () -> System.nanoTime() / 1_000_000).start();
+    }
+
+    private Optional<RoleInfoProto> roleInfo() {
+        try {
+            return Optional.of(server.getDivision(groupId).getInfo().getRoleInfoProto());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -453,6 +464,7 @@ public final class ReplicatedNode implements AutoCloseable {
     public void close() throws IOException {
         closed = true;
         membershipExecutor.shutdownNow();
+        peerWatch.close();
         try {
             client.close();
         } finally {

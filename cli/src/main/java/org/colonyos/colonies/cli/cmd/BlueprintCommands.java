@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.colonyos.colonies.cli.ClientCommand;
 import org.colonyos.colonies.cli.UsageException;
 import org.colonyos.colonies.cli.output.Printer.Column;
-import org.colonyos.colonies.proto.json.GoTime;
+import org.colonyos.colonies.cli.output.Times;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.model.Blueprint;
 import org.colonyos.colonies.proto.model.BlueprintDefinition;
@@ -139,7 +139,7 @@ public final class BlueprintCommands {
             printer().table(client.history(id, limit, options.prvKey()),
                     new Column<>("Generation", BlueprintHistory::generation),
                     new Column<>("Change", BlueprintHistory::changeType),
-                    new Column<>("Time", h -> GoTime.format(h.timestamp())),
+                    new Column<>("Time", h -> Times.readable(h.timestamp())),
                     new Column<>("By", BlueprintHistory::changedBy));
         }
     }

@@ -6,8 +6,8 @@ import org.colonyos.colonies.cfs.CfsClient;
 import org.colonyos.colonies.cfs.SyncPlan;
 import org.colonyos.colonies.cli.UsageException;
 import org.colonyos.colonies.cli.output.Printer.Column;
+import org.colonyos.colonies.cli.output.Times;
 import org.colonyos.colonies.cli.output.TransferBar;
-import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.model.CfsFile;
 import org.colonyos.colonies.proto.wire.CfsPayloads;
 import picocli.CommandLine.Command;
@@ -105,7 +105,7 @@ public final class FsCommands {
                     .filter(revisions -> !revisions.isEmpty()).toList();
             printer().table(files, new Column<>("Filename", r -> r.get(0).name()),
                     new Column<>("Size", r -> kib(r.get(0).size())), new Column<>("Latest ID", r -> r.get(0).fileId()),
-                    new Column<>("Added", r -> GoTime.format(r.get(0).added())), new Column<>("Revisions", List::size));
+                    new Column<>("Added", r -> Times.readable(r.get(0).added())), new Column<>("Revisions", List::size));
         }
     }
 

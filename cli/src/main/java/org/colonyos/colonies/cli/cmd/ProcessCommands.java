@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.colonyos.colonies.cli.ClientCommand;
 import org.colonyos.colonies.cli.output.Printer.Column;
-import org.colonyos.colonies.proto.json.GoTime;
+import org.colonyos.colonies.cli.output.Times;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.model.ColonyProcess;
 import org.colonyos.colonies.proto.model.ProcessState;
@@ -55,7 +55,7 @@ public final class ProcessCommands {
                     new Column<ColonyProcess>("FUNCNAME", p -> p.spec().funcName()),
                     new Column<ColonyProcess>("STATE", p -> ProcessState.name(p.state())),
                     new Column<ColonyProcess>("TYPE", ColonyProcess::executorType),
-                    new Column<ColonyProcess>("SUBMITTED", p -> GoTime.format(p.submissionTime())),
+                    new Column<ColonyProcess>("SUBMITTED", p -> Times.readable(p.submissionTime())),
                     new Column<ColonyProcess>("INITIATOR", ColonyProcess::initiatorName));
         }
     }

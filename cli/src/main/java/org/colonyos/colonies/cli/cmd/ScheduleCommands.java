@@ -3,7 +3,7 @@ package org.colonyos.colonies.cli.cmd;
 import java.nio.file.Path;
 import org.colonyos.colonies.cli.ClientCommand;
 import org.colonyos.colonies.cli.output.Printer.Column;
-import org.colonyos.colonies.proto.json.GoTime;
+import org.colonyos.colonies.cli.output.Times;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.model.Cron;
 import org.colonyos.colonies.proto.model.Generator;
@@ -93,8 +93,8 @@ public final class ScheduleCommands {
                     new Column<Cron>("CRONID", Cron::cronId), new Column<Cron>("NAME", Cron::name),
                     new Column<Cron>("SCHEDULE", c -> c.interval() > 0 ? "every " + c.interval() + " s"
                             : c.cronExpression()),
-                    new Column<Cron>("NEXT RUN", c -> GoTime.format(c.nextRun())),
-                    new Column<Cron>("LAST RUN", c -> GoTime.format(c.lastRun())));
+                    new Column<Cron>("NEXT RUN", c -> Times.readable(c.nextRun())),
+                    new Column<Cron>("LAST RUN", c -> Times.readable(c.lastRun())));
         }
     }
 
@@ -174,7 +174,7 @@ public final class ScheduleCommands {
                     new Column<Generator>("NAME", Generator::name),
                     new Column<Generator>("TRIGGER", Generator::trigger),
                     new Column<Generator>("TIMEOUT", Generator::timeout),
-                    new Column<Generator>("LAST RUN", g -> GoTime.format(g.lastRun())));
+                    new Column<Generator>("LAST RUN", g -> Times.readable(g.lastRun())));
         }
     }
 }

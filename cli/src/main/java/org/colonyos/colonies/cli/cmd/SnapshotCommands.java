@@ -6,8 +6,8 @@ import org.colonyos.colonies.cfs.CfsClient;
 import org.colonyos.colonies.cfs.FileCatalog;
 import org.colonyos.colonies.cli.UsageException;
 import org.colonyos.colonies.cli.output.Printer.Column;
+import org.colonyos.colonies.cli.output.Times;
 import org.colonyos.colonies.cli.output.TransferBar;
-import org.colonyos.colonies.proto.json.GoTime;
 import org.colonyos.colonies.proto.model.CfsFile;
 import org.colonyos.colonies.proto.model.CfsSnapshot;
 import picocli.CommandLine.Command;
@@ -44,7 +44,7 @@ final class SnapshotCommands {
             printer().table(catalog().snapshots(), new Column<>("Name", CfsSnapshot::name),
                     new Column<>("Id", CfsSnapshot::snapshotId), new Column<>("Label", CfsSnapshot::label),
                     new Column<>("Files", s -> s.fileIdList().size()),
-                    new Column<>("Added", s -> GoTime.format(s.added())));
+                    new Column<>("Added", s -> Times.readable(s.added())));
         }
     }
 
@@ -76,7 +76,7 @@ final class SnapshotCommands {
             printer().item(snapshot);
             printer().table(snapshot.fileIdList().stream().map(catalog::byId).toList(),
                     new Column<>("Filename", CfsFile::name), new Column<>("Label", CfsFile::label),
-                    new Column<>("FileId", CfsFile::fileId), new Column<>("Added", f -> GoTime.format(f.added())));
+                    new Column<>("FileId", CfsFile::fileId), new Column<>("Added", f -> Times.readable(f.added())));
         }
     }
 

@@ -10,11 +10,11 @@ import org.colonyos.colonies.cli.ClientCommand;
 import org.colonyos.colonies.cli.UsageException;
 import org.colonyos.colonies.cli.WaitOutcome;
 import org.colonyos.colonies.cli.output.Printer.Column;
-import org.colonyos.colonies.proto.json.GoTime;
+import org.colonyos.colonies.cli.output.Times;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.json.JsonDecodeException;
-import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.proto.model.ColonyProcess;
+import org.colonyos.colonies.proto.model.FunctionSpec;
 import org.colonyos.colonies.proto.model.ProcessGraph;
 import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.proto.model.WorkflowSpec;
@@ -107,7 +107,7 @@ public final class WorkflowCommands {
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println("Workflow " + graph.processGraphId() + " " + ProcessState.name(graph.state())
-                    + ", submitted " + GoTime.format(graph.submissionTime()) + " by " + graph.initiatorName());
+                    + ", submitted " + Times.readable(graph.submissionTime()) + " by " + graph.initiatorName());
             out.flush();
             List<ColonyProcess> processes = graph.processIds().stream()
                     .map(id -> client.getProcess(id, options.prvKey())).toList();
@@ -141,7 +141,7 @@ public final class WorkflowCommands {
                     new Column<ProcessGraph>("WORKFLOWID", ProcessGraph::processGraphId),
                     new Column<ProcessGraph>("STATE", g -> ProcessState.name(g.state())),
                     new Column<ProcessGraph>("PROCESSES", g -> g.processIds().size()),
-                    new Column<ProcessGraph>("SUBMITTED", g -> GoTime.format(g.submissionTime())),
+                    new Column<ProcessGraph>("SUBMITTED", g -> Times.readable(g.submissionTime())),
                     new Column<ProcessGraph>("INITIATOR", ProcessGraph::initiatorName));
         }
     }

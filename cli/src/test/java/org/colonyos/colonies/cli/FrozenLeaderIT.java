@@ -3,10 +3,15 @@ package org.colonyos.colonies.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
@@ -25,7 +30,9 @@ class FrozenLeaderIT {
     private static final Pattern WRITES = Pattern.compile("writes: (\\d+), failed: (\\d+)");
 
     @Test
-    void writesThroughTheOtherNodesMoveToTheNewLeaderAtOnce() {
+    void writesThroughTheOtherNodesMoveToTheNewLeaderAtOnce() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> failoverDirsBefore = failoverDirs(tmp);
         StringWriter out = new StringWriter();
         CommandLine cli = ColoniesCli.commandLine();
         cli.setOut(new PrintWriter(out));
@@ -40,5 +47,12 @@ class FrozenLeaderIT {
         Matcher worst = WORST.matcher(report);
         assertTrue(worst.find(), report);
         assertTrue(Long.parseLong(worst.group(1)) < BOUND_MILLIS, report);
+        assertEquals(failoverDirsBefore, failoverDirs(tmp), "the bench removes its temporary directory");
+    }
+
+    private static List<Path> failoverDirs(Path tmp) throws IOException {
+        try (Stream<Path> entries = Files.list(tmp)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("colonies-failover-")).sorted().toList();
+        }
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering of DESIGN.md section 2 and the determinism law of section 3, checked over the production
+ * The layering of docs/architecture.md (Modules) and its determinism rule, checked over the production
  * classes of every module (this module sees them all on its classpath).
  */
 class LayeringTest {

@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.colonyos.colonies.cli.server.ClusterProcesses;
 import org.colonyos.colonies.cli.server.TempDirs;
 import org.colonyos.colonies.proto.crypto.Identity;
@@ -80,7 +79,7 @@ public final class FailoverBench implements Callable<Integer> {
         List<Outcome> outcomes = new ArrayList<>();
         try (ClusterProcesses cluster = ClusterProcesses.start(nodes, Identity.idOfPrivateKey(serverKey), dir)) {
             ColoniesClient any = clientOf(cluster, -1, 0);
-            eventually(() -> any.addColony(new Colony(owner, "warm-up"), serverKey), 120);
+            Await.eventually(() -> any.addColony(new Colony(owner, "warm-up"), serverKey), 120);
             for (int rep = 1; rep <= repetitions; rep++) {
                 Outcome outcome = repetition(cluster, rep, serverKey, owner, out);
                 outcomes.add(outcome);
@@ -95,7 +94,7 @@ public final class FailoverBench implements Callable<Integer> {
     private Outcome repetition(ClusterProcesses cluster, int rep, String serverKey, String owner, PrintWriter out)
             throws Exception {
         ColoniesClient any = clientOf(cluster, -1, 0);
-        Cluster before = eventually(() -> leaderKnown(any.getCluster(serverKey)), 60);
+        Cluster before = Await.eventually(() -> Await.leaderKnown(any.getCluster(serverKey)), 60);
         String oldLeader = before.leader().name();
         int leader = cluster.indexOf(oldLeader);
         long failedAt = System.nanoTime();
@@ -173,9 +172,9 @@ public final class FailoverBench implements Callable<Integer> {
         }
         ColoniesClient any = clientOf(cluster, leader, 0);
         String marker = "caught-up-" + rep;
-        eventually(() -> any.addColony(new Colony(owner, marker), serverKey), 60);
+        Await.eventually(() -> any.addColony(new Colony(owner, marker), serverKey), 60);
         ColoniesClient restored = new ColoniesClient(List.of(cluster.url(leader)), Duration.ofSeconds(30));
-        eventually(() -> restored.getColonies(serverKey).stream().filter(c -> c.name().equals(marker))
+        Await.eventually(() -> restored.getColonies(serverKey).stream().filter(c -> c.name().equals(marker))
                 .findFirst().orElseThrow(() -> new ColoniesException(503, "not caught up yet")), 120);
     }
 
@@ -232,25 +231,4 @@ public final class FailoverBench implements Callable<Integer> {
         return new ColoniesClient(urls, Duration.ofSeconds(30));
     }
 
-    private static Cluster leaderKnown(Cluster cluster) {
-        if (cluster.leader() == null) {
-            throw new ColoniesException(503, "no leader yet");
-        }
-        return cluster;
-    }
-
-    /** Calls until it succeeds, every 10 ms, for up to {@code seconds}. */
-    private static <T> T eventually(Supplier<T> call, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (true) {
-            try {
-                return call.get();
-            } catch (ColoniesException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(10);
-            }
-        }
-    }
 }

@@ -12,6 +12,17 @@ public final class LoadOptions {
             description = "Start an in-process cluster of this many nodes and spread the load over them")
     int clusterSize;
 
+    @Option(names = "--deployed", description = "With --cluster N: run each node as its own server process, as "
+            + "deployed (the figure to quote); this JVM is then the load generator only")
+    boolean deployed;
+
+    @Option(names = "--via", defaultValue = "all", description = "With --deployed: send the load to all nodes, "
+            + "the leader only, or the followers only: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    Via via;
+
+    /** Which nodes of a deployed cluster the load goes to. */
+    enum Via { all, leader, followers }
+
     @Option(names = "--executors", defaultValue = "4",
             description = "Executors assigning and closing processes (default ${DEFAULT-VALUE})")
     int executors;
@@ -33,8 +44,8 @@ public final class LoadOptions {
             description = "How the load threads call the server: ${COMPLETION-CANDIDATES} (https needs JDK_CLIENT)")
     HttpEngine engine;
 
-    /** Whether the bench starts its own server (one node or a cluster) instead of using one. */
+    /** Whether the bench starts its own server in this JVM (one node or a cluster) instead of using one. */
     boolean inProcess() {
-        return local || clusterSize > 0;
+        return local || clusterSize > 0 && !deployed;
     }
 }

@@ -1,6 +1,8 @@
 package org.colonyos.colonies.cli.bench;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -14,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.colonyos.colonies.cli.ClientOptions;
+import org.colonyos.colonies.cli.UsageException;
+import org.colonyos.colonies.cli.server.ClusterProcesses;
 import org.colonyos.colonies.cli.server.ServerLauncher;
+import org.colonyos.colonies.cli.server.TempDirs;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.crypto.Secp256k1;
 import org.colonyos.colonies.proto.model.Colony;
@@ -46,6 +51,8 @@ final class LoadRun {
     private volatile boolean running = true;
     /** The in-process server, or null for a remote one. */
     private ServerLauncher.LocalCluster cluster;
+    /** The node processes of {@code --deployed}, or null. */
+    private volatile ClusterProcesses deployed;
 
     LoadRun(LoadOptions load, Workload workload) {
         this.load = load;
@@ -54,6 +61,10 @@ final class LoadRun {
 
     /** Runs the bench against the server of {@code client} or an in-process one, and prints the figures. */
     void run(ClientOptions client, PrintWriter out) throws Exception {
+        if (load.deployed) {
+            runDeployed(out);
+            return;
+        }
         if (!load.inProcess()) {
             run(List.of(new ColoniesClient(List.of(client.url()), Duration.ofSeconds(30), load.engine,
                     client.tls())),
@@ -63,6 +74,41 @@ final class LoadRun {
         try (ServerLauncher.LocalCluster started = ServerLauncher.startLocalCluster(Math.max(1, load.clusterSize))) {
             cluster = started;
             run(spreadClients(started.urls()), started.serverPrvKey(), out);
+        }
+    }
+
+    /**
+     * Starts the nodes as server processes of their own in a temporary directory (removed afterwards) and sends the
+     * load to the nodes {@code --via} names.
+     */
+    private void runDeployed(PrintWriter out) throws Exception {
+        if (load.clusterSize < 1) {
+            throw new UsageException("--deployed needs --cluster N, the number of node processes");
+        }
+        String serverKey = Secp256k1.generatePrivateKey();
+        Path dir = Files.createTempDirectory("colonies-deployed-");
+        try (ClusterProcesses nodes = ClusterProcesses.start(load.clusterSize, Identity.idOfPrivateKey(serverKey),
+                dir)) {
+            deployed = nodes;
+            List<URI> urls = new ArrayList<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                urls.add(nodes.url(i));
+            }
+            ColoniesClient any = new ColoniesClient(urls, Duration.ofSeconds(30));
+            String leader = Await.eventually(() -> Await.leaderKnown(any.getCluster(serverKey)), 120).leader().name();
+            Await.eventually(() -> any.getStatistics(serverKey), 120);
+            URI leaderUrl = nodes.url(nodes.indexOf(leader));
+            List<URI> targets = switch (load.via) {
+                case all -> urls;
+                case leader -> List.of(leaderUrl);
+                case followers -> urls.stream().filter(url -> !url.equals(leaderUrl)).toList();
+            };
+            out.printf("deployed: %d node processes in %s, leader %s, load via %s%n", nodes.size(), dir, leader,
+                    load.via);
+            run(spreadClients(targets), serverKey, out);
+        } finally {
+            deployed = null;
+            TempDirs.delete(dir);
         }
     }
 
@@ -191,6 +237,7 @@ final class LoadRun {
         endLatency.clear();
         long cpuStart = os.getProcessCpuTime();
         long loadCpuStart = loadCpu(threads);
+        long serverCpuStart = deployed == null ? 0 : deployed.cpuNanos();
         Supplier<String> proposals = cluster == null ? null : cluster.countProposals();
         long start = System.nanoTime();
         progress(out, "measured", load.durationSeconds);
@@ -200,6 +247,7 @@ final class LoadRun {
         long finishedCount = finished.get();
         long cpu = os.getProcessCpuTime() - cpuStart;
         long loadCpu = loadCpu(threads) - loadCpuStart;
+        long serverCpu = deployed == null ? 0 : deployed.cpuNanos() - serverCpuStart;
         running = false;
         out.printf("submits/s        %.0f%n", submitCount / seconds);
         if (workload != Workload.PROCESSES) {
@@ -221,6 +269,10 @@ final class LoadRun {
             out.printf("raft entries     %s%n", proposals.get());
         }
         printCpu(out, cpu, loadCpu, seconds, cycleCount);
+        if (deployed != null) {
+            out.printf("server cpu/cycle %.2f ms (the %d node processes together)%n",
+                    cycleCount == 0 ? 0 : serverCpu / 1e6 / cycleCount, deployed.size());
+        }
         out.flush();
     }
 

@@ -12,8 +12,8 @@ import org.colonyos.colonies.config.PeerAddress;
 /**
  * A cluster whose nodes each run in their own JVM ({@code colonies server start --cluster F --node ID}),
  * started from this JVM's class path on free loopback ports, so a node can be killed with SIGKILL and started
- * again on its data directory. Each node's output goes to {@code <dir>/<id>.log}. Used by the failover
- * benchmark.
+ * again on its data directory. Each node's output goes to {@code <dir>/<id>.log}. Used by the benches that
+ * measure nodes as deployed (failover, {@code --deployed}, scale) and by tests.
  *
  * <p>Not thread-safe: one controlling thread.
  */
@@ -58,8 +58,7 @@ public final class ClusterProcesses implements AutoCloseable {
                 "-cp", classPath, "org.colonyos.colonies.cli.ColoniesCli", "server",
                 "start", "--cluster", clusterFile.toString(), "--node", node.id(), "--data-dir",
                 dir.resolve(node.id()).toString(), "--server-id", serverId);
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-                dir.resolve(node.id() + ".log").toFile()));
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(index).toFile()));
         processes[index] = builder.start();
     }
 
@@ -97,6 +96,42 @@ public final class ClusterProcesses implements AutoCloseable {
             }
         }
         throw new IllegalArgumentException("no node " + nodeId);
+    }
+
+    /** The id of node {@code index} (its data directory is {@code <dir>/<id>}). */
+    public String nodeId(int index) {
+        return config.nodes().get(index).id();
+    }
+
+    /** The file node {@code index}'s output goes to. */
+    public Path logFile(int index) {
+        return dir.resolve(nodeId(index) + ".log");
+    }
+
+    /** The CPU time the running node processes have used so far, in nanoseconds. */
+    public long cpuNanos() {
+        long total = 0;
+        for (Process process : processes) {
+            if (process != null) {
+                total += process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+            }
+        }
+        return total;
+    }
+
+    /** The resident memory of node {@code index}'s process in bytes (Linux {@code /proc}), or 0 if unknown. */
+    public long rssBytes(int index) throws IOException {
+        Process process = processes[index];
+        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        if (!Files.exists(status)) {
+            return 0;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return 0;
     }
 
     /** The HTTP URL of node {@code index}. */

@@ -1,0 +1,67 @@
+package org.colonyos.colonies.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+
+/**
+ * The benches that run nodes as their own processes: {@code bench scale} fills a node, kills it with SIGKILL and
+ * finds every acknowledged waiting process after the restart; {@code bench --cluster 3 --deployed} runs the load
+ * through the followers of three node processes. Both leave no temporary directory. Figures are not asserted.
+ */
+@Timeout(300)
+class DeployedBenchIT {
+    private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
+
+    private static String run(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cli = ColoniesCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(out));
+        int code = cli.execute(args);
+        assertEquals(0, code, out.toString());
+        return out.toString();
+    }
+
+    private static List<Path> benchDirs() throws IOException {
+        try (Stream<Path> entries = Files.list(TMP)) {
+            return entries.filter(p -> p.getFileName().toString().matches("colonies-(scale|deployed)-.*")).sorted()
+                    .toList();
+        }
+    }
+
+    @Test
+    void scaleFindsEveryWaitingProcessAfterAKill() throws IOException {
+        List<Path> before = benchDirs();
+        String report = run("bench", "scale", "--processes", "400", "--samples", "25", "--submitters", "4");
+        assertTrue(report.contains("waiting after    375 (all there)"), report);
+        assertTrue(report.matches("(?s).*restart +\\d+\\.\\d s from kill -9.*"), report);
+        Matcher rss = Pattern.compile("rss +([\\d,]+) MB").matcher(report);
+        assertTrue(rss.find() && Integer.parseInt(rss.group(1).replace(",", "")) > 0, report);
+        assertEquals(before, benchDirs());
+    }
+
+    @Test
+    void aDeployedClusterCarriesTheLoadThroughItsFollowers() throws IOException {
+        List<Path> before = benchDirs();
+        String report = run("bench", "--cluster", "3", "--deployed", "--via", "followers", "--warmup", "2",
+                "--duration", "4", "--executors", "2", "--submitters", "1", "--inflight", "4");
+        assertTrue(report.contains("load via followers"), report);
+        Matcher cycles = Pattern.compile("cycles/s +(\\d+)").matcher(report);
+        assertTrue(cycles.find() && Integer.parseInt(cycles.group(1)) > 0, report);
+        assertTrue(report.contains("server cpu/cycle"), report);
+        assertEquals(before, benchDirs());
+    }
+}

@@ -29,6 +29,7 @@ import org.apache.ratis.util.MD5FileUtil;
 import org.colonyos.colonies.sm.state.ColoniesState;
 import org.colonyos.colonies.sm.state.ColoniesStore;
 import org.colonyos.colonies.sm.state.FrozenState;
+import org.mapdb.DB;
 import org.mapdb.DBException;
 import org.mapdb.DBMaker;
 import org.slf4j.Logger;
@@ -97,12 +98,12 @@ public final class StateFiles {
             LOG.info("the store was not closed at the snapshot's index {}: rebuilding it from the snapshot", expected);
         }
         deleteFiles(STORE_NAME);
-        ColoniesStore store = openFile(stateDir.resolve(STORE_NAME));
-        ColoniesState state = new ColoniesState(store);
-        if (snapshot != null) {
-            importSnapshot(store, storage.getLatestSnapshot().getFile().getPath().toFile());
-            state.setApplied(snapshot.getTerm(), snapshot.getIndex());
+        if (snapshot == null) {
+            return new ColoniesState(openFile(stateDir.resolve(STORE_NAME)));
         }
+        ColoniesState state = new ColoniesState(buildFromSnapshot(stateDir.resolve(STORE_NAME),
+                storage.getLatestSnapshot().getFile().getPath().toFile()));
+        state.setApplied(snapshot.getTerm(), snapshot.getIndex());
         return state;
     }
 
@@ -211,7 +212,8 @@ public final class StateFiles {
         return (toNanos - fromNanos) / 1_000_000;
     }
 
-    private static void importSnapshot(ColoniesStore store, File file) throws IOException {
+    /** A new store file built from a snapshot whose MD5 matches the one saved beside it. */
+    private static ColoniesStore buildFromSnapshot(Path storeFile, File file) throws IOException {
         MD5Hash saved = MD5FileUtil.readStoredMd5ForFile(file);
         MD5Hash actual = MD5FileUtil.computeMd5ForFile(file);
         if (!saved.equals(actual)) {
@@ -221,7 +223,7 @@ public final class StateFiles {
              DataInputStream in = new DataInputStream(new BufferedInputStream(fileIn))) {
             in.readLong();
             in.readLong();
-            store.importFrom(in);
+            return ColoniesStore.fromExport(mapDb(storeFile), in);
         }
     }
 
@@ -235,6 +237,10 @@ public final class StateFiles {
     }
 
     private static ColoniesStore openFile(Path file) {
-        return new ColoniesStore(DBMaker.fileDB(file.toFile()).fileMmapEnableIfSupported().make());
+        return new ColoniesStore(mapDb(file));
+    }
+
+    private static DB mapDb(Path file) {
+        return DBMaker.fileDB(file.toFile()).fileMmapEnableIfSupported().make();
     }
 }

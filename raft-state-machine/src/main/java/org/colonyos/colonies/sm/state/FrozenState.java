@@ -24,7 +24,7 @@ public final class FrozenState implements AutoCloseable {
 
     /**
      * Writes the export of the state as it was frozen: every table in fixed order and key order, so equal
-     * states export byte-identical streams ({@link ColoniesStore#importFrom} reads it back).
+     * states export byte-identical streams ({@link ColoniesStore#fromExport} reads it back).
      */
     public void exportTo(DataOutputStream out) throws IOException {
         store.exportTo(out, overlays);

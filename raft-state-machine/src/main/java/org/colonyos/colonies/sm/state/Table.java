@@ -218,13 +218,6 @@ public final class Table<V> {
         }
     }
 
-    /** Forgets pending changes and the mirror: the store's tables were cleared or replaced. */
-    void discard() {
-        pending.clear();
-        age.clear();
-        mirror = null;
-    }
-
     private void pend(String key, byte[] bytes) {
         Change change = new Change(key, bytes);
         pending.put(key, change);

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.colonyos.colonies.proto.json.Json;
+import org.mapdb.DBMaker;
 
 /** Test helpers: a store's export and a copy imported from it, and what MapDB itself holds for a table. */
 public final class StoreProbes {
@@ -34,15 +35,14 @@ public final class StoreProbes {
         return bytes.toByteArray();
     }
 
-    /** A store in memory imported from an export. */
+    /** A store in memory built from an export, as a restart builds one from a snapshot. */
     public static ColoniesStore importedCopy(byte[] export) {
-        ColoniesStore copy = ColoniesStore.inMemory();
         try {
-            copy.importFrom(new DataInputStream(new ByteArrayInputStream(export)));
+            return ColoniesStore.fromExport(DBMaker.memoryDB().make(),
+                    new DataInputStream(new ByteArrayInputStream(export)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return copy;
     }
 
     /** What MapDB holds for a table of strings, decoded (the pending changes left out). */

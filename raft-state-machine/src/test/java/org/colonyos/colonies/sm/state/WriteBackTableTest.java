@@ -124,8 +124,8 @@ class WriteBackTableTest {
             writeField(out, "k2");
             writeField(out, "\"v2\"");
         }
-        ColoniesStore store = ColoniesStore.inMemory();
-        store.importFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        ColoniesStore store = ColoniesStore.fromExport(DBMaker.memoryDB().make(),
+                new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         assertEquals(List.of("v1", "v2"), store.table(NAME, String.class).values());
     }
 
@@ -133,46 +133,6 @@ class WriteBackTableTest {
         byte[] field = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         out.writeInt(field.length);
         out.write(field);
-    }
-
-    @Test
-    void anImportDropsChangesMapDbNeverReceived() throws IOException {
-        for (BiFunction<ColoniesStore, String, Table<String>> kind : KINDS) {
-            ColoniesStore source = ColoniesStore.inMemory();
-            kind.apply(source, NAME).put("y", "");
-            ColoniesStore store = ColoniesStore.inMemory();
-            Table<String> table = kind.apply(store, NAME);
-            table.put("x", "");
-            store.importFrom(new DataInputStream(new ByteArrayInputStream(export(source))));
-            assertEquals(List.of("y"), keys(table));
-            store.commit();
-            assertEquals(List.of("y"), stored(store), "the uncommitted x must not come back");
-        }
-    }
-
-    @Test
-    void readsAlwaysAgreeWithAPlainSortedMap() {
-        qt().withExamples(150).withFixedSeed(11L)
-                .forAll(lists().of(integers().between(0, 4_000)).ofSizeBetween(1, 400), booleans().all(),
-                        integers().between(1, 3))
-                .checkAssert((operations, mirrored, limitChoice) -> {
-                    int limit = limitChoice == 3 ? Table.DEFAULT_PENDING_LIMIT : limitChoice * 4;
-                    ColoniesStore store = new ColoniesStore(DBMaker.memoryDB().transactionEnable().make(), limit);
-                    Table<String> table = KINDS.get(mirrored ? 1 : 0).apply(store, NAME);
-                    TreeMap<String, String> expected = new TreeMap<>();
-                    for (int op : operations) {
-                        apply(op, table, store, expected);
-                        String probe = key(op / 7);
-                        assertEquals(Optional.ofNullable(expected.get(probe)), table.get(probe));
-                        assertTrue(keysMapDbLacks(store, NAME, expected) <= limit, "MapDB lags by at most the limit");
-                    }
-                    assertEquals(new ArrayList<>(expected.keySet()), keys(table));
-                    assertEquals(new ArrayList<>(expected.subMap("k1", true, "k5", false).keySet()),
-                            table.keyStreamBetween("k1", "k5").toList());
-                    assertEquals(new ArrayList<>(expected.values()), table.values());
-                    store.commit();
-                    assertEquals(new ArrayList<>(expected.keySet()), stored(store));
-                });
     }
 
     @Test

@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -41,7 +39,7 @@ public final class GoTime {
 
     /** Writes an instant the way Go does for a UTC time. */
     public static String format(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant);
+        return Rfc3339.format(instant);
     }
 
     static final class Serializer extends JsonSerializer<Instant> {
@@ -59,7 +57,7 @@ public final class GoTime {
             }
             String text = parser.getText();
             try {
-                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+                return Rfc3339.parse(text);
             } catch (DateTimeParseException e) {
                 return (Instant) context.handleWeirdStringValue(Instant.class, text,
                         "parsing time \"%s\" as RFC 3339", text);

@@ -19,6 +19,11 @@ public record BlueprintHistory(
         @JsonProperty("changedby") String changedBy,
         @JsonProperty("changetype") String changeType) {
 
+    /** An empty status is not written, so it reads back as none. */
+    public BlueprintHistory {
+        status = status == null || status.isEmpty() ? null : status;
+    }
+
     public static final String CREATE = "create";
     public static final String UPDATE = "update";
     public static final String DELETE = "delete";

@@ -102,17 +102,26 @@ public final class Table<V> {
     }
 
     /**
-     * Stores a document and returns its canonical JSON bytes as stored (callers must not change them). A
-     * mirrored table keeps the document as decoded from its stored bytes, not the instance given, so every
-     * replica and every restart reads exactly what a fresh decode gives.
+     * Stores a document and returns its canonical JSON bytes as stored (callers must not change them). Reads
+     * until the next restart hand out the instance given, which must be exactly what a fresh decode of those
+     * bytes gives (the same values, the same map order), so every replica and every restart reads the same:
+     * records normalise in their constructors what their JSON shape does not keep. Checked on every write when
+     * assertions are enabled, as in the tests.
      */
     public byte[] put(String key, V value) {
         byte[] bytes = Json.toBytes(value);
+        assert decodesAs(bytes, value) : "a " + type.getSimpleName() + " does not read back as written: " + value;
         if (mirrored) {
-            mirror().put(key, Json.parse(bytes, type));
+            mirror().put(key, value);
         }
-        pend(key, bytes);
+        pend(key, bytes, value);
         return bytes;
+    }
+
+    /** Whether the bytes decode to a document equal to {@code value}, maps in the same order. */
+    private boolean decodesAs(byte[] bytes, V value) {
+        V decoded = Json.parse(bytes, type);
+        return decoded.equals(value) && decoded.toString().equals(value.toString());
     }
 
     public void remove(String key) {
@@ -120,7 +129,7 @@ public final class Table<V> {
             mirror().remove(key);
         }
         if (stored.containsKey(key)) {
-            pend(key, DELETED);
+            pend(key, DELETED, null);
         } else {
             pending.remove(key);
         }
@@ -221,8 +230,8 @@ public final class Table<V> {
         }
     }
 
-    private void pend(String key, byte[] bytes) {
-        Change change = new Change(key, bytes);
+    private void pend(String key, byte[] bytes, V value) {
+        Change change = new Change(key, bytes, value);
         pending.put(key, change);
         age.addLast(change);
         while (pending.size() > pendingLimit && mayWriteBack.getAsBoolean()) {
@@ -274,37 +283,14 @@ public final class Table<V> {
     }
 
     /**
-     * A change the B-tree has not received: the new bytes of a key, or {@link #DELETED}. Compared by identity:
-     * {@code age} may still hold a change its key has since replaced. Keeps the document decoded from its bytes
-     * once a read asked for it, so the reads of a recently written document (a process between submit, assign
-     * and close) decode it once; the cached value is what a fresh decode gives, so replicas and restarts read
-     * the same. Written by reads under the read lock too: a racing second decode gives an equal value.
+     * A change the B-tree has not received: the new bytes of a key and the document they encode, or
+     * {@link #DELETED}. Compared by identity: {@code age} may still hold a change its key has since replaced.
+     * Reads of a recently written document (a process between submit, assign and close) take the document
+     * instead of decoding the bytes.
      */
-    private static final class Change {
-        private final String key;
-        private final byte[] bytes;
-        private volatile Object decoded;
-
-        Change(String key, byte[] bytes) {
-            this.key = key;
-            this.bytes = bytes;
-        }
-
-        String key() {
-            return key;
-        }
-
-        byte[] bytes() {
-            return bytes;
-        }
-
+    private record Change(String key, byte[] bytes, Object decoded) {
         <T> T decoded(Class<T> type) {
-            Object value = decoded;
-            if (value == null) {
-                value = Json.parse(bytes, type);
-                decoded = value;
-            }
-            return type.cast(value);
+            return type.cast(decoded);
         }
     }
 

@@ -9,14 +9,15 @@ package org.colonyos.colonies.config;
  */
 public record LogRetention(long snapshotEveryEntries, long segmentBytes, int preservedEntries) {
     /**
-     * Entries between snapshots by default. Each snapshot exports the whole state, so the interval must not be
-     * small: 10,000 one-write entries made snapshots half of apply's work once the state held some 60,000
-     * processes (benchmarks, session 6). Under load an entry carries a batch of some six writes (session 9),
-     * so 20,000 entries are about as many writes as the 100,000 one-write entries before batching (crash replay
-     * and log size stay where they were); under light load, 20,000 writes.
+     * Entries between automatic snapshots by default: the most a restart after a crash replays. A snapshot
+     * exports the whole state on a thread of its own (apply pauses some tens of milliseconds), and the next
+     * one waits twice as long as that export took, so at a large state the snapshots come further apart
+     * instead of taking the snapshot thread over. At 100,000 waiting processes, 5,000 entries instead of
+     * 20,000 brought a kill -9 restart from 13-14 s to 8-10 s with no loss of submit rate
+     * (docs/benchmarks.md).
      */
-    public static final long DEFAULT_SNAPSHOT_EVERY = 20_000;
-    /** Snapshot every 20,000 entries, 8 MB segments, 2,000 entries kept for lagging peers. */
+    public static final long DEFAULT_SNAPSHOT_EVERY = 5_000;
+    /** Snapshot every 5,000 entries, 8 MB segments, 2,000 entries kept for lagging peers. */
     public static final LogRetention DEFAULT = new LogRetention(DEFAULT_SNAPSHOT_EVERY, 8L * 1024 * 1024, 2_000);
 
     public LogRetention {

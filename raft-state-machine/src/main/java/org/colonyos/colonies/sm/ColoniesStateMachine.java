@@ -295,18 +295,21 @@ public final class ColoniesStateMachine extends BaseStateMachine {
             reportedIndex = latest;
             return latest;
         }
-        startSnapshot();
+        startSnapshot(true);
         return latest;
     }
 
-    /** Freezes the state as applied now and starts exporting it, unless a snapshot covers it or one is running. */
-    private void startSnapshot() {
+    /**
+     * Freezes the state as applied now and starts exporting it, unless a snapshot covers it, one is running or,
+     * when {@code paced}, the last one ended too recently ({@link BackgroundSnapshots}).
+     */
+    private void startSnapshot(boolean paced) {
         lock.writeLock().lock();
         try {
             TermIndex last = getLastAppliedTermIndex();
             if (last != null && last.getIndex() > latestSnapshotIndex()) {
                 state.setApplied(last.getTerm(), last.getIndex());
-                snapshots.start(state, last);
+                snapshots.start(state, last, paced);
             }
         } finally {
             lock.writeLock().unlock();
@@ -321,7 +324,7 @@ public final class ColoniesStateMachine extends BaseStateMachine {
         TermIndex target = getLastAppliedTermIndex();
         for (int attempt = 0; attempt < 3 && target != null && latestSnapshotIndex() < target.getIndex(); attempt++) {
             snapshots.await();
-            startSnapshot();
+            startSnapshot(false);
             snapshots.await();
         }
         return latestSnapshotIndex();

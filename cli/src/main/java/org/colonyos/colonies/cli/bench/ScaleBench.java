@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -75,12 +76,22 @@ final class ScaleBench implements Callable<Integer> {
             measureAtDepth(client, executorKey, out);
             out.printf("data directory   %,d MB%n", directorySize(dir.resolve(node.nodeId(0))) >> 20);
             out.printf("rss              %,d MB (the node process, filled)%n", node.rssBytes(0) >> 20);
+            printLiveHeap(node, "filled", out);
             restart(node, client, executorKey, out);
         } finally {
             TempDirs.delete(dir);
         }
         out.flush();
         return 0;
+    }
+
+    private static void printLiveHeap(ClusterProcesses node, String when, PrintWriter out)
+            throws IOException, InterruptedException {
+        Optional<long[]> heap = node.liveHeapBytes(0);
+        if (heap.isPresent()) {
+            out.printf("heap live        %,d MB of %,d MB committed (after a full collection, %s)%n",
+                    heap.get()[0] >> 20, heap.get()[1] >> 20, when);
+        }
     }
 
     private void fill(ColoniesClient client, String key, PrintWriter out) throws InterruptedException {
@@ -139,6 +150,11 @@ final class ScaleBench implements Callable<Integer> {
         node.kill(0);
         Path log = node.logFile(0);
         long logBefore = Files.size(log);
+        try (Stream<String> lines = Files.lines(log)) {
+            List<String> snapshots = lines.filter(line -> line.contains("snapshot at index")).toList();
+            out.println("the last snapshots while filling:");
+            snapshots.subList(Math.max(0, snapshots.size() - 3), snapshots.size()).forEach(out::println);
+        }
         long killed = System.nanoTime();
         node.start(0);
         int waiting = Await.eventually(() -> client.getColonyStatistics(COLONY, key), 600).waitingProcesses();
@@ -149,6 +165,7 @@ final class ScaleBench implements Callable<Integer> {
         out.printf("waiting after    %,d (%s)%n", waiting, waiting == expected ? "all there"
                 : "EXPECTED " + String.format("%,d", expected));
         out.printf("rss              %,d MB (the node process, after the restart)%n", node.rssBytes(0) >> 20);
+        printLiveHeap(node, "after the restart", out);
         out.println("the restarted node's log:");
         byte[] all = Files.readAllBytes(log);
         out.print(new String(all, (int) logBefore, all.length - (int) logBefore, StandardCharsets.UTF_8));

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.colonyos.colonies.config.ClusterConfig;
 import org.colonyos.colonies.config.PeerAddress;
 
@@ -54,12 +58,35 @@ public final class ClusterProcesses implements AutoCloseable {
     public void start(int index) throws IOException {
         PeerAddress node = config.nodes().get(index);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2",
-                "-cp", classPath, "org.colonyos.colonies.cli.ColoniesCli", "server",
+        List<String> command = new ArrayList<>(List.of(java, "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2"));
+        command.addAll(sharedArchiveOptions(classPath));
+        command.addAll(nodeJavaOptions());
+        command.addAll(List.of("-cp", classPath, "org.colonyos.colonies.cli.ColoniesCli", "server",
                 "start", "--cluster", clusterFile.toString(), "--node", node.id(), "--data-dir",
-                dir.resolve(node.id()).toString(), "--server-id", serverId);
+                dir.resolve(node.id()).toString(), "--server-id", serverId));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(index).toFile()));
         processes[index] = builder.start();
+    }
+
+    /**
+     * The server's class-data-sharing archive, as {@code bin/colonies} starts a server with it: the archive the
+     * build made beside {@code colonies.jar}, when the class path is that jar alone (an archive only fits the
+     * class path it was made for).
+     */
+    private static List<String> sharedArchiveOptions(String classPath) {
+        Path jar = Path.of(classPath);
+        Path archive = jar.resolveSibling("colonies-server.jsa");
+        if (!jar.getFileName().toString().equals("colonies.jar") || !Files.isRegularFile(archive)) {
+            return List.of();
+        }
+        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    /** Extra JVM options for the node processes only, from {@code COLONIES_NODE_JAVA_OPTS} (profiling, tuning). */
+    private static List<String> nodeJavaOptions() {
+        String options = System.getenv().getOrDefault("COLONIES_NODE_JAVA_OPTS", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     /** Kills node {@code index} with SIGKILL and waits until it is gone. */
@@ -132,6 +159,33 @@ public final class ClusterProcesses implements AutoCloseable {
             }
         }
         return 0;
+    }
+
+    /**
+     * The Java heap node {@code index} uses after a full collection, and the heap it has committed, in bytes
+     * ({@code jcmd GC.run}, then {@code GC.heap_info}); empty when jcmd cannot tell. What the process's data
+     * needs, as opposed to what the collector has taken from the system.
+     */
+    public Optional<long[]> liveHeapBytes(int index) throws IOException, InterruptedException {
+        Process process = processes[index];
+        if (jcmd(process.pid(), "GC.run").isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher heap = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K")
+                .matcher(jcmd(process.pid(), "GC.heap_info").orElse(""));
+        return heap.find() ? Optional.of(new long[] {Long.parseLong(heap.group(2)) * 1024,
+            Long.parseLong(heap.group(1)) * 1024}) : Optional.empty();
+    }
+
+    private static Optional<String> jcmd(long pid, String command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return Optional.empty();
+        }
+        Process run = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true)
+                .start();
+        String output = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return run.waitFor() == 0 ? Optional.of(output) : Optional.empty();
     }
 
     /** The HTTP URL of node {@code index}. */

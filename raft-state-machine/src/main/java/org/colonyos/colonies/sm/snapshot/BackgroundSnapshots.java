@@ -18,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * whole export, and a snapshot's stall no longer grows with the state. The snapshot counts once it is
  * registered with the storage, which the export does last.
  *
+ * <p><b>Pacing.</b> Automatic snapshots come often (a short crash replay), and each exports the whole state, so
+ * a paced start waits after an export for twice as long as that export took ({@link SnapshotPacing}): the
+ * snapshot thread then works at most a third of the time however large the state grows, and the interval
+ * between snapshots grows with the state instead of the exports following one another without a break.
+ *
  * <p>Threading: {@link #start} is called under the state machine's write lock and is synchronized;
  * {@link #await} (updater, pause, close and operator paths) waits outside that lock. One export runs at a time.
  */
@@ -28,6 +33,7 @@ public final class BackgroundSnapshots implements AutoCloseable {
     private final SimpleStateMachineStorage storage;
     private final ExecutorService exporter;
     private Future<?> running;
+    private final SnapshotPacing pacing = new SnapshotPacing();
 
     public BackgroundSnapshots(StateFiles files, SimpleStateMachineStorage storage, String threadName) {
         this.files = files;
@@ -40,23 +46,30 @@ public final class BackgroundSnapshots implements AutoCloseable {
     }
 
     /**
-     * Starts exporting the state as the snapshot at {@code last}, unless an export is still running (the
-     * caller asks again later). The caller holds the state's write lock.
+     * Starts exporting the state as the snapshot at {@code last}, unless an export is still running or, when
+     * {@code paced}, the last one ended too recently (see Pacing); the caller asks again later. The caller holds
+     * the state's write lock.
      */
-    public synchronized void start(ColoniesState state, TermIndex last) {
+    public synchronized void start(ColoniesState state, TermIndex last, boolean paced) {
         if (running != null && !running.isDone()) {
             return;
         }
+        long now = System.nanoTime();
+        if (paced && !pacing.mayStart(now)) {
+            return;
+        }
         collect();
-        long started = System.nanoTime();
         FrozenState view = state.store().freeze();
-        long pausedMicros = (System.nanoTime() - started) / 1_000;
+        long pausedMicros = (System.nanoTime() - now) / 1_000;
         running = exporter.submit(() -> export(view, last, pausedMicros));
     }
 
     private Void export(FrozenState view, TermIndex last, long pausedMicros) throws IOException {
+        long started = System.nanoTime();
         try (view) {
             files.writeSnapshot(view, last, storage, pausedMicros);
+        } finally {
+            pacing.exported(started, System.nanoTime());
         }
         return null;
     }

@@ -54,6 +54,13 @@ public final class Table<V> {
      * of them pauses apply for some tens of milliseconds at this size.
      */
     static final int DEFAULT_PENDING_LIMIT = 65_536;
+    /**
+     * The most recent pending changes that keep the document written besides its bytes: a process between
+     * submit, assign and close is read back within a few hundred changes, while a document kept for each of
+     * the {@link #DEFAULT_PENDING_LIMIT} pending changes would cost some hundreds of megabytes at depth. Older
+     * changes decode their bytes when read (and keep the result).
+     */
+    static final int KEPT_DOCUMENTS = 4_096;
     /** Marks a pending removal (compared by identity). */
     private static final byte[] DELETED = new byte[0];
 
@@ -67,6 +74,8 @@ public final class Table<V> {
     private final TreeMap<String, Change> pending = new TreeMap<>();
     /** Pending changes, oldest first; also holds superseded ones (not the current change of their key). */
     private final ArrayDeque<Change> age = new ArrayDeque<>();
+    /** The changes that keep their document, newest last (at most {@link #KEPT_DOCUMENTS}). */
+    private final ArrayDeque<Change> kept = new ArrayDeque<>();
     /** Mirrored tables: the whole content, decoded, loaded at first use and dropped when the store is replaced. */
     private volatile TreeMap<String, V> mirror;
 
@@ -95,7 +104,7 @@ public final class Table<V> {
         }
         Change change = pending.get(key);
         if (change != null) {
-            return change.bytes() == DELETED ? Optional.empty() : Optional.of(change.decoded(type));
+            return change.bytes() == DELETED ? Optional.empty() : Optional.of(change.document(type));
         }
         byte[] bytes = stored.get(key);
         return bytes == null ? Optional.empty() : Optional.of(Json.parse(bytes, type));
@@ -199,6 +208,7 @@ public final class Table<V> {
         pending.values().forEach(this::store);
         pending.clear();
         age.clear();
+        kept.clear();
     }
 
     /** This table's pending changes as they are now (a copy), to be laid over its stored rows. */
@@ -234,6 +244,12 @@ public final class Table<V> {
         Change change = new Change(key, bytes, value);
         pending.put(key, change);
         age.addLast(change);
+        if (value != null) {
+            kept.addLast(change);
+            if (kept.size() > KEPT_DOCUMENTS) {
+                kept.removeFirst().forget();
+            }
+        }
         while (pending.size() > pendingLimit && mayWriteBack.getAsBoolean()) {
             Change oldest = age.removeFirst();
             if (pending.get(oldest.key()) == oldest) {
@@ -283,14 +299,43 @@ public final class Table<V> {
     }
 
     /**
-     * A change the B-tree has not received: the new bytes of a key and the document they encode, or
-     * {@link #DELETED}. Compared by identity: {@code age} may still hold a change its key has since replaced.
-     * Reads of a recently written document (a process between submit, assign and close) take the document
-     * instead of decoding the bytes.
+     * A change the B-tree has not received: the new bytes of a key, or {@link #DELETED}. Compared by identity:
+     * {@code age} may still hold a change its key has since replaced. Keeps the document written while it is
+     * among the {@link #KEPT_DOCUMENTS} newest changes, and the document decoded from the bytes once a read
+     * asked for it after that; both are what a fresh decode gives (see {@link Table#put}). The document is
+     * written by reads under the read lock too: a racing second decode gives an equal value.
      */
-    private record Change(String key, byte[] bytes, Object decoded) {
-        <T> T decoded(Class<T> type) {
-            return type.cast(decoded);
+    private static final class Change {
+        private final String key;
+        private final byte[] bytes;
+        private volatile Object document;
+
+        Change(String key, byte[] bytes, Object document) {
+            this.key = key;
+            this.bytes = bytes;
+            this.document = document;
+        }
+
+        String key() {
+            return key;
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+
+        <T> T document(Class<T> type) {
+            Object value = document;
+            if (value == null) {
+                value = Json.parse(bytes, type);
+                document = value;
+            }
+            return type.cast(value);
+        }
+
+        /** Lets go of the document; a later read decodes the bytes again. */
+        void forget() {
+            document = null;
         }
     }
 

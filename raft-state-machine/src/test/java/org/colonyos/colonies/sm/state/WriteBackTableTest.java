@@ -157,6 +157,26 @@ class WriteBackTableTest {
         }
     }
 
+    @Test
+    void theNewestChangesHandOutTheDocumentWrittenOlderOnesAFreshDecode() {
+        ColoniesStore store = new ColoniesStore(DBMaker.memoryDB().transactionEnable().make());
+        Table<String> table = store.table(NAME, String.class);
+        int count = Table.KEPT_DOCUMENTS + 100;
+        List<String> written = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String value = new String("value-" + i);
+            written.add(value);
+            table.put(key(i) + "-" + i, value);
+        }
+        for (int i = 0; i < count; i++) {
+            String read = table.get(key(i) + "-" + i).orElseThrow();
+            assertEquals(written.get(i), read);
+            assertEquals(i >= 100, read == written.get(i), "kept: the newest " + Table.KEPT_DOCUMENTS + " only");
+        }
+        String again = table.get(key(0) + "-0").orElseThrow();
+        assertTrue(again == table.get(key(0) + "-0").orElseThrow(), "a decoded document is kept once read");
+    }
+
     /** One operation coded as a number: mostly puts and removes over 60 keys, now and then a commit. */
     private static void apply(int op, Table<String> table, ColoniesStore store, TreeMap<String, String> expected) {
         String key = key(op / 7);

@@ -115,7 +115,7 @@ public final class Table<V> {
      * until the next restart hand out the instance given, which must be exactly what a fresh decode of those
      * bytes gives (the same values, the same map order), so every replica and every restart reads the same:
      * records normalise in their constructors what their JSON shape does not keep. Checked on every write when
-     * assertions are enabled, as in the tests.
+     * assertions are enabled, as in the tests. Neither the document nor anything it holds may change afterwards.
      */
     public byte[] put(String key, V value) {
         byte[] bytes = Json.toBytes(value);

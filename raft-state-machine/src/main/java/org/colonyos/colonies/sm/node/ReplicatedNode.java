@@ -182,7 +182,7 @@ public final class ReplicatedNode implements AutoCloseable {
             return;
         }
         try {
-            readBarrier().get(60, TimeUnit.SECONDS);
+            CatchUp.await(this::readBarrier, this::lastAppliedIndex, () -> closed);
             String stored = read(ColoniesState::serverId);
             if (stored.isEmpty()) {
                 submit(LogEntry.newBuilder().setBootstrapServerId(BootstrapServerId.newBuilder()
@@ -269,6 +269,14 @@ public final class ReplicatedNode implements AutoCloseable {
                     stateMachine.leaderChanges(), stateMachine.snapshotStats());
         } catch (IOException e) {
             return new RaftFacts("UNKNOWN", -1, -1, -1, stateMachine.leaderChanges(), stateMachine.snapshotStats());
+        }
+    }
+
+    private long lastAppliedIndex() {
+        try {
+            return server.getDivision(groupId).getInfo().getLastAppliedIndex();
+        } catch (IOException e) {
+            return -1;
         }
     }
 

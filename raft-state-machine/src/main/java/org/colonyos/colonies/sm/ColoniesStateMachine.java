@@ -304,6 +304,9 @@ public final class ColoniesStateMachine extends BaseStateMachine {
      * when {@code paced}, the last one ended too recently ({@link BackgroundSnapshots}).
      */
     private void startSnapshot(boolean paced) {
+        if (snapshots.isHeldBack(paced)) {
+            return;
+        }
         lock.writeLock().lock();
         try {
             TermIndex last = getLastAppliedTermIndex();

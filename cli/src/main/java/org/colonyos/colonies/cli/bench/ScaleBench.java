@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -87,11 +86,9 @@ final class ScaleBench implements Callable<Integer> {
 
     private static void printLiveHeap(ClusterProcesses node, String when, PrintWriter out)
             throws IOException, InterruptedException {
-        Optional<long[]> heap = node.liveHeapBytes(0);
-        if (heap.isPresent()) {
-            out.printf("heap live        %,d MB of %,d MB committed (after a full collection, %s)%n",
-                    heap.get()[0] >> 20, heap.get()[1] >> 20, when);
-        }
+        node.liveHeap(0).ifPresent(heap -> out.printf(
+                "heap live        %,d MB of %,d MB committed (after a full collection, %s)%n",
+                heap.liveBytes() >> 20, heap.committedBytes() >> 20, when));
     }
 
     private void fill(ColoniesClient client, String key, PrintWriter out) throws InterruptedException {

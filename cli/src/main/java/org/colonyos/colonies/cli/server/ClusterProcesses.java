@@ -2,6 +2,7 @@ package org.colonyos.colonies.cli.server;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -166,15 +167,19 @@ public final class ClusterProcesses implements AutoCloseable {
      * ({@code jcmd GC.run}, then {@code GC.heap_info}); empty when jcmd cannot tell. What the process's data
      * needs, as opposed to what the collector has taken from the system.
      */
-    public Optional<long[]> liveHeapBytes(int index) throws IOException, InterruptedException {
+    public Optional<HeapUse> liveHeap(int index) throws IOException, InterruptedException {
         Process process = processes[index];
         if (jcmd(process.pid(), "GC.run").isEmpty()) {
             return Optional.empty();
         }
         Matcher heap = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K")
                 .matcher(jcmd(process.pid(), "GC.heap_info").orElse(""));
-        return heap.find() ? Optional.of(new long[] {Long.parseLong(heap.group(2)) * 1024,
-            Long.parseLong(heap.group(1)) * 1024}) : Optional.empty();
+        return heap.find() ? Optional.of(new HeapUse(Long.parseLong(heap.group(2)) * 1024,
+                Long.parseLong(heap.group(1)) * 1024)) : Optional.empty();
+    }
+
+    /** A node's heap after a full collection: what is live and what the collector keeps committed, in bytes. */
+    public record HeapUse(long liveBytes, long committedBytes) {
     }
 
     private static Optional<String> jcmd(long pid, String command) throws IOException, InterruptedException {
@@ -184,7 +189,7 @@ public final class ClusterProcesses implements AutoCloseable {
         }
         Process run = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true)
                 .start();
-        String output = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return run.waitFor() == 0 ? Optional.of(output) : Optional.empty();
     }
 

@@ -51,17 +51,22 @@ public final class BackgroundSnapshots implements AutoCloseable {
      * the state's write lock.
      */
     public synchronized void start(ColoniesState state, TermIndex last, boolean paced) {
-        if (running != null && !running.isDone()) {
+        if (isHeldBack(paced)) {
             return;
         }
         long now = System.nanoTime();
-        if (paced && !pacing.mayStart(now)) {
-            return;
-        }
         collect();
         FrozenState view = state.store().freeze();
         long pausedMicros = (System.nanoTime() - now) / 1_000;
         running = exporter.submit(() -> export(view, last, pausedMicros));
+    }
+
+    /**
+     * Whether {@link #start} would do nothing now: an export is running or, when {@code paced}, the last one
+     * ended too recently. Lets the caller skip taking the state's write lock for nothing.
+     */
+    public synchronized boolean isHeldBack(boolean paced) {
+        return running != null && !running.isDone() || paced && !pacing.mayStart(System.nanoTime());
     }
 
     private Void export(FrozenState view, TermIndex last, long pausedMicros) throws IOException {

@@ -9,8 +9,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** A start barrier is tried again while the node keeps applying, and fails once a try saw no progress. */
+@Timeout(10)
 class CatchUpTest {
     private static CompletableFuture<Void> timedOut() {
         return CompletableFuture.failedFuture(new TimeoutException("read timeout"));

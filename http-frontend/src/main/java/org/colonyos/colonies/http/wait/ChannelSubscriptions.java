@@ -1,5 +1,6 @@
 package org.colonyos.colonies.http.wait;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -13,8 +14,9 @@ import org.colonyos.colonies.sm.Signals;
 /**
  * The {@code subscribechannelmsg} subscriptions of this node, fed by the node's own apply: every replica applies
  * every append, so a subscriber on any node hears of an entry appended through any other, without polling. A
- * subscription first sends what was there from its {@code afterseq}, then each new entry once (entries applied
- * while the first batch was read are held back and sent after it, those already in it are skipped).
+ * subscription first sends what was there from its {@code afterseq}, then each new entry once and in the order
+ * applied (entries applied while the first batch was read are held back and sent after it, those already in it
+ * are skipped).
  *
  * <p>Thread-safe. Signals arrive on the apply thread; frames are sent on {@code sendExecutor}.
  */
@@ -34,14 +36,19 @@ public final class ChannelSubscriptions implements Signals.Listener {
         void ended();
     }
 
-    /** One subscriber of one channel. Identity-compared. */
+    /**
+     * One subscriber of one channel. Identity-compared. Entries are queued on the apply thread in apply order
+     * and sent in that order by whichever send thread drains the queue; the pool's threads may run the drains
+     * in any order without reordering or skipping entries.
+     */
     public static final class Subscription {
         private final String processId;
         private final String key;
         private final Receiver receiver;
+        private final ArrayDeque<Signals.ChannelAppended> queued = new ArrayDeque<>();
+        private boolean endQueued;
         private boolean started;
         private long next;
-        private final List<Signals.ChannelAppended> held = new ArrayList<>();
 
         public Subscription(String processId, String name, Receiver receiver) {
             this.processId = processId;
@@ -49,29 +56,38 @@ public final class ChannelSubscriptions implements Signals.Listener {
             this.receiver = receiver;
         }
 
-        /** Sends the entries there were at subscription, from position {@code from}, then what was held back. */
+        /** Sends the entries there were at subscription, from position {@code from}, then what was queued since. */
         public synchronized void start(long from, List<ChannelEntry> existing) {
             if (!existing.isEmpty()) {
                 receiver.entries(existing);
             }
             next = from + existing.size();
             started = true;
-            held.forEach(this::deliver);
-            held.clear();
+            drain();
         }
 
-        private synchronized void appended(Signals.ChannelAppended entry) {
+        private synchronized void enqueue(Signals.ChannelAppended entry) {
+            queued.add(entry);
+        }
+
+        private synchronized void enqueueEnd() {
+            endQueued = true;
+        }
+
+        /** Sends what is queued, in order, then the end if the channel is gone; waits for {@link #start}. */
+        private synchronized void drain() {
             if (!started) {
-                held.add(entry);
-            } else {
-                deliver(entry);
+                return;
             }
-        }
-
-        private void deliver(Signals.ChannelAppended entry) {
-            if (entry.position() >= next) {
-                receiver.entries(List.of(entry.entry()));
-                next = entry.position() + 1L;
+            for (Signals.ChannelAppended entry = queued.poll(); entry != null; entry = queued.poll()) {
+                if (entry.position() >= next) {
+                    receiver.entries(List.of(entry.entry()));
+                    next = entry.position() + 1L;
+                }
+            }
+            if (endQueued) {
+                endQueued = false;
+                receiver.ended();
             }
         }
     }
@@ -96,7 +112,8 @@ public final class ChannelSubscriptions implements Signals.Listener {
             matched = set == null ? List.of() : List.copyOf(set);
         }
         if (!matched.isEmpty()) {
-            sendExecutor.execute(() -> matched.forEach(s -> s.appended(entry)));
+            matched.forEach(s -> s.enqueue(entry));
+            sendExecutor.execute(() -> matched.forEach(Subscription::drain));
         }
     }
 
@@ -108,7 +125,8 @@ public final class ChannelSubscriptions implements Signals.Listener {
                     .forEach(ended::add));
         }
         if (!ended.isEmpty()) {
-            sendExecutor.execute(() -> ended.forEach(s -> s.receiver.ended()));
+            ended.forEach(Subscription::enqueueEnd);
+            sendExecutor.execute(() -> ended.forEach(Subscription::drain));
         }
     }
 }

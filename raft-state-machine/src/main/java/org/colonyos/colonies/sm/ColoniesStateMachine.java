@@ -35,6 +35,7 @@ import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.wire.PayloadType;
 import org.colonyos.colonies.sm.apply.CommandDispatcher;
 import org.colonyos.colonies.sm.command.RequestProofs;
+import org.colonyos.colonies.sm.command.SignedEntries;
 import org.colonyos.colonies.sm.snapshot.BackgroundSnapshots;
 import org.colonyos.colonies.sm.snapshot.SnapshotStorage;
 import org.colonyos.colonies.sm.snapshot.StateFiles;
@@ -43,8 +44,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Ratis state machine of a Colonies node: Ratis glue only. The leader stamps its time into each entry (each
- * entry of a batch) in {@link #startTransaction}; every replica decodes the entry from the log bytes and applies
+ * The Ratis state machine of a Colonies node: Ratis glue only. The leader stamps its time, new ids and the
+ * proven signer of a client request into each entry (each entry of a batch) in {@link #startTransaction}, on the
+ * thread that accepts the request; every replica decodes the entry from the log bytes and applies
  * it through the {@link CommandDispatcher} under the write lock; snapshots export the store, which is a working
  * copy of the latest snapshot plus the entries applied since (see {@link StateFiles} for how it is kept and
  * rebuilt).
@@ -178,9 +180,16 @@ public final class ColoniesStateMachine extends BaseStateMachine {
         }
     }
 
-    /** Stamps the leader's time into the entry, or into every entry of a batch, and ids for new objects. */
-    private static LogEntry stamp(LogEntry entry, long leaderTimeUnixNanos) {
-        LogEntry.Builder stamped = entry.toBuilder().setLeaderTimeUnixNanos(leaderTimeUnixNanos);
+    /**
+     * Stamps the leader's time into the entry, or into every entry of a batch, ids for new objects, and the
+     * signer of a client request (replacing whatever the proposer wrote there).
+     */
+    private LogEntry stamp(LogEntry entry, long leaderTimeUnixNanos) {
+        LogEntry.Builder stamped = entry.toBuilder().setLeaderTimeUnixNanos(leaderTimeUnixNanos)
+                .clearProvenCallerId();
+        if (entry.hasRequest()) {
+            SignedEntries.signerOf(entry.getRequest(), proofs).ifPresent(stamped::setProvenCallerId);
+        }
         if (entry.hasBatch()) {
             LogBatch.Builder batch = stamped.getBatchBuilder();
             for (int i = 0; i < batch.getEntriesCount(); i++) {

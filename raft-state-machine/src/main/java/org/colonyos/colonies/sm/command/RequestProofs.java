@@ -34,6 +34,12 @@ public final class RequestProofs {
         bySignature.put(request.getSignature(), new Proof(request, callerId, command.build()));
     }
 
+    /** The signer of exactly this request, if this node's frontend proved it; keeps the proof for apply. */
+    public Optional<String> signerOf(SignedRequest request) {
+        Proof proof = bySignature.get(request.getSignature());
+        return proof != null && proof.request().equals(request) ? Optional.of(proof.callerId()) : Optional.empty();
+    }
+
     /** The proof of exactly this request, if this node's frontend made one; forgets it. */
     Optional<Proof> take(SignedRequest request) {
         Proof proof = bySignature.remove(request.getSignature());

@@ -1,6 +1,7 @@
 package org.colonyos.colonies.sm.command;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import java.util.Optional;
 import org.colonyos.colonies.proto.crypto.CryptoException;
 import org.colonyos.colonies.proto.crypto.Identity;
 import org.colonyos.colonies.proto.log.LogEntry;
@@ -13,12 +14,14 @@ import org.colonyos.colonies.sm.Rejection;
 
 /**
  * Proves who asked for a log entry, from the entry alone. A client entry carries the signed request as the
- * client sent it; the caller is the key that signed it (recovered here, on every replica) and the command is
- * the one the request's payload stands for ({@link ClientCommands}). An entry may carry that command itself
- * (older logs do), or the liveness touch of an assign poll, and nothing else: an entry whose signature,
- * payload and command disagree is refused, and so is an {@code initiator_id} other than the signer. Only the
- * leader's own duties carry no request; their appliers re-check them against the replicated state and the
- * stamped time.
+ * client sent it; the caller is the key that signed it and the command is the one the request's payload stands
+ * for ({@link ClientCommands}). The leader recovers the signer once, when it accepts the entry, and stamps it
+ * into the entry for every replica ({@link #signerOf}, {@code proven_caller_id}); an entry without that stamp
+ * (written before, or whose signature proves no signer) is proven here from the signature. An entry may carry
+ * that command itself (older logs do), or the liveness touch of an assign poll, and nothing else: an entry
+ * whose signature, payload and command disagree is refused, and so is an {@code initiator_id} other than the
+ * signer. Only the leader's own duties carry no request; their appliers re-check them against the replicated
+ * state and the stamped time.
  *
  * <p>Deterministic; called on the apply thread.
  */
@@ -47,7 +50,7 @@ public final class SignedEntries {
      */
     public Proven prove(LogEntry entry) {
         if (isDuty(entry.getCommandCase())) {
-            if (entry.hasRequest() || !entry.getInitiatorId().isEmpty()) {
+            if (entry.hasRequest() || !entry.getInitiatorId().isEmpty() || !entry.getProvenCallerId().isEmpty()) {
                 throw Rejection.forbidden("Access denied, a leader duty carries no caller");
             }
             return new Proven("", entry);
@@ -55,7 +58,8 @@ public final class SignedEntries {
         if (!entry.hasRequest()) {
             throw Rejection.forbidden("Access denied, the entry carries no signed request");
         }
-        RequestProofs.Proof proof = proofs.take(entry.getRequest()).orElseGet(() -> proofOf(entry.getRequest()));
+        RequestProofs.Proof proof = proofs.take(entry.getRequest())
+                .orElseGet(() -> proofOf(entry.getRequest(), entry.getProvenCallerId()));
         String caller = proof.callerId();
         if (!entry.getInitiatorId().isEmpty() && !entry.getInitiatorId().equals(caller)) {
             throw Rejection.forbidden("Access denied, the entry's initiator is not the signer of its request");
@@ -70,13 +74,31 @@ public final class SignedEntries {
         return new Proven(caller, entry);
     }
 
-    private static RequestProofs.Proof proofOf(SignedRequest request) {
+    private static RequestProofs.Proof proofOf(SignedRequest request, String stampedCaller) {
         PayloadType type = PayloadType.fromWire(request.getPayloadType()).filter(ClientCommands::isWrite)
                 .orElseThrow(() -> Rejection.forbidden("Access denied, <" + request.getPayloadType()
                         + "> is not a replicated write"));
-        String caller = recoverCaller(request.getPayload(), request.getSignature());
+        String caller = stampedCaller.isEmpty() ? recoverCaller(request.getPayload(), request.getSignature())
+                : stampedCaller;
         return new RequestProofs.Proof(request, caller, ClientCommands.of(type, decode(type, request.getPayload()))
                 .build());
+    }
+
+    /**
+     * The signer of a request as the leader stamps it: from this node's frontend's proof when there is one,
+     * otherwise recovered from the signature; empty when the signature proves no signer (apply then refuses the
+     * entry with the crypto error's text, on every replica alike). Called where the leader accepts an entry.
+     */
+    public static Optional<String> signerOf(SignedRequest request, RequestProofs proofs) {
+        Optional<String> known = proofs.signerOf(request);
+        if (known.isPresent()) {
+            return known;
+        }
+        try {
+            return Optional.of(Identity.recoverId(request.getPayload(), request.getSignature()));
+        } catch (CryptoException unprovable) {
+            return Optional.empty();
+        }
     }
 
     /** Whether the command is one of the leader's own duties, proposed without a request. */

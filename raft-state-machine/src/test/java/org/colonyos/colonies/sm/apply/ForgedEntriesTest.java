@@ -86,6 +86,8 @@ class ForgedEntriesTest {
         assertRefused(read, 403, "Access denied, <getcoloniesmsg> is not a replicated write");
         assertRefused(Commands.bootstrap().toBuilder().setInitiatorId(SERVER_ID).build(), 403,
                 "Access denied, a leader duty carries no caller");
+        assertRefused(Commands.bootstrap().toBuilder().setProvenCallerId(SERVER_ID).build(), 403,
+                "Access denied, a leader duty carries no caller");
         LogEntry poll = Commands.request(COLONY_KEY, PayloadType.ASSIGN_PROCESS,
                 new ProcessPayloads.AssignProcess("test", 10, "", "")).build();
         assertRefused(poll.toBuilder().setTouchExecutor(TouchExecutor.newBuilder().setColonyName("elsewhere"))
@@ -105,6 +107,18 @@ class ForgedEntriesTest {
                 .build();
         assertEquals(403, log.apply(garbled).getErrorStatus());
         assertEquals(digest, state.store().digest());
+    }
+
+    @Test
+    void theLeadersStampedSignerIsTheCallerAndWithoutItTheSignatureDecides() {
+        LogEntry request = Commands.signed(SERVER_KEY, 2, PayloadType.REMOVE_COLONY,
+                new ColonyPayloads.ColonyRef("test"));
+        LogEntry garbled = request.toBuilder().setRequest(request.getRequest().toBuilder().setSignature("00"))
+                .build();
+        assertEquals(403, log.apply(garbled).getErrorStatus(), "no stamp: the signature proves no signer");
+        assertEquals(digest, state.store().digest());
+        assertEquals(0, log.apply(garbled.toBuilder().setProvenCallerId(SERVER_ID).build()).getErrorStatus(),
+                "apply takes the signer the leader stamped (the leader stamps only a signer it recovered)");
     }
 
     @Test

@@ -24,6 +24,8 @@ import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.ChangeServerId;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.model.Colony;
+import org.colonyos.colonies.proto.wire.PayloadType;
+import org.colonyos.colonies.proto.wire.ServerPayloads;
 import org.colonyos.colonies.sm.Commands;
 import org.colonyos.colonies.sm.state.ColoniesState;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The attack on the Raft port: a plain Ratis client of the node's group sends entries that name the server
- * owner as their initiator. Apply proves callers from signatures, so none of them changes anything.
+ * owner as their initiator or as their proven signer. Callers are proven from signatures (the leader replaces
+ * any signer an entry claims with the one it recovers), so none of them changes anything.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RaftPortAttackTest {
@@ -60,6 +63,27 @@ class RaftPortAttackTest {
                     "the real owner still acts");
             assertEquals(java.util.List.of("real"), node.read(state -> state.colonies().stream()
                     .map(Colony::name).toList()));
+        }
+    }
+
+    @Test
+    void aSignerClaimedInTheEntryIsReplacedByTheOneTheLeaderRecovers() throws Exception {
+        int raftPort = PeerAddress.freeLoopbackPort();
+        ClusterConfig cluster = ClusterConfig.single("colonies", new PeerAddress("n1", "127.0.0.1", raftPort, 0));
+        String attackerKey = Commands.keyOf("attacker");
+        String attacker = Identity.idOfPrivateKey(attackerKey);
+        try (ReplicatedNode node = ReplicatedNode.start(new NodeSettings(cluster, "n1", dataDir, Commands.SERVER_ID),
+                Clock.systemUTC()); RaftClient client = plainClient(raftPort)) {
+            String before = node.read(state -> state.store().digest());
+            LogEntry takeover = Commands.request(attackerKey, PayloadType.CHANGE_SERVER_ID,
+                    new ServerPayloads.ChangeServerId(attacker)).setProvenCallerId(Commands.SERVER_ID).build();
+            ApplyReply signedByAttacker = send(client, takeover);
+            ApplyReply unsigned = send(client, takeover.toBuilder().setRequest(takeover.getRequest().toBuilder()
+                    .setSignature("00")).build());
+            assertEquals("Access denied, not server owner", signedByAttacker.getErrorMessage());
+            assertEquals(403, unsigned.getErrorStatus(), unsigned.toString());
+            assertEquals(Commands.SERVER_ID, node.read(ColoniesState::serverId));
+            assertEquals(before, node.read(state -> state.store().digest()));
         }
     }
 

@@ -194,6 +194,16 @@ class CliCommandsTest {
         assertEquals(before, localDirs(tmp));
     }
 
+    @Test
+    void benchChannelWritesAndReadsBackEveryProcesssChannel() throws Exception {
+        Run bench = runOffline("bench", "channel", "--local", "--warmup", "1", "--duration", "2", "--executors",
+                "2", "--submitters", "1", "--inflight", "4");
+        assertEquals(0, bench.code(), bench.err());
+        assertTrue(bench.out().contains("channels/s"), bench.out());
+        assertTrue(bench.out().matches("(?s).*\\nerrors +0\\n.*"), bench.out());
+        assertTrue(bench.out().matches("(?s).*\\ncycles/s +[1-9].*"), "channels were measured: " + bench.out());
+    }
+
     private static List<Path> localDirs(Path tmp) throws java.io.IOException {
         try (java.util.stream.Stream<Path> entries = Files.list(tmp)) {
             return entries.filter(p -> p.getFileName().toString().startsWith("colonies-local-")).sorted().toList();

@@ -204,6 +204,9 @@ final class LoadRun {
                 if (ack != null && ack > asked) {
                     wakeLatency.add(now - ack);
                 }
+                if (!workload.work(client, process, key)) {
+                    errors.incrementAndGet();
+                }
                 client.closeSuccessful(process.processId(), List.of(), key);
                 cycles.incrementAndGet();
                 workload.finishedBy(process).ifPresent(unit -> finish(unit, slots));

@@ -1,5 +1,6 @@
 package org.colonyos.colonies.cli.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.colonyos.colonies.proto.model.FunctionSpec;
@@ -24,6 +25,14 @@ interface Workload {
     /** What a unit is called in the report, plural. */
     String units();
 
+    /**
+     * What the executor does with an assigned process before it closes it (by default nothing); false when what
+     * it read back was not what it wrote (the bench counts an error).
+     */
+    default boolean work(ColoniesClient client, ColonyProcess assigned, String key) {
+        return true;
+    }
+
     /** One process: submit → assign → close. */
     Workload PROCESSES = new Workload() {
         @Override
@@ -41,6 +50,43 @@ interface Workload {
             return "processes";
         }
     };
+
+    /**
+     * One process with a channel: its executor appends {@link #CHANNEL_MESSAGES} messages to the channel and reads
+     * them back before it closes the process.
+     */
+    Workload CHANNELS = new Workload() {
+        @Override
+        public String submit(ColoniesClient client, String colony, String key) {
+            return client.submit(FunctionSpec.of(colony, EXECUTOR_TYPE, "noop", List.of())
+                    .withChannels(List.of(CHANNEL)), key).processId();
+        }
+
+        @Override
+        public boolean work(ColoniesClient client, ColonyProcess assigned, String key) {
+            for (int sequence = 1; sequence <= CHANNEL_MESSAGES; sequence++) {
+                client.appendToChannel(assigned.processId(), CHANNEL, sequence, 0,
+                        ("message " + sequence).getBytes(StandardCharsets.UTF_8), "", key);
+            }
+            return client.readChannel(assigned.processId(), CHANNEL, 0, 0, key).size() == CHANNEL_MESSAGES;
+        }
+
+        @Override
+        public Optional<String> finishedBy(ColonyProcess closed) {
+            return Optional.of(closed.processId());
+        }
+
+        @Override
+        public String units() {
+            return "channels";
+        }
+    };
+
+    /** The channel of a {@link #CHANNELS} process. */
+    String CHANNEL = "bench";
+
+    /** The messages an executor appends to a {@link #CHANNELS} process's channel. */
+    int CHANNEL_MESSAGES = 4;
 
     /** A diamond workflow a → b, c → d; closing d finishes it. */
     Workload DIAMONDS = new Workload() {

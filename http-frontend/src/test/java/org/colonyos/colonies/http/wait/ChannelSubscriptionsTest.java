@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import org.colonyos.colonies.proto.model.ChannelEntry;
 import org.colonyos.colonies.sm.Signals;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,14 +51,19 @@ class ChannelSubscriptionsTest {
         }
     }
 
+    private final ReversingExecutor pool = new ReversingExecutor();
+    private final ChannelSubscriptions channels = new ChannelSubscriptions(pool);
+    private final Recorder recorder = new Recorder();
+    private final ChannelSubscriptions.Subscription subscription = new ChannelSubscriptions.Subscription(PROCESS,
+            "chat", recorder);
+
+    @BeforeEach
+    void subscribe() {
+        channels.add(subscription);
+    }
+
     @Test
     void entriesArriveInApplyOrderWhenDeliveriesRunOutOfOrder() {
-        ReversingExecutor pool = new ReversingExecutor();
-        ChannelSubscriptions channels = new ChannelSubscriptions(pool);
-        Recorder recorder = new Recorder();
-        ChannelSubscriptions.Subscription subscription = new ChannelSubscriptions.Subscription(PROCESS, "chat",
-                recorder);
-        channels.add(subscription);
         subscription.start(0, List.of(entry(1)));
         for (int position = 1; position < 5; position++) {
             channels.channelAppended(appended(position));
@@ -69,12 +75,6 @@ class ChannelSubscriptionsTest {
 
     @Test
     void entriesAppliedWhileTheFirstBatchIsReadAreSentOnceAfterIt() {
-        ReversingExecutor pool = new ReversingExecutor();
-        ChannelSubscriptions channels = new ChannelSubscriptions(pool);
-        Recorder recorder = new Recorder();
-        ChannelSubscriptions.Subscription subscription = new ChannelSubscriptions.Subscription(PROCESS, "chat",
-                recorder);
-        channels.add(subscription);
         channels.channelAppended(appended(1));
         channels.channelAppended(appended(2));
         pool.runLastFirst();

@@ -13,11 +13,11 @@ public record LogRetention(long snapshotEveryEntries, long segmentBytes, int pre
      * exports the whole state on a thread of its own (apply pauses some tens of milliseconds), and the next
      * one waits twice as long as that export took, so at a large state the snapshots come further apart
      * instead of taking the snapshot thread over. At 100,000 waiting processes, 5,000 entries instead of
-     * 20,000 brought a kill -9 restart from 13-14 s to 8-10 s with no loss of submit rate
-     * (docs/benchmarks.md).
+     * 20,000 brought a kill -9 restart from 13-14 s to 8-10 s, and 2,000 instead of 5,000 to 5.6 s, with no
+     * loss of submit rate (docs/benchmarks.md).
      */
-    public static final long DEFAULT_SNAPSHOT_EVERY = 5_000;
-    /** Snapshot every 5,000 entries, 8 MB segments, 2,000 entries kept for lagging peers. */
+    public static final long DEFAULT_SNAPSHOT_EVERY = 2_000;
+    /** Snapshot every 2,000 entries, 8 MB segments, 2,000 entries kept for lagging peers. */
     public static final LogRetention DEFAULT = new LogRetention(DEFAULT_SNAPSHOT_EVERY, 8L * 1024 * 1024, 2_000);
 
     public LogRetention {

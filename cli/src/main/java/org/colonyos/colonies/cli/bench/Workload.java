@@ -19,8 +19,10 @@ interface Workload {
     /** Submits one unit of work and returns its id. */
     String submit(ColoniesClient client, String colony, String key);
 
-    /** The unit a process that was just closed successfully finishes, if it finishes one. */
-    Optional<String> finishedBy(ColonyProcess closed);
+    /** The unit a process that was just closed successfully finishes, if it finishes one; by default itself. */
+    default Optional<String> finishedBy(ColonyProcess closed) {
+        return Optional.of(closed.processId());
+    }
 
     /** What a unit is called in the report, plural. */
     String units();
@@ -38,11 +40,6 @@ interface Workload {
         @Override
         public String submit(ColoniesClient client, String colony, String key) {
             return client.submit(FunctionSpec.of(colony, EXECUTOR_TYPE, "noop", List.of()), key).processId();
-        }
-
-        @Override
-        public Optional<String> finishedBy(ColonyProcess closed) {
-            return Optional.of(closed.processId());
         }
 
         @Override
@@ -69,11 +66,6 @@ interface Workload {
                         ("message " + sequence).getBytes(StandardCharsets.UTF_8), "", key);
             }
             return client.readChannel(assigned.processId(), CHANNEL, 0, 0, key).size() == CHANNEL_MESSAGES;
-        }
-
-        @Override
-        public Optional<String> finishedBy(ColonyProcess closed) {
-            return Optional.of(closed.processId());
         }
 
         @Override

@@ -1,11 +1,14 @@
 package org.colonyos.colonies.sm;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -55,6 +58,10 @@ import org.slf4j.LoggerFactory;
  * overlaps apply, and only freezes the state: the export runs on the snapshot thread beside apply
  * ({@link BackgroundSnapshots}); pause, reinitialize and close wait for it. {@link #read} may run on any thread
  * at any time and takes the read lock.
+ *
+ * <p>At start the store is opened (or rebuilt from the snapshot) on a loader thread of its own, so Ratis loads
+ * its log meanwhile: {@link #initialize} only reports the snapshot's index as applied. Apply, reads, snapshots and
+ * close wait until the state is loaded; {@link #awaitLoaded} reports a load that failed.
  */
 public final class ColoniesStateMachine extends BaseStateMachine {
     private static final Logger LOG = LoggerFactory.getLogger(ColoniesStateMachine.class);
@@ -85,14 +92,32 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     private volatile String lastMembership = "";
     private final AtomicLong leaderChanges = new AtomicLong();
     private volatile boolean storeReusedAtStart;
+    /** Completes once the state of the start is loaded (by the loader thread), or fails if it cannot be. */
+    private final CompletableFuture<Void> loaded = new CompletableFuture<>();
+    private final Executor loader;
 
     /**
      * @param files where the MapDB store lives, and how snapshots are written and loaded
      * @param clock the leader's time source for stamping entries (never used by apply)
      */
     public ColoniesStateMachine(StateFiles files, Clock clock) {
+        this(files, clock, null);
+    }
+
+    /**
+     * A state machine whose state of the start is loaded by {@code loader} (tests delay it); null: on a thread of
+     * its own, named after the node.
+     */
+    public ColoniesStateMachine(StateFiles files, Clock clock, Executor loader) {
         this.files = files;
         this.clock = clock;
+        this.loader = loader != null ? loader : this::startLoaderThread;
+    }
+
+    private void startLoaderThread(Runnable load) {
+        Thread thread = new Thread(load, getId() + "-load");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     @Override
@@ -105,8 +130,56 @@ public final class ColoniesStateMachine extends BaseStateMachine {
         super.initialize(server, groupId, raftStorage);
         storage.init(raftStorage);
         snapshots = new BackgroundSnapshots(files, storage, getId() + "-snapshot");
-        getLifeCycle().startAndTransition(() -> load(latestSnapshot()), IOException.class);
-        storeReusedAtStart = files.reusedAtLastOpen();
+        TermIndex snapshot = latestSnapshot();
+        reportApplied(snapshot);
+        getLifeCycle().startAndTransition(() -> loader.execute(() -> loadAtStart(snapshot)));
+    }
+
+    /**
+     * Tells Ratis the snapshot is applied, unless it already counts entries after it as applied: while the state of
+     * the start loads, Ratis applies the entries that carry no command (configurations, commit metadata) itself.
+     */
+    private void reportApplied(TermIndex snapshot) {
+        TermIndex applied = getLastAppliedTermIndex();
+        if (snapshot != null && (applied == null || snapshot.getIndex() > applied.getIndex())) {
+            updateLastAppliedTermIndex(snapshot);
+        }
+    }
+
+    /** Opens the state of the start and reads its mirrored tables into memory (the loader thread). */
+    private void loadAtStart(TermIndex snapshot) {
+        try {
+            load(snapshot);
+            storeReusedAtStart = files.reusedAtLastOpen();
+            long started = System.nanoTime();
+            state.loadMirrors();
+            LOG.info("mirrored tables read into memory in {} ms", (System.nanoTime() - started) / 1_000_000);
+            loaded.complete(null);
+        } catch (IOException | RuntimeException | Error e) {
+            LOG.error("the state cannot be loaded", e);
+            loaded.completeExceptionally(e);
+        }
+    }
+
+    /** Waits until the state of the start is loaded; throws if it could not be. */
+    public void awaitLoaded() throws IOException {
+        try {
+            loaded.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the state was loading");
+        } catch (ExecutionException e) {
+            throw new IOException("the state cannot be loaded: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Waits until the state of the start is loaded; a failed load fails the caller (and so Ratis's apply). */
+    private void requireLoaded() {
+        try {
+            awaitLoaded();
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** Whether the start reused the store closed at the snapshot (see {@link StateFiles}) or rebuilt it. */
@@ -117,6 +190,7 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     /** Before a snapshot from the leader is installed: lets a running export finish (it reads the old store). */
     @Override
     public void pause() {
+        requireLoaded();
         snapshots.await();
         getLifeCycle().transition(LifeCycle.State.PAUSING);
         getLifeCycle().transition(LifeCycle.State.PAUSED);
@@ -155,9 +229,7 @@ public final class ColoniesStateMachine extends BaseStateMachine {
                 state.store().close();
             }
             state = files.openMatching(snapshot, storage);
-            if (snapshot != null) {
-                updateLastAppliedTermIndex(snapshot);
-            }
+            reportApplied(snapshot);
             LOG.info("state loaded at index {} (snapshot {}, store {})", state.appliedIndex(), snapshot,
                     files.reusedAtLastOpen() ? "reused" : "rebuilt");
         } finally {
@@ -264,6 +336,7 @@ public final class ColoniesStateMachine extends BaseStateMachine {
         LogEntry entry = decode(logEntry);
         ApplyReply reply;
         Signals signals = new Signals();
+        requireLoaded();
         lock.writeLock().lock();
         try {
             reply = dispatcher.apply(state, entry, logEntry.getIndex(), signals);
@@ -316,6 +389,7 @@ public final class ColoniesStateMachine extends BaseStateMachine {
         if (snapshots.isHeldBack(paced)) {
             return;
         }
+        requireLoaded();
         lock.writeLock().lock();
         try {
             TermIndex last = getLastAppliedTermIndex();
@@ -344,6 +418,7 @@ public final class ColoniesStateMachine extends BaseStateMachine {
 
     /** Runs a read against the current local state under the read lock. */
     public <T> T read(Function<ColoniesState, T> reader) {
+        requireLoaded();
         lock.readLock().lock();
         try {
             return reader.apply(state);
@@ -355,7 +430,8 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     @Override
     public void close() throws IOException {
         if (snapshots != null) {
-            if (state != null) {
+            loaded.exceptionally(failure -> null).join();
+            if (state != null && !loaded.isCompletedExceptionally()) {
                 snapshotNow();
             }
             snapshots.close();

@@ -154,7 +154,14 @@ final class ScaleBench implements Callable<Integer> {
         }
         long killed = System.nanoTime();
         node.start(0);
-        int waiting = Await.eventually(() -> client.getColonyStatistics(COLONY, key), 600).waitingProcesses();
+        int waiting;
+        try {
+            waiting = Await.eventually(() -> client.getColonyStatistics(COLONY, key), 600).waitingProcesses();
+        } catch (ColoniesException e) {
+            out.println("the restarted node does not answer; its log:");
+            printLogSince(log, logBefore, out);
+            throw e;
+        }
         double seconds = (System.nanoTime() - killed) / 1e9;
         int expected = processes - samples;
         out.printf("restart          %.1f s from kill -9 to the first answered request (a new JVM, the store rebuilt "
@@ -164,8 +171,13 @@ final class ScaleBench implements Callable<Integer> {
         out.printf("rss              %,d MB (the node process, after the restart)%n", node.rssBytes(0) >> 20);
         printLiveHeap(node, "after the restart", out);
         out.println("the restarted node's log:");
+        printLogSince(log, logBefore, out);
+    }
+
+    private static void printLogSince(Path log, long offset, PrintWriter out) throws IOException {
         byte[] all = Files.readAllBytes(log);
-        out.print(new String(all, (int) logBefore, all.length - (int) logBefore, StandardCharsets.UTF_8));
+        out.print(new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8));
+        out.flush();
     }
 
     private static long directorySize(Path dir) throws IOException {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -112,6 +113,12 @@ public final class ReplicatedNode implements AutoCloseable {
 
     /** Starts the node as {@link #start(NodeSettings, Clock)}, with these caps on its queue of writes. */
     public static ReplicatedNode start(NodeSettings settings, RequestLimits limits, Clock clock) throws IOException {
+        return start(settings, limits, clock, null);
+    }
+
+    /** Starts the node as {@link #start(NodeSettings, Clock)}, its state loaded by {@code stateLoader} (tests). */
+    static ReplicatedNode start(NodeSettings settings, RequestLimits limits, Clock clock, Executor stateLoader)
+            throws IOException {
         if (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() < 2) {
             LOG.warn("the common pool's parallelism is below 2, so every Raft reply starts a thread; run with "
                     + "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2 (the colonies command does)");
@@ -120,11 +127,17 @@ public final class ReplicatedNode implements AutoCloseable {
         RaftGroup group = group(settings);
         RaftPeerId selfId = RaftPeerId.valueOf(settings.nodeId());
         ColoniesStateMachine stateMachine = new ColoniesStateMachine(
-                new StateFiles(settings.dataDir().resolve("state")), clock);
+                new StateFiles(settings.dataDir().resolve("state")), clock, stateLoader);
         RaftServer server = RaftServer.newBuilder().setServerId(selfId).setGroup(group)
                 .setProperties(RaftSettings.serverProperties(settings)).setParameters(transport)
                 .setStateMachine(stateMachine).setOption(RaftStorage.StartupOption.RECOVER).build();
         server.start();
+        try {
+            stateMachine.awaitLoaded();
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        }
         ForwardingClient client = new ForwardingClient(group, transport, () -> leaderOf(server, group.getGroupId()));
         ReplicatedNode node = new ReplicatedNode(server, client, stateMachine, selfId, group.getGroupId(),
                 limits);

@@ -127,6 +127,11 @@ public final class ColoniesStore implements AutoCloseable {
         return table;
     }
 
+    /** Reads every mirrored table into memory (see {@link Table#loadMirror}). */
+    void loadMirrors() {
+        handedOut.forEach(Table::loadMirror);
+    }
+
     /** Writes every table's pending changes to MapDB. Caller holds the write lock. */
     private void writeBack() {
         requireNotFrozen();

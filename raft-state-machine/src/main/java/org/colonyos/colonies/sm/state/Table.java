@@ -1,5 +1,6 @@
 package org.colonyos.colonies.sm.state;
 
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -107,7 +108,7 @@ public final class Table<V> {
             return change.bytes() == DELETED ? Optional.empty() : Optional.of(change.document(type));
         }
         byte[] bytes = stored.get(key);
-        return bytes == null ? Optional.empty() : Optional.of(Json.parse(bytes, type));
+        return bytes == null ? Optional.empty() : Optional.of(decode(bytes, type));
     }
 
     /**
@@ -127,10 +128,14 @@ public final class Table<V> {
         return bytes;
     }
 
-    /** Whether the bytes decode to a document equal to {@code value}, maps in the same order. */
+    /**
+     * Whether the bytes decode to a document equal to {@code value}, maps in the same order, by the JSON parser
+     * and by the decoding reads use.
+     */
     private boolean decodesAs(byte[] bytes, V value) {
         V decoded = Json.parse(bytes, type);
-        return decoded.equals(value) && decoded.toString().equals(value.toString());
+        return decoded.equals(value) && decoded.toString().equals(value.toString())
+                && decode(bytes, type).equals(decoded);
     }
 
     public void remove(String key) {
@@ -199,7 +204,7 @@ public final class Table<V> {
             return new ArrayList<>(range(mirror(), from, to).values());
         }
         List<V> out = new ArrayList<>();
-        rows(from, to, true).forEachRemaining(row -> out.add(Json.parse(row.getValue(), type)));
+        rows(from, to, true).forEachRemaining(row -> out.add(decode(row.getValue(), type)));
         return out;
     }
 
@@ -270,6 +275,13 @@ public final class Table<V> {
         }
     }
 
+    /** A mirrored table reads its content into memory now, if it has not yet; other tables do nothing. */
+    void loadMirror() {
+        if (mirrored) {
+            mirror();
+        }
+    }
+
     private TreeMap<String, V> mirror() {
         TreeMap<String, V> current = mirror;
         if (current != null) {
@@ -279,11 +291,35 @@ public final class Table<V> {
             if (mirror == null) {
                 TreeMap<String, V> loaded = new TreeMap<>();
                 rows("", null, true).forEachRemaining(row ->
-                        loaded.put(row.getKey(), Json.parse(row.getValue(), type)));
+                        loaded.put(row.getKey(), decode(row.getValue(), type)));
                 mirror = loaded;
             }
             return mirror;
         }
+    }
+
+    /**
+     * A stored document. Strings (the values of the indexes) skip the JSON parser when they hold no escape: their
+     * canonical JSON is then the text in quotes, byte for byte.
+     */
+    private static <T> T decode(byte[] bytes, Class<T> type) {
+        if (type == String.class && isPlainJsonString(bytes)) {
+            return type.cast(new String(bytes, 1, bytes.length - 2, StandardCharsets.UTF_8));
+        }
+        return Json.parse(bytes, type);
+    }
+
+    private static boolean isPlainJsonString(byte[] bytes) {
+        int last = bytes.length - 1;
+        if (last < 1 || bytes[0] != '"' || bytes[last] != '"') {
+            return false;
+        }
+        for (int i = 1; i < last; i++) {
+            if (bytes[i] == '\\' || bytes[i] == '"') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -327,7 +363,7 @@ public final class Table<V> {
         <T> T document(Class<T> type) {
             Object value = document;
             if (value == null) {
-                value = Json.parse(bytes, type);
+                value = decode(bytes, type);
                 document = value;
             }
             return type.cast(value);

@@ -2,6 +2,7 @@ package org.colonyos.colonies.sm.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import org.colonyos.colonies.config.ClusterConfig;
 import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.NodeSettings;
 import org.colonyos.colonies.config.PeerAddress;
+import org.colonyos.colonies.config.RequestLimits;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.model.Colony;
@@ -173,6 +175,54 @@ class ReplicatedNodeTest {
     }
 
     /**
+     * The state of the start loads beside Ratis: while it is delayed, Ratis elects this node and applies the new
+     * term's configuration entry itself (it carries no command), so it counts an entry after the snapshot as
+     * applied before the load reports the snapshot. The start still succeeds, with every write.
+     */
+    @Test
+    void aStateThatLoadsAfterRatisAppliedTheNewTermsConfigurationStillStarts() throws Exception {
+        NodeSettings settings = settings(1_000);
+        addColoniesAndStop(settings, 3);
+        java.util.concurrent.Executor late = CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS);
+        try (ReplicatedNode node = ReplicatedNode.start(settings, RequestLimits.DEFAULT, Clock.systemUTC(), late)) {
+            assertTrue(node.storeReusedAtStart());
+            assertEquals(0, write(node, "after").getErrorStatus());
+            assertEquals(4, colonies(node).size());
+        }
+    }
+
+    /**
+     * A snapshot whose bytes changed (a value edited, so it still parses) or that was cut short stops the start
+     * with the reason, instead of a node serving a state that is not the snapshot's.
+     */
+    @Test
+    void aCorruptOrTruncatedSnapshotStopsTheStartWithTheReason() throws Exception {
+        NodeSettings settings = settings(1_000);
+        addColoniesAndStop(settings, 5);
+        Path snapshot = snapshotFiles(dataDir).get(0);
+        byte[] original = Files.readAllBytes(snapshot);
+        String text = new String(original, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int value = text.indexOf("\"c3\"");
+        assertTrue(value > 0, "the snapshot holds the colony's name");
+        byte[] edited = original.clone();
+        edited[value + 2] = '9';
+        assertStartFails(settings, snapshot, edited, "is corrupt: MD5");
+        assertStartFails(settings, snapshot, java.util.Arrays.copyOf(original, original.length / 2),
+                "cannot be read");
+        Files.write(snapshot, original);
+        assertRebuiltWith(settings, 5);
+    }
+
+    private void assertStartFails(NodeSettings settings, Path snapshot, byte[] content, String reason)
+            throws IOException {
+        Files.write(snapshot, content);
+        Files.deleteIfExists(dataDir.resolve("state").resolve(MARKER));
+        IOException failure = assertThrows(IOException.class, () -> ReplicatedNode.start(settings,
+                Clock.systemUTC()).close());
+        assertTrue(failure.getMessage().contains(reason), failure.getMessage());
+    }
+
+    /**
      * A crash image: the data directory copied while the node runs, after a snapshot and more acknowledged
      * writes. The copied store may be torn and has no marker, so it is rebuilt from the snapshot and the log
      * after it is replayed: every acknowledged write is there.
@@ -230,12 +280,15 @@ class ReplicatedNodeTest {
         }
     }
 
+    private static List<Path> snapshotFiles(Path dataDir) throws IOException {
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            return files.filter(f -> f.getFileName().toString().matches("snapshot\\.\\d+_\\d+")).toList();
+        }
+    }
+
     /** Every snapshot file has an MD5 file, and it holds the file's MD5. */
     private static void assertSnapshotsMatchTheirMd5(Path dataDir) throws IOException {
-        List<Path> snapshots;
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            snapshots = files.filter(f -> f.getFileName().toString().matches("snapshot\\.\\d+_\\d+")).toList();
-        }
+        List<Path> snapshots = snapshotFiles(dataDir);
         assertFalse(snapshots.isEmpty(), "no snapshot file under " + dataDir);
         for (Path snapshot : snapshots) {
             MD5FileUtil.verifySavedMD5(snapshot.toFile(), MD5FileUtil.computeMd5ForFile(snapshot.toFile()));

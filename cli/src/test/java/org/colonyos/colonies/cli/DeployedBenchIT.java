@@ -14,12 +14,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
  * The benches that run nodes as their own processes: {@code bench scale} fills a node, kills it with SIGKILL and
  * finds every acknowledged waiting process after the restart; {@code bench --cluster 3 --deployed} runs the load
- * through the followers of three node processes. Both leave no temporary directory. Figures are not asserted.
+ * through the followers of three node processes. Both leave no temporary directory of their own; the scale bench
+ * copies the killed node's files where asked. Figures are not asserted.
  */
 @Timeout(300)
 class DeployedBenchIT {
@@ -42,10 +44,20 @@ class DeployedBenchIT {
         }
     }
 
+    @TempDir
+    Path image;
+
     @Test
-    void scaleFindsEveryWaitingProcessAfterAKill() throws IOException {
+    void scaleFindsEveryWaitingProcessAfterAKillAndKeepsTheCrashImage() throws IOException {
         List<Path> before = benchDirs();
-        String report = run("bench", "scale", "--processes", "400", "--samples", "25", "--submitters", "4");
+        String report = run("bench", "scale", "--processes", "400", "--samples", "25", "--submitters", "4",
+                "--crash-image", image.toString());
+        assertTrue(Files.readString(image.resolve("server-id")).matches("[0-9a-f]{64}"));
+        assertTrue(Files.readString(image.resolve("cluster.json")).contains("\"n1\""));
+        try (Stream<Path> files = Files.walk(image.resolve("n1"))) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().matches("log_inprogress_\\d+|log_\\d+-\\d+")),
+                    "the Raft log is in the image");
+        }
         assertTrue(report.contains("waiting after    375 (all there)"), report);
         assertTrue(report.matches("(?s).*restart +\\d+\\.\\d s from kill -9.*"), report);
         Matcher rss = Pattern.compile("rss +([\\d,]+) MB").matcher(report);

@@ -51,6 +51,12 @@ final class ScaleBench implements Callable<Integer> {
             description = "Listings and assigns timed at full depth (default ${DEFAULT-VALUE})")
     int samples;
 
+    @Option(names = "--crash-image", paramLabel = "DIR", description = "Copy the killed node's files into DIR "
+            + "before the restart (cluster.json, the data directory n1 and server-id), to start that crash image "
+            + "again later: colonies server start --cluster DIR/cluster.json --node n1 --data-dir DIR/n1 "
+            + "--server-id \"$(cat DIR/server-id)\"")
+    Path crashImage;
+
     @Spec
     CommandSpec spec;
 
@@ -76,6 +82,11 @@ final class ScaleBench implements Callable<Integer> {
             out.printf("data directory   %,d MB%n", directorySize(dir.resolve(node.nodeId(0))) >> 20);
             out.printf("rss              %,d MB (the node process, filled)%n", node.rssBytes(0) >> 20);
             printLiveHeap(node, "filled", out);
+            node.kill(0);
+            if (crashImage != null) {
+                TempDirs.copy(dir, crashImage);
+                Files.writeString(crashImage.resolve("server-id"), Identity.idOfPrivateKey(serverKey));
+            }
             restart(node, client, executorKey, out);
         } finally {
             TempDirs.delete(dir);
@@ -142,9 +153,9 @@ final class ScaleBench implements Callable<Integer> {
         out.flush();
     }
 
+    /** Starts the killed node again and reports how long it took to answer, and what it holds. */
     private void restart(ClusterProcesses node, ColoniesClient client, String key, PrintWriter out)
             throws IOException, InterruptedException {
-        node.kill(0);
         Path log = node.logFile(0);
         long logBefore = Files.size(log);
         try (Stream<String> lines = Files.lines(log)) {

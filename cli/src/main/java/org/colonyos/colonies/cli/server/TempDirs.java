@@ -1,12 +1,15 @@
 package org.colonyos.colonies.cli.server;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Removal of the temporary directories the tools create. Stateless. */
+/** Removal and copies of the temporary directories the tools create. Stateless. */
 public final class TempDirs {
     private TempDirs() {
     }
@@ -23,5 +26,24 @@ public final class TempDirs {
         } catch (IOException e) {
             System.err.println("could not remove " + dir + ": " + e.getMessage());
         }
+    }
+
+    /** Copies a directory tree into {@code to} (created if need be), leaving out lock files. */
+    public static void copy(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                if (!file.getFileName().toString().endsWith(".lock")) {
+                    Files.copy(file, to.resolve(from.relativize(file).toString()));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 }

@@ -237,18 +237,21 @@ public final class StateFiles {
 
     /**
      * A new store file built from a snapshot whose MD5 matches the one saved beside it. The MD5 is computed as
-     * the snapshot is read for the build (one pass over the file), and a mismatch discards the store built.
+     * the snapshot is read for the build (one pass over the file), and a mismatch discards the store built. The
+     * build writes the whole file once, so it skips MapDB's pre-clearing of each new part of the file with
+     * synchronous writes of zeros (about 0.7 s at 100,000 waiting processes; the disk's room was checked
+     * before); the store is then opened again as usual, so the writes of apply grow it with pre-clearing, which
+     * turns a full disk into an exception instead of a crash (SIGBUS) of the memory-mapped file.
      */
     private static ColoniesStore buildFromSnapshot(Path storeFile, File file) throws IOException {
         MD5Hash saved = MD5FileUtil.readStoredMd5ForFile(file);
         MessageDigest md5 = md5();
-        DB db = mapDb(storeFile);
-        ColoniesStore store;
+        DB db = DBMaker.fileDB(storeFile.toFile()).fileMmapEnableIfSupported().fileMmapPreclearDisable().make();
         try (InputStream fileIn = new DigestInputStream(Files.newInputStream(file.toPath()), md5);
              DataInputStream in = new DataInputStream(new BufferedInputStream(fileIn, 1 << 16))) {
             in.readLong();
             in.readLong();
-            store = ColoniesStore.fromExport(db, in);
+            ColoniesStore.fromExport(db, in).close();
             in.transferTo(OutputStream.nullOutputStream());
         } catch (IOException | RuntimeException e) {
             db.close();
@@ -257,10 +260,9 @@ public final class StateFiles {
         }
         MD5Hash actual = MD5Hash.newInstance(md5.digest());
         if (!saved.equals(actual)) {
-            store.close();
             throw new IOException("snapshot " + file + " is corrupt: MD5 " + actual + " != saved " + saved);
         }
-        return store;
+        return openFile(storeFile);
     }
 
     /** Deletes the store file with this name and the files named after it (an older layout's WAL parts). */
@@ -273,17 +275,6 @@ public final class StateFiles {
     }
 
     private static ColoniesStore openFile(Path file) {
-        return new ColoniesStore(mapDb(file));
-    }
-
-    /**
-     * The store's MapDB: memory-mapped, and without MapDB's pre-clearing of each new part of the file with
-     * synchronous writes of zeros (about 0.7 s of a rebuild at 100,000 waiting processes). Pre-clearing turns a
-     * full disk into an exception instead of a crash (SIGBUS) when the mapped file grows; the store is only a
-     * working copy of the snapshot, so either way the node stops and a restart rebuilds it, and a rebuild first
-     * checks the disk has room ({@link #requireRoomFor}).
-     */
-    private static DB mapDb(Path file) {
-        return DBMaker.fileDB(file.toFile()).fileMmapEnableIfSupported().fileMmapPreclearDisable().make();
+        return new ColoniesStore(DBMaker.fileDB(file.toFile()).fileMmapEnableIfSupported().make());
     }
 }

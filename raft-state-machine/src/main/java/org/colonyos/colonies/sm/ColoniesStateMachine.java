@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -99,25 +100,12 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     /**
      * @param files where the MapDB store lives, and how snapshots are written and loaded
      * @param clock the leader's time source for stamping entries (never used by apply)
-     */
-    public ColoniesStateMachine(StateFiles files, Clock clock) {
-        this(files, clock, null);
-    }
-
-    /**
-     * A state machine whose state of the start is loaded by {@code loader} (tests delay it); null: on a thread of
-     * its own, named after the node.
+     * @param loader runs the load of the state at start, beside Ratis's own start (a thread of its own)
      */
     public ColoniesStateMachine(StateFiles files, Clock clock, Executor loader) {
         this.files = files;
         this.clock = clock;
-        this.loader = loader != null ? loader : this::startLoaderThread;
-    }
-
-    private void startLoaderThread(Runnable load) {
-        Thread thread = new Thread(load, getId() + "-load");
-        thread.setDaemon(true);
-        thread.start();
+        this.loader = Objects.requireNonNull(loader);
     }
 
     @Override
@@ -136,12 +124,12 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     }
 
     /**
-     * Tells Ratis the snapshot is applied, unless it already counts entries after it as applied: while the state of
-     * the start loads, Ratis applies the entries that carry no command (configurations, commit metadata) itself.
+     * Tells Ratis the snapshot is applied. Only {@link #initialize} and {@link #reinitialize} do, never the
+     * loader: while the state of the start loads, Ratis itself applies the entries that carry no command
+     * (configurations, commit metadata) and so may count entries after the snapshot as applied already.
      */
     private void reportApplied(TermIndex snapshot) {
-        TermIndex applied = getLastAppliedTermIndex();
-        if (snapshot != null && (applied == null || snapshot.getIndex() > applied.getIndex())) {
+        if (snapshot != null) {
             updateLastAppliedTermIndex(snapshot);
         }
     }
@@ -152,7 +140,7 @@ public final class ColoniesStateMachine extends BaseStateMachine {
             load(snapshot);
             storeReusedAtStart = files.reusedAtLastOpen();
             long started = System.nanoTime();
-            state.loadMirrors();
+            state.store().loadMirrors();
             LOG.info("mirrored tables read into memory in {} ms", (System.nanoTime() - started) / 1_000_000);
             loaded.complete(null);
         } catch (IOException | RuntimeException | Error e) {
@@ -199,7 +187,9 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     @Override
     public void reinitialize() throws IOException {
         storage.loadLatestSnapshot();
-        load(latestSnapshot());
+        TermIndex installed = latestSnapshot();
+        load(installed);
+        reportApplied(installed);
         snapshotsInstalled.incrementAndGet();
         getLifeCycle().transition(LifeCycle.State.STARTING);
         getLifeCycle().transition(LifeCycle.State.RUNNING);
@@ -229,7 +219,6 @@ public final class ColoniesStateMachine extends BaseStateMachine {
                 state.store().close();
             }
             state = files.openMatching(snapshot, storage);
-            reportApplied(snapshot);
             LOG.info("state loaded at index {} (snapshot {}, store {})", state.appliedIndex(), snapshot,
                     files.reusedAtLastOpen() ? "reused" : "rebuilt");
         } finally {

@@ -113,7 +113,11 @@ public final class ReplicatedNode implements AutoCloseable {
 
     /** Starts the node as {@link #start(NodeSettings, Clock)}, with these caps on its queue of writes. */
     public static ReplicatedNode start(NodeSettings settings, RequestLimits limits, Clock clock) throws IOException {
-        return start(settings, limits, clock, null);
+        return start(settings, limits, clock, load -> {
+            Thread thread = new Thread(load, settings.nodeId() + "-load");
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     /** Starts the node as {@link #start(NodeSettings, Clock)}, its state loaded by {@code stateLoader} (tests). */

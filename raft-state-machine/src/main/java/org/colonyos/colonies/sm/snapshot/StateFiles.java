@@ -246,7 +246,7 @@ public final class StateFiles {
     private static ColoniesStore buildFromSnapshot(Path storeFile, File file) throws IOException {
         MD5Hash saved = MD5FileUtil.readStoredMd5ForFile(file);
         MessageDigest md5 = md5();
-        DB db = DBMaker.fileDB(storeFile.toFile()).fileMmapEnableIfSupported().fileMmapPreclearDisable().make();
+        DB db = fileDb(storeFile).fileMmapPreclearDisable().make();
         try (InputStream fileIn = new DigestInputStream(Files.newInputStream(file.toPath()), md5);
              DataInputStream in = new DataInputStream(new BufferedInputStream(fileIn, 1 << 16))) {
             in.readLong();
@@ -275,6 +275,11 @@ public final class StateFiles {
     }
 
     private static ColoniesStore openFile(Path file) {
-        return new ColoniesStore(DBMaker.fileDB(file.toFile()).fileMmapEnableIfSupported().make());
+        return new ColoniesStore(fileDb(file).make());
+    }
+
+    /** The store's MapDB file, memory-mapped. */
+    private static DBMaker.Maker fileDb(Path file) {
+        return DBMaker.fileDB(file.toFile()).fileMmapEnableIfSupported();
     }
 }

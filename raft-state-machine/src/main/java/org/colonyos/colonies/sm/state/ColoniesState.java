@@ -123,14 +123,6 @@ public final class ColoniesState {
         return store;
     }
 
-    /**
-     * Reads the mirrored tables into memory now instead of at their first use (after a start, before apply
-     * needs them). Caller holds the write lock, or no other thread uses the state yet.
-     */
-    public void loadMirrors() {
-        store.loadMirrors();
-    }
-
     // ---- server and bookkeeping ----
 
     /** The server owner id, or empty when none was ever set. */

@@ -127,8 +127,11 @@ public final class ColoniesStore implements AutoCloseable {
         return table;
     }
 
-    /** Reads every mirrored table into memory (see {@link Table#loadMirror}). */
-    void loadMirrors() {
+    /**
+     * Reads every mirrored table into memory now instead of at its first use (after a start, before apply needs
+     * them). Caller holds the write lock, or no other thread uses the store yet.
+     */
+    public void loadMirrors() {
         handedOut.forEach(Table::loadMirror);
     }
 

@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.ratis.util.MD5FileUtil;
@@ -152,10 +155,8 @@ class ReplicatedNodeTest {
         Path marker = dataDir.resolve("state").resolve(MARKER);
         assertTrue(Files.exists(marker), "a node snapshots when it stops, so the store is closed at the snapshot");
         try (ReplicatedNode node = ReplicatedNode.start(settings, Clock.systemUTC())) {
-            assertTrue(node.storeReusedAtStart());
             assertFalse(Files.exists(marker), "a running store is never marked clean");
-            assertEquals(0, write(node, "after").getErrorStatus());
-            assertEquals(8, colonies(node).size());
+            assertReusedAndWritable(node, 7);
         }
     }
 
@@ -183,12 +184,17 @@ class ReplicatedNodeTest {
     void aStateThatLoadsAfterRatisAppliedTheNewTermsConfigurationStillStarts() throws Exception {
         NodeSettings settings = settings(1_000);
         addColoniesAndStop(settings, 3);
-        java.util.concurrent.Executor late = CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS);
+        Executor late = CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS);
         try (ReplicatedNode node = ReplicatedNode.start(settings, RequestLimits.DEFAULT, Clock.systemUTC(), late)) {
-            assertTrue(node.storeReusedAtStart());
-            assertEquals(0, write(node, "after").getErrorStatus());
-            assertEquals(4, colonies(node).size());
+            assertReusedAndWritable(node, 3);
         }
+    }
+
+    /** The node reused the store it closed at its snapshot, holds {@code before} colonies, and takes a write. */
+    private static void assertReusedAndWritable(ReplicatedNode node, int before) throws Exception {
+        assertTrue(node.storeReusedAtStart());
+        assertEquals(0, write(node, "after").getErrorStatus());
+        assertEquals(before + 1, colonies(node).size());
     }
 
     /**
@@ -201,13 +207,13 @@ class ReplicatedNodeTest {
         addColoniesAndStop(settings, 5);
         Path snapshot = snapshotFiles(dataDir).get(0);
         byte[] original = Files.readAllBytes(snapshot);
-        String text = new String(original, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(original, StandardCharsets.ISO_8859_1);
         int value = text.indexOf("\"c3\"");
         assertTrue(value > 0, "the snapshot holds the colony's name");
         byte[] edited = original.clone();
         edited[value + 2] = '9';
         assertStartFails(settings, snapshot, edited, "is corrupt: MD5");
-        assertStartFails(settings, snapshot, java.util.Arrays.copyOf(original, original.length / 2),
+        assertStartFails(settings, snapshot, Arrays.copyOf(original, original.length / 2),
                 "cannot be read");
         Files.write(snapshot, original);
         assertRebuiltWith(settings, 5);

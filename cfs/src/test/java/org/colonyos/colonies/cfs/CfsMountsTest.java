@@ -57,8 +57,8 @@ class CfsMountsTest {
     }
 
     @Test
-    void aHandlerReadsMountedFilesAndItsResultLandsAsARevision() throws Exception {
-        Path seed = Files.createTempDirectory("seed");
+    void aHandlerReadsMountedFilesAndItsResultLandsAsARevision(@TempDir Path scratch) throws Exception {
+        Path seed = Files.createDirectories(scratch.resolve("seed"));
         write(seed.resolve("words.txt"), "one two three");
         cfs.sync(seed, "/wc/in", true, TransferProgress.NONE);
         cfs.catalog().createSnapshot("/wc/in", "wc-frozen");
@@ -74,7 +74,7 @@ class CfsMountsTest {
         assertEquals(ProcessState.SUCCESS, done.state(), String.valueOf(done.errors()));
         assertEquals(List.of(4, "one two three".length()), done.out(), "the current label and the snapshot");
 
-        Path back = Files.createTempDirectory("back");
+        Path back = Files.createDirectories(scratch.resolve("back"));
         cfs.sync(back, "/wc/in", true, TransferProgress.NONE);
         assertEquals("4", Files.readString(back.resolve("count.txt")), "the result landed in the label");
         assertThrows(RuntimeException.class, () -> cfs.catalog().snapshotByName("wc-frozen"),

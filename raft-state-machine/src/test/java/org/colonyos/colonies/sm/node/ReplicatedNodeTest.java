@@ -234,9 +234,10 @@ class ReplicatedNodeTest {
      * after it is replayed: every acknowledged write is there.
      */
     @Test
-    void aCrashImageIsRebuiltFromTheSnapshotAndKeepsEveryAcknowledgedWrite() throws Exception {
+    void aCrashImageIsRebuiltFromTheSnapshotAndKeepsEveryAcknowledgedWrite(@TempDir Path imageRoot)
+            throws Exception {
         NodeSettings settings = settings(1_000);
-        Path image = dataDir.resolveSibling(dataDir.getFileName() + "-crash");
+        Path image = imageRoot.resolve("crash");
         try (ReplicatedNode node = ReplicatedNode.start(settings, Clock.systemUTC())) {
             for (int i = 0; i < 6; i++) {
                 assertEquals(0, write(node, "c" + i).getErrorStatus());

@@ -51,7 +51,7 @@ class DeployedBenchIT {
     void scaleFindsEveryWaitingProcessAfterAKillAndKeepsTheCrashImage() throws IOException {
         List<Path> before = benchDirs();
         String report = run("bench", "scale", "--processes", "400", "--samples", "25", "--submitters", "4",
-                "--crash-image", image.toString());
+                "--rest", "1", "--crash-image", image.toString());
         assertTrue(Files.readString(image.resolve("server-id")).matches("[0-9a-f]{64}"));
         assertTrue(Files.readString(image.resolve("cluster.json")).contains("\"n1\""));
         try (Stream<Path> files = Files.walk(image.resolve("n1"))) {
@@ -62,6 +62,7 @@ class DeployedBenchIT {
         assertTrue(report.matches("(?s).*restart +\\d+\\.\\d s from kill -9.*"), report);
         Matcher rss = Pattern.compile("rss +([\\d,]+) MB").matcher(report);
         assertTrue(rss.find() && Integer.parseInt(rss.group(1).replace(",", "")) > 0, report);
+        assertTrue(report.matches("(?s).*rss growth +-?[\\d,]+ MB per 100,000 waiting processes.*"), report);
         assertEquals(before, benchDirs());
     }
 

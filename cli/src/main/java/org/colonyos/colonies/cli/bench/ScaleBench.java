@@ -51,6 +51,11 @@ final class ScaleBench implements Callable<Integer> {
             description = "Listings and assigns timed at full depth (default ${DEFAULT-VALUE})")
     int samples;
 
+    @Option(names = "--rest", defaultValue = "70", paramLabel = "SECONDS", description = "How long the restarted "
+            + "node is left without requests before its resident size at rest is read; a server gives back unneeded "
+            + "heap after 30 s without a collection (default ${DEFAULT-VALUE})")
+    int restSeconds;
+
     @Option(names = "--crash-image", paramLabel = "DIR", description = "Copy the killed node's files into DIR "
             + "before the restart (cluster.json, the data directory n1 and server-id), to start that crash image "
             + "again later: colonies server start --cluster DIR/cluster.json --node n1 --data-dir DIR/n1 "
@@ -77,17 +82,21 @@ final class ScaleBench implements Callable<Integer> {
                     serverKey), 120);
             client.addExecutor(Executor.of(Identity.idOfPrivateKey(executorKey), TYPE, "worker", COLONY), colonyKey);
             client.approveExecutor(COLONY, "worker", colonyKey);
+            long emptyRss = node.rssBytes(0);
+            out.printf("rss              %,d MB (the node process, empty)%n", emptyRss >> 20);
             fill(client, executorKey, out);
             measureAtDepth(client, executorKey, out);
             out.printf("data directory   %,d MB%n", directorySize(dir.resolve(node.nodeId(0))) >> 20);
             out.printf("rss              %,d MB (the node process, filled)%n", node.rssBytes(0) >> 20);
             printLiveHeap(node, "filled", out);
+            out.printf("rss              %,d MB (the node process, filled, after the full collection)%n",
+                    node.rssBytes(0) >> 20);
             node.kill(0);
             if (crashImage != null) {
                 TempDirs.copy(dir, crashImage);
                 Files.writeString(crashImage.resolve("server-id"), Identity.idOfPrivateKey(serverKey));
             }
-            restart(node, client, executorKey, out);
+            restart(node, client, executorKey, emptyRss, out);
         } finally {
             TempDirs.delete(dir);
         }
@@ -153,8 +162,12 @@ final class ScaleBench implements Callable<Integer> {
         out.flush();
     }
 
-    /** Starts the killed node again and reports how long it took to answer, and what it holds. */
-    private void restart(ClusterProcesses node, ColoniesClient client, String key, PrintWriter out)
+    /**
+     * Starts the killed node again and reports how long it took to answer, what it holds, and its resident size
+     * once it has been left alone long enough to give back the heap it does not need ({@code emptyRss}: the
+     * node's before the fill).
+     */
+    private void restart(ClusterProcesses node, ColoniesClient client, String key, long emptyRss, PrintWriter out)
             throws IOException, InterruptedException {
         Path log = node.logFile(0);
         long logBefore = Files.size(log);
@@ -180,6 +193,12 @@ final class ScaleBench implements Callable<Integer> {
         out.printf("waiting after    %,d (%s)%n", waiting, waiting == expected ? "all there"
                 : "EXPECTED " + String.format("%,d", expected));
         out.printf("rss              %,d MB (the node process, after the restart)%n", node.rssBytes(0) >> 20);
+        Thread.sleep(restSeconds * 1_000L);
+        long restingRss = node.rssBytes(0);
+        out.printf("rss              %,d MB (the restarted node after %d s without requests)%n", restingRss >> 20,
+                restSeconds);
+        out.printf("rss growth       %,d MB per 100,000 waiting processes (at rest against empty)%n",
+                (restingRss - emptyRss) * 100_000 / processes >> 20);
         printLiveHeap(node, "after the restart", out);
         out.println("the restarted node's log:");
         printLogSince(log, logBefore, out);

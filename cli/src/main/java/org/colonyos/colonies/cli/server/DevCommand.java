@@ -67,6 +67,7 @@ public final class DevCommand implements Callable<Integer> {
         Optional<DevKeys> saved = DevKeys.load(dir);
         DevKeys keys = saved.orElseGet(() -> DevKeys.generate(colonyName));
         Optional<DevTls> devTls = tls ? Optional.of(DevTls.in(dir)) : Optional.empty();
+        IdleHeap.apply();
         ColoniesServer server = ServerLauncher.startSingleNode("127.0.0.1", port, 0, dir,
                 Identity.idOfPrivateKey(keys.serverKey()),
                 ApiSettings.fromEnv(System.getenv()).withTls(devTls.map(DevTls::api)), LogRetention.DEFAULT);

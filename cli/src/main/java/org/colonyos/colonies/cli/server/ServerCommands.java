@@ -132,6 +132,7 @@ public final class ServerCommands {
                 throw new ParameterException(spec.commandLine(), "--s3-dir serves one node only: the embedded S3 is "
                         + "not replicated, so a cluster uses external S3 (see docs/cluster.md)");
             }
+            IdleHeap.apply();
             ColoniesServer server;
             LogRetention retention = LogRetention.snapshotEvery(snapshotEvery);
             Map<String, String> env = System.getenv();

@@ -77,7 +77,7 @@ public final class ColoniesStateMachine extends BaseStateMachine {
             PayloadType.UPDATE_BLUEPRINT.wireName(), PayloadType.REMOVE_BLUEPRINT.wireName(),
             PayloadType.RECONCILE_BLUEPRINT.wireName());
 
-    private final SimpleStateMachineStorage storage = new SnapshotStorage();
+    private final SnapshotStorage storage = new SnapshotStorage();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final RequestProofs proofs = new RequestProofs();
     private final CommandDispatcher dispatcher = new CommandDispatcher(proofs);

@@ -16,6 +16,7 @@ import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 import org.colonyos.colonies.config.LogRetention;
 import org.colonyos.colonies.config.NodeSettings;
+import org.colonyos.colonies.sm.snapshot.SnapshotStorage;
 
 /**
  * The Ratis properties of a node, in one place. Reads are linearizable (ReadIndex, so followers can serve
@@ -40,7 +41,7 @@ final class RaftSettings {
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
         LogRetention retention = settings.retention();
         RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, retention.snapshotEveryEntries());
-        RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 3);
+        RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, SnapshotStorage.RETAINED);
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
         RaftServerConfigKeys.Log.setPurgePreservationLogNum(p, retention.preservedEntries());
         RaftServerConfigKeys.Log.setPurgeGap(p, 1);

@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.ratis.server.protocol.TermIndex;
-import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
 import org.colonyos.colonies.sm.state.ColoniesState;
 import org.colonyos.colonies.sm.state.FrozenState;
 import org.slf4j.Logger;
@@ -30,12 +29,12 @@ public final class BackgroundSnapshots implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundSnapshots.class);
 
     private final StateFiles files;
-    private final SimpleStateMachineStorage storage;
+    private final SnapshotStorage storage;
     private final ExecutorService exporter;
     private Future<?> running;
     private final SnapshotPacing pacing = new SnapshotPacing();
 
-    public BackgroundSnapshots(StateFiles files, SimpleStateMachineStorage storage, String threadName) {
+    public BackgroundSnapshots(StateFiles files, SnapshotStorage storage, String threadName) {
         this.files = files;
         this.storage = storage;
         this.exporter = Executors.newSingleThreadExecutor(task -> {
@@ -73,10 +72,19 @@ public final class BackgroundSnapshots implements AutoCloseable {
         long started = System.nanoTime();
         try (view) {
             files.writeSnapshot(view, last, storage, pausedMicros);
+            removeOldSnapshots();
         } finally {
             pacing.exported(started, System.nanoTime());
         }
         return null;
+    }
+
+    private void removeOldSnapshots() {
+        try {
+            storage.removeOldSnapshots();
+        } catch (IOException e) {
+            LOG.warn("old snapshots could not be removed (tried again after the next snapshot): {}", e.toString());
+        }
     }
 
     /**

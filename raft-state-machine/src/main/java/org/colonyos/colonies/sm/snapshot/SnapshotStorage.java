@@ -13,17 +13,24 @@ import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
  * thread, which stopped the server). The three methods that read or record the latest snapshot therefore run
  * one at a time.
  *
- * <p>Ratis removes old snapshots after every call of the state machine's {@code takeSnapshot}, and calls it
- * after every batch of applied entries while a snapshot is due; ours starts the export on a thread of its own
- * and returns at once, so until the export is done and paced Ratis would list the directory and read every
- * snapshot's MD5 file on the apply thread, batch after batch. The removal therefore runs only when a new
- * snapshot has been registered since it last ran, which is the only time it can find something to remove.
+ * <p>Old snapshots are removed by the snapshot thread right after it registers a new one
+ * ({@link #removeOldSnapshots}), keeping {@link #RETAINED}. Ratis's own removal, which it runs on the apply
+ * thread after every call of the state machine's {@code takeSnapshot}, does nothing: Ratis calls
+ * {@code takeSnapshot} after every applied batch while a snapshot is due, and ours only starts the export on its
+ * own thread and returns, so Ratis would list the directory and read every snapshot's MD5 file batch after batch,
+ * and unlink the large old files on the apply thread.
  *
  * <p>Threading: any thread; the latest-snapshot methods are synchronized.
  */
 public final class SnapshotStorage extends SimpleStateMachineStorage {
-    /** The latest snapshot's index when old snapshots were last removed ({@code -1}: never). */
-    private long cleanedUpAt = -1;
+    /** How many snapshots are kept, the latest included. */
+    public static final int RETAINED = 3;
+    private static final SnapshotRetentionPolicy KEEP_RETAINED = new SnapshotRetentionPolicy() {
+        @Override
+        public int getNumSnapshotsRetained() {
+            return RETAINED;
+        }
+    };
 
     @Override
     public synchronized SingleFileSnapshotInfo getLatestSnapshot() {
@@ -40,14 +47,14 @@ public final class SnapshotStorage extends SimpleStateMachineStorage {
         return super.loadLatestSnapshot();
     }
 
+    /** Ratis's removal after each {@code takeSnapshot}: nothing, see the class comment. */
     @Override
-    public synchronized void cleanupOldSnapshots(SnapshotRetentionPolicy policy) throws IOException {
-        SingleFileSnapshotInfo latest = getLatestSnapshot();
-        long index = latest == null ? -1 : latest.getIndex();
-        if (index == cleanedUpAt) {
-            return;
-        }
-        super.cleanupOldSnapshots(policy);
-        cleanedUpAt = index;
+    public void cleanupOldSnapshots(SnapshotRetentionPolicy policy) {
+        // removed by the snapshot thread
+    }
+
+    /** Removes all but the {@link #RETAINED} latest snapshots and their MD5 files (the snapshot thread). */
+    public void removeOldSnapshots() throws IOException {
+        super.cleanupOldSnapshots(KEEP_RETAINED);
     }
 }

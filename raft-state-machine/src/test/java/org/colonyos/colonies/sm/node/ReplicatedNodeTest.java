@@ -130,6 +130,23 @@ class ReplicatedNodeTest {
         }
     }
 
+    /** Each snapshot leaves the three latest on disk, the newest among them. */
+    @Test
+    void snapshotsBeyondTheRetainedOnesAreRemoved() throws Exception {
+        long latest = 0;
+        try (ReplicatedNode node = ReplicatedNode.start(settings(1_000), Clock.systemUTC())) {
+            for (int i = 0; i < 5; i++) {
+                assertEquals(0, write(node, "c" + i).getErrorStatus());
+                latest = node.takeSnapshot();
+            }
+        }
+        List<Path> kept = snapshotFiles(dataDir);
+        assertEquals(3, kept.size(), kept.toString());
+        long newest = latest;
+        assertTrue(kept.stream().anyMatch(file -> file.getFileName().toString().endsWith("_" + newest)),
+                kept.toString());
+    }
+
     @Test
     void aStoreOfAnEarlierLayoutIsDeletedAndRebuiltFromTheSnapshot() throws Exception {
         NodeSettings settings = settings(5);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Old snapshots are removed once per newly registered snapshot, not on every call. */
+/** Old snapshots are removed by the snapshot thread's call only, never by Ratis's call after takeSnapshot. */
 @Timeout(60)
 class SnapshotStorageTest {
     private static final SnapshotRetentionPolicy KEEP_TWO = new SnapshotRetentionPolicy() {
@@ -67,20 +67,16 @@ class SnapshotStorageTest {
     }
 
     @Test
-    void removalRunsOncePerNewSnapshot() throws IOException {
-        snapshot(10, true);
-        snapshot(20, true);
-        snapshot(30, true);
+    void onlyTheSnapshotThreadsCallRemovesAndItKeepsTheRetainedNewest() throws IOException {
+        for (long index = 10; index <= 50; index += 10) {
+            snapshot(index, true);
+        }
         storage.cleanupOldSnapshots(KEEP_TWO);
-        assertEquals(List.of("snapshot.1_20", "snapshot.1_30"), snapshotFiles());
+        assertEquals(5, snapshotFiles().size(), "Ratis's call after takeSnapshot removes nothing");
 
-        snapshot(5, false);
-        storage.cleanupOldSnapshots(KEEP_TWO);
-        assertEquals(List.of("snapshot.1_20", "snapshot.1_30", "snapshot.1_5"), snapshotFiles(),
-                "no snapshot registered since the last removal: the directory is not read again");
-
-        snapshot(40, true);
-        storage.cleanupOldSnapshots(KEEP_TWO);
-        assertEquals(List.of("snapshot.1_30", "snapshot.1_40"), snapshotFiles());
+        storage.removeOldSnapshots();
+        assertEquals(List.of("snapshot.1_30", "snapshot.1_40", "snapshot.1_50"), snapshotFiles());
+        assertEquals(SnapshotStorage.RETAINED, snapshotFiles().size());
+        assertEquals(50, storage.getLatestSnapshot().getIndex());
     }
 }

@@ -82,15 +82,13 @@ final class ScaleBench implements Callable<Integer> {
                     serverKey), 120);
             client.addExecutor(Executor.of(Identity.idOfPrivateKey(executorKey), TYPE, "worker", COLONY), colonyKey);
             client.approveExecutor(COLONY, "worker", colonyKey);
-            long emptyRss = node.rssBytes(0);
-            out.printf("rss              %,d MB (the node process, empty)%n", emptyRss >> 20);
+            long emptyRss = printRss(node, "the node process, empty", out);
             fill(client, executorKey, out);
             measureAtDepth(client, executorKey, out);
             out.printf("data directory   %,d MB%n", directorySize(dir.resolve(node.nodeId(0))) >> 20);
-            out.printf("rss              %,d MB (the node process, filled)%n", node.rssBytes(0) >> 20);
+            printRss(node, "the node process, filled", out);
             printLiveHeap(node, "filled", out);
-            out.printf("rss              %,d MB (the node process, filled, after the full collection)%n",
-                    node.rssBytes(0) >> 20);
+            printRss(node, "the node process, filled, after the full collection", out);
             node.kill(0);
             if (crashImage != null) {
                 TempDirs.copy(dir, crashImage);
@@ -164,8 +162,7 @@ final class ScaleBench implements Callable<Integer> {
 
     /**
      * Starts the killed node again and reports how long it took to answer, what it holds, and its resident size
-     * once it has been left alone long enough to give back the heap it does not need ({@code emptyRss}: the
-     * node's before the fill).
+     * when it answers and at rest ({@code emptyRss}: the node's before the fill).
      */
     private void restart(ClusterProcesses node, ColoniesClient client, String key, long emptyRss, PrintWriter out)
             throws IOException, InterruptedException {
@@ -192,16 +189,30 @@ final class ScaleBench implements Callable<Integer> {
                 + "from the snapshot, the log replayed)%n", seconds);
         out.printf("waiting after    %,d (%s)%n", waiting, waiting == expected ? "all there"
                 : "EXPECTED " + String.format("%,d", expected));
-        out.printf("rss              %,d MB (the node process, after the restart)%n", node.rssBytes(0) >> 20);
-        Thread.sleep(restSeconds * 1_000L);
-        long restingRss = node.rssBytes(0);
-        out.printf("rss              %,d MB (the restarted node after %d s without requests)%n", restingRss >> 20,
-                restSeconds);
-        out.printf("rss growth       %,d MB per 100,000 waiting processes (at rest against empty)%n",
-                (restingRss - emptyRss) * 100_000 / processes >> 20);
+        printRss(node, "the node process, after the restart", out);
+        printRssAtRest(node, emptyRss, out);
         printLiveHeap(node, "after the restart", out);
         out.println("the restarted node's log:");
         printLogSince(log, logBefore, out);
+    }
+
+    /**
+     * Leaves the restarted node alone for {@code --rest} seconds, long enough to give back the heap it does not
+     * need, then reports its resident size and its growth over the empty node's ({@code emptyRss}).
+     */
+    private void printRssAtRest(ClusterProcesses node, long emptyRss, PrintWriter out)
+            throws IOException, InterruptedException {
+        Thread.sleep(restSeconds * 1_000L);
+        long restingRss = printRss(node, "the restarted node after " + restSeconds + " s without requests", out);
+        out.printf("rss growth       %,d MB per 100,000 waiting processes (at rest against empty)%n",
+                (restingRss - emptyRss) * 100_000 / processes >> 20);
+    }
+
+    /** Prints the node process's resident size, saying {@code when}, and returns it in bytes. */
+    private static long printRss(ClusterProcesses node, String when, PrintWriter out) throws IOException {
+        long bytes = node.rssBytes(0);
+        out.printf("rss              %,d MB (%s)%n", bytes >> 20, when);
+        return bytes;
     }
 
     private static void printLogSince(Path log, long offset, PrintWriter out) throws IOException {

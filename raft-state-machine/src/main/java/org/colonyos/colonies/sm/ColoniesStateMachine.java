@@ -29,14 +29,15 @@ import org.apache.ratis.statemachine.TransactionContext;
 import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
 import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 import org.apache.ratis.util.LifeCycle;
 import org.colonyos.colonies.proto.crypto.Sha3;
 import org.colonyos.colonies.proto.json.GoTime;
-import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.LogBatch;
 import org.colonyos.colonies.proto.log.LogEntry;
 import org.colonyos.colonies.proto.wire.PayloadType;
+import org.colonyos.colonies.sm.apply.AppliedReply;
 import org.colonyos.colonies.sm.apply.CommandDispatcher;
 import org.colonyos.colonies.sm.command.RequestProofs;
 import org.colonyos.colonies.sm.command.SignedEntries;
@@ -323,7 +324,7 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
         LogEntryProto logEntry = trx.getLogEntry();
         LogEntry entry = decode(logEntry);
-        ApplyReply reply;
+        AppliedReply reply;
         Signals signals = new Signals();
         requireLoaded();
         lock.writeLock().lock();
@@ -335,8 +336,30 @@ public final class ColoniesStateMachine extends BaseStateMachine {
             lock.writeLock().unlock();
         }
         signals.deliverTo(listener);
-        return CompletableFuture.completedFuture(Message.valueOf(UnsafeByteOperations.unsafeWrap(
-                reply.toByteArray())));
+        return CompletableFuture.completedFuture(new ReplyMessage(reply));
+    }
+
+    /**
+     * An applied entry's reply as Ratis carries it: encoded when Ratis first reads it (to answer the proposer on
+     * the leader, or a client's retry from another replica's retry cache), not on the apply thread. Thread-safe.
+     */
+    private static final class ReplyMessage implements Message {
+        private final AppliedReply reply;
+        private volatile ByteString content;
+
+        ReplyMessage(AppliedReply reply) {
+            this.reply = reply;
+        }
+
+        @Override
+        public ByteString getContent() {
+            ByteString bytes = content;
+            if (bytes == null) {
+                bytes = UnsafeByteOperations.unsafeWrap(reply.proto().toByteArray());
+                content = bytes;
+            }
+            return bytes;
+        }
     }
 
     private static LogEntry decode(LogEntryProto logEntry) {

@@ -1,6 +1,8 @@
 package org.colonyos.colonies.sm.apply;
 
 import com.google.protobuf.UnsafeByteOperations;
+import java.util.ArrayList;
+import java.util.List;
 import org.colonyos.colonies.proto.json.Json;
 import org.colonyos.colonies.proto.log.ApplyReply;
 import org.colonyos.colonies.proto.log.LogBatch;
@@ -13,7 +15,7 @@ import org.colonyos.colonies.sm.state.ColoniesState;
 
 /**
  * Routes each log entry to the one applier method of its command (one exhaustive switch) and turns the
- * outcome into a deterministic {@link ApplyReply}. A {@link Rejection} becomes an error reply with nothing
+ * outcome into a deterministic reply ({@link AppliedReply}). A {@link Rejection} becomes an error reply with nothing
  * changed; any other exception escapes, which by the Ratis contract stops the node (it means corruption).
  *
  * <p>Single-threaded: called only from the apply thread under the state write lock.
@@ -50,29 +52,31 @@ public final class CommandDispatcher {
      * A {@link LogBatch} applies its entries in order, each as if it were a log entry of its own, and replies
      * with their replies in that order.
      */
-    public ApplyReply apply(ColoniesState state, LogEntry entry, long index, Signals signals) {
+    public AppliedReply apply(ColoniesState state, LogEntry entry, long index, Signals signals) {
         if (!entry.hasBatch()) {
-            return applyOne(state, entry, index, signals);
+            return AppliedReply.single(applyOne(state, entry, index, signals));
         }
         LogBatch batch = entry.getBatch();
         if (batch.getEntriesCount() == 0) {
-            return ApplyReply.newBuilder().setErrorStatus(400).setErrorMessage("empty log batch").build();
+            return AppliedReply.single(ApplyReply.newBuilder().setErrorStatus(400)
+                    .setErrorMessage("empty log batch").build());
         }
-        ApplyReply.Builder replies = ApplyReply.newBuilder();
+        List<Object> outcomes = new ArrayList<>(batch.getEntriesCount());
         for (LogEntry inner : batch.getEntriesList()) {
-            replies.addBatchReplies(applyOne(state, inner, index, signals));
+            outcomes.add(applyOne(state, inner, index, signals));
         }
-        return replies.build();
+        return AppliedReply.batch(outcomes);
     }
 
-    private ApplyReply applyOne(ColoniesState state, LogEntry entry, long index, Signals signals) {
+    /** The entry's outcome: a stored document ({@link RawJson}, encoded later) or an encoded reply. */
+    private Object applyOne(ColoniesState state, LogEntry entry, long index, Signals signals) {
         java.time.Instant now = state.advanceClock(entry.getLeaderTimeUnixNanos());
         try {
             SignedEntries.Proven proven = signedEntries.prove(entry);
             ApplyContext ctx = new ApplyContext(state, proven.callerId(), now, index, entry.getGeneratedId(), signals);
             Object reply = dispatch(proven.entry(), ctx);
-            byte[] json = reply instanceof RawJson raw ? raw.json() : Json.toBytes(reply);
-            return ApplyReply.newBuilder().setReplyJson(UnsafeByteOperations.unsafeWrap(json)).build();
+            return reply instanceof RawJson raw ? raw : ApplyReply.newBuilder()
+                    .setReplyJson(UnsafeByteOperations.unsafeWrap(Json.toBytes(reply))).build();
         } catch (Rejection rejection) {
             return ApplyReply.newBuilder().setErrorStatus(rejection.status())
                     .setErrorMessage(rejection.getMessage()).build();

@@ -11,6 +11,7 @@ import org.colonyos.colonies.proto.model.ProcessState;
 import org.colonyos.colonies.sm.Rejection;
 import org.colonyos.colonies.sm.auth.Authorizer;
 import org.colonyos.colonies.sm.state.ColoniesState;
+import org.colonyos.colonies.sm.state.Table;
 
 /**
  * The process state transitions shared by the appliers (client commands, leader timers and executor removal),
@@ -70,14 +71,14 @@ final class ProcessLifecycle {
         return new RawJson(write(ctx, stored, changed).json());
     }
 
-    private record Written(ColonyProcess process, byte[] json) {
+    private record Written(ColonyProcess process, Table.Written json) {
     }
 
     private static Written write(ApplyContext ctx, ColonyProcess stored, ColonyProcess.Builder changed) {
         ColonyProcess draft = changed.build();
         List<Attribute> attributes = draft.attributes().stream().map(a -> a.withState(draft.state())).toList();
         ColonyProcess process = draft.toBuilder().attributes(attributes).build();
-        byte[] json = stored == null ? ctx.state().processes().add(process)
+        Table.Written json = stored == null ? ctx.state().processes().add(process)
                 : ctx.state().processes().replace(stored, process);
         ctx.signals().process(process);
         if (!process.processGraphId().isEmpty()) {

@@ -1,10 +1,12 @@
 package org.colonyos.colonies.sm.apply;
 
+import org.colonyos.colonies.sm.state.Table;
+
 /**
- * A reply already encoded: the canonical JSON bytes of a document just stored, which the dispatcher sends as they
- * are instead of encoding the document a second time. Nobody changes the array after it is wrapped.
+ * A reply that is a document just stored: sent as the JSON bytes the table encodes for it (once, shared with the
+ * table), and only encoded when the reply is read, so replicas whose replies nobody reads never encode it.
  *
- * @param json the reply's JSON bytes
+ * @param stored the document as its table wrote it
  */
-record RawJson(byte[] json) {
+record RawJson(Table.Written stored) {
 }

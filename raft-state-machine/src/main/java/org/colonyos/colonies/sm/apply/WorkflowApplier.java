@@ -19,6 +19,7 @@ import org.colonyos.colonies.proto.wire.Replies;
 import org.colonyos.colonies.sm.Rejection;
 import org.colonyos.colonies.sm.auth.Authorizer;
 import org.colonyos.colonies.sm.state.ColoniesState;
+import org.colonyos.colonies.sm.state.Table;
 
 /**
  * Applies the workflow commands (protocol 4.7): submitting a graph, cancelling and removing graphs. Adding a
@@ -76,8 +77,9 @@ final class WorkflowApplier {
         static final RootInput NONE = new RootInput(List.of(), null);
     }
 
-    /** Stores the graph (id {@code graphId}) and the processes of a checked workflow; returns its stored JSON. */
-    static byte[] create(ApplyContext ctx, Checked workflow, String graphId, Initiator initiator, RootInput roots) {
+    /** Stores the graph (id {@code graphId}) and the processes of a checked workflow; returns the graph as written. */
+    static Table.Written create(ApplyContext ctx, Checked workflow, String graphId, Initiator initiator,
+            RootInput roots) {
         String colony = workflow.colony();
         WorkflowPlan plan = workflow.plan();
         List<FunctionSpec> specs = workflow.specs();
@@ -88,7 +90,7 @@ final class WorkflowApplier {
         ProcessGraph graph = new ProcessGraph(graphId, initiator.id(), initiator.name(), colony,
                 plan.roots().stream().map(ids::get).toList(), ProcessState.WAITING, ctx.now(), GoTime.ZERO,
                 GoTime.ZERO, ids, List.of(), List.of());
-        byte[] stored = ctx.state().graphs().add(graph);
+        Table.Written stored = ctx.state().graphs().add(graph);
         for (int i = 0; i < specs.size(); i++) {
             List<String> parents = plan.parents().get(i).stream().map(ids::get).toList();
             FunctionSpec spec = parents.isEmpty() && roots.args() != null

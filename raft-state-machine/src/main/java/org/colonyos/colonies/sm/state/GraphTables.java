@@ -36,19 +36,19 @@ public final class GraphTables {
         return graphs.get(graphId);
     }
 
-    /** Stores a new graph (its id never stored before) and indexes it; returns its stored JSON. */
-    public byte[] add(ProcessGraph graph) {
-        byte[] json = graphs.put(graph.processGraphId(), graph);
+    /** Stores a new graph (its id never stored before) and indexes it; returns it as written. */
+    public Table.Written add(ProcessGraph graph) {
+        Table.Written json = graphs.put(graph.processGraphId(), graph);
         reindex(null, graph);
         return json;
     }
 
-    /** Stores a new version of a graph given the version stored now; returns its stored JSON. */
-    public byte[] replace(ProcessGraph stored, ProcessGraph next) {
+    /** Stores a new version of a graph given the version stored now; returns it as written. */
+    public Table.Written replace(ProcessGraph stored, ProcessGraph next) {
         if (!stored.processGraphId().equals(next.processGraphId())) {
             throw new IllegalArgumentException("a graph cannot replace another: " + next.processGraphId());
         }
-        byte[] json = graphs.put(next.processGraphId(), next);
+        Table.Written json = graphs.put(next.processGraphId(), next);
         reindex(stored, next);
         return json;
     }

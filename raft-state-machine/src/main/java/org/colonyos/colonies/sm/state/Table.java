@@ -105,27 +105,47 @@ public final class Table<V> {
         }
         Change change = pending.get(key);
         if (change != null) {
-            return change.bytes() == DELETED ? Optional.empty() : Optional.of(change.document(type));
+            return change.isRemoval() ? Optional.empty() : Optional.of(change.document(type));
         }
         byte[] bytes = stored.get(key);
         return bytes == null ? Optional.empty() : Optional.of(decode(bytes, type));
     }
 
     /**
-     * Stores a document and returns its canonical JSON bytes as stored (callers must not change them). Reads
-     * until the next restart hand out the instance given, which must be exactly what a fresh decode of those
-     * bytes gives (the same values, the same map order), so every replica and every restart reads the same:
-     * records normalise in their constructors what their JSON shape does not keep. Checked on every write when
-     * assertions are enabled, as in the tests. Neither the document nor anything it holds may change afterwards.
+     * Stores a document; returns it as written, whose canonical JSON bytes are encoded when first asked for
+     * (a reply, the write to the B-tree, a snapshot) and never for a version a later put replaced before anything
+     * asked. Reads until the next restart hand out the instance given, which must be exactly what a fresh decode
+     * of its bytes gives (the same values, the same map order), so every replica and every restart reads the
+     * same: records normalise in their constructors what their JSON shape does not keep. Checked on every write
+     * when assertions are enabled, as in the tests. Neither the document nor anything it holds may change
+     * afterwards.
      */
-    public byte[] put(String key, V value) {
-        byte[] bytes = Json.toBytes(value);
-        assert decodesAs(bytes, value) : "a " + type.getSimpleName() + " does not read back as written: " + value;
+    public Written put(String key, V value) {
+        assert decodesAs(Json.toBytes(value), value) : "a " + type.getSimpleName() + " does not read back as written: "
+                + value;
         if (mirrored) {
             mirror().put(key, value);
         }
-        pend(key, bytes, value);
-        return bytes;
+        return new Written(pend(key, null, value), value);
+    }
+
+    /**
+     * A document as one {@link #put} wrote it. {@link #json()} encodes it at most once per version stored (the
+     * bytes are shared with the table), on whichever thread asks first; any thread may ask, at any time later.
+     */
+    public static final class Written {
+        private final Change change;
+        private final Object document;
+
+        private Written(Change change, Object document) {
+            this.change = change;
+            this.document = document;
+        }
+
+        /** The canonical JSON bytes of the document (callers must not change them). */
+        public byte[] json() {
+            return change.bytes(document);
+        }
     }
 
     /**
@@ -216,9 +236,19 @@ public final class Table<V> {
         kept.clear();
     }
 
-    /** This table's pending changes as they are now (a copy), to be laid over its stored rows. */
+    /**
+     * This table's pending changes as they are now (a copy), to be laid over its stored rows. The changes not yet
+     * encoded are all among the {@code kept} ones; each is copied with its document, which apply may let go of
+     * while the copy is read.
+     */
     Overlay freeze() {
-        return new Overlay(stored, new TreeMap<>(pending));
+        TreeMap<String, Change> copy = new TreeMap<>(pending);
+        for (Change change : kept) {
+            if (!change.isEncoded() && pending.get(change.key()) == change) {
+                copy.put(change.key(), change.copy());
+            }
+        }
+        return new Overlay(stored, copy);
     }
 
     /**
@@ -241,18 +271,19 @@ public final class Table<V> {
 
         /** The changes laid over {@code rows} (rows of the stored map, in key order). */
         Iterator<Map.Entry<String, byte[]>> over(Iterator<Map.Entry<String, byte[]>> rows) {
-            return new Merged(changes.values().iterator(), rows);
+            return new Merged(changes.values().iterator(), rows, true);
         }
     }
 
-    private void pend(String key, byte[] bytes, V value) {
+    private Change pend(String key, byte[] bytes, V value) {
         Change change = new Change(key, bytes, value);
         pending.put(key, change);
         age.addLast(change);
         if (value != null) {
             kept.addLast(change);
             if (kept.size() > KEPT_DOCUMENTS) {
-                kept.removeFirst().forget();
+                Change oldest = kept.removeFirst();
+                oldest.forget(pending.get(oldest.key()) == oldest);
             }
         }
         while (pending.size() > pendingLimit && mayWriteBack.getAsBoolean()) {
@@ -265,10 +296,11 @@ public final class Table<V> {
         if (age.size() > 2 * pending.size() + pendingLimit) {
             age.removeIf(superseded -> pending.get(superseded.key()) != superseded);
         }
+        return change;
     }
 
     private void store(Change change) {
-        if (change.bytes() == DELETED) {
+        if (change.isRemoval()) {
             stored.remove(change.key());
         } else {
             stored.put(change.key(), change.bytes());
@@ -331,19 +363,22 @@ public final class Table<V> {
         NavigableMap<String, byte[]> storedRange = range(stored, from, to);
         Iterator<Map.Entry<String, byte[]>> storedRows = values ? storedRange.entrySet().iterator()
                 : new KeysOnly(storedRange.keySet().iterator());
-        return new Merged(range(pending, from, to).values().iterator(), storedRows);
+        return new Merged(range(pending, from, to).values().iterator(), storedRows, values);
     }
 
     /**
-     * A change the B-tree has not received: the new bytes of a key, or {@link #DELETED}. Compared by identity:
-     * {@code age} may still hold a change its key has since replaced. Keeps the document written while it is
-     * among the {@link #KEPT_DOCUMENTS} newest changes, and the document decoded from the bytes once a read
-     * asked for it after that; both are what a fresh decode gives (see {@link Table#put}). The document is
-     * written by reads under the read lock too: a racing second decode gives an equal value.
+     * A change the B-tree has not received: the new document of a key, or a removal ({@link #DELETED} bytes).
+     * Compared by identity: {@code age} may still hold a change its key has since replaced. A document's bytes
+     * are encoded when first needed; until then the change holds the document, which it keeps while among the
+     * {@link #KEPT_DOCUMENTS} newest changes. Leaving them, the change encodes the document if it is still its
+     * key's current one (a replaced one is never read again) and lets it go; a read after that decodes the bytes
+     * and keeps the result. Both are what a fresh decode gives (see {@link Table#put}). Any thread may encode
+     * or decode (reads run under the read lock, snapshots on their own thread): a racing second result is equal,
+     * and the bytes are always set before the document is let go.
      */
     private static final class Change {
         private final String key;
-        private final byte[] bytes;
+        private volatile byte[] bytes;
         private volatile Object document;
 
         Change(String key, byte[] bytes, Object document) {
@@ -356,8 +391,26 @@ public final class Table<V> {
             return key;
         }
 
+        boolean isEncoded() {
+            return bytes != null;
+        }
+
+        boolean isRemoval() {
+            return bytes == DELETED;
+        }
+
         byte[] bytes() {
-            return bytes;
+            return bytes(document);
+        }
+
+        /** The bytes, encoded from {@code written} (this change's document) if they are not yet. */
+        byte[] bytes(Object written) {
+            byte[] encoded = bytes;
+            if (encoded == null) {
+                encoded = Json.toBytes(written);
+                bytes = encoded;
+            }
+            return encoded;
         }
 
         <T> T document(Class<T> type) {
@@ -369,8 +422,16 @@ public final class Table<V> {
             return type.cast(value);
         }
 
-        /** Lets go of the document; a later read decodes the bytes again. */
-        void forget() {
+        /** A change of the same key to the same document, which goes on holding the document. */
+        Change copy() {
+            return new Change(key, bytes, document);
+        }
+
+        /** Lets go of the document, first encoding it if it is the {@code current} change of its key. */
+        void forget(boolean current) {
+            if (current) {
+                bytes();
+            }
             document = null;
         }
     }
@@ -405,17 +466,22 @@ public final class Table<V> {
         return to == null ? map.tailMap(from, true) : map.subMap(from, true, to, false);
     }
 
-    /** Pending changes laid over stored rows: a pending key replaces the stored one, a removal hides it. */
+    /**
+     * Pending changes laid over stored rows: a pending key replaces the stored one, a removal hides it. Without
+     * {@code values}, changes come with null values (and nothing is encoded).
+     */
     private static final class Merged implements Iterator<Map.Entry<String, byte[]>> {
         private final Iterator<Change> changes;
         private final Iterator<Map.Entry<String, byte[]>> rows;
+        private final boolean values;
         private Change change;
         private Map.Entry<String, byte[]> row;
         private Map.Entry<String, byte[]> next;
 
-        Merged(Iterator<Change> changes, Iterator<Map.Entry<String, byte[]>> rows) {
+        Merged(Iterator<Change> changes, Iterator<Map.Entry<String, byte[]>> rows, boolean values) {
             this.changes = changes;
             this.rows = rows;
+            this.values = values;
             this.change = changes.hasNext() ? changes.next() : null;
             this.row = rows.hasNext() ? rows.next() : null;
         }
@@ -425,7 +491,8 @@ public final class Table<V> {
             while (next == null && (change != null || row != null)) {
                 int order = change == null ? 1 : row == null ? -1 : change.key().compareTo(row.getKey());
                 if (order <= 0) {
-                    next = change.bytes() == DELETED ? null : Map.entry(change.key(), change.bytes());
+                    next = change.isRemoval() ? null : new AbstractMap.SimpleImmutableEntry<>(change.key(),
+                            values ? change.bytes() : null);
                     change = changes.hasNext() ? changes.next() : null;
                     if (order == 0) {
                         row = rows.hasNext() ? rows.next() : null;

@@ -33,7 +33,7 @@ final class AppliedLog {
 
     ApplyReply apply(LogEntry entry) {
         entries.add(entry);
-        return dispatcher.apply(state, entry, ++index, new Signals());
+        return dispatcher.apply(state, entry, ++index, new Signals()).proto();
     }
 
     /** A fresh state with the same entries applied again, in the same order. */

@@ -92,14 +92,14 @@ class DeterminismPropertiesTest {
                     CommandDispatcher dispatcher = new CommandDispatcher();
                     ColoniesState alone = fresh();
                     List<ApplyReply> aloneReplies = new ArrayList<>();
-                    log.forEach(entry -> aloneReplies.add(dispatcher.apply(alone, entry, 1, new Signals())));
+                    log.forEach(entry -> aloneReplies.add(dispatcher.apply(alone, entry, 1, new Signals()).proto()));
                     ColoniesState batched = fresh();
                     List<ApplyReply> batchedReplies = new ArrayList<>();
                     for (int from = 0, group = 0; from < log.size(); from += sizes.get(group++)) {
                         LogBatch batch = LogBatch.newBuilder().addAllEntries(log.subList(from,
                                 Math.min(log.size(), from + sizes.get(group)))).build();
                         ApplyReply reply = dispatcher.apply(batched, LogEntry.newBuilder().setBatch(batch).build(),
-                                1, new Signals());
+                                1, new Signals()).proto();
                         assertEquals(batch.getEntriesCount(), reply.getBatchRepliesCount());
                         batchedReplies.addAll(reply.getBatchRepliesList());
                     }

@@ -1,5 +1,6 @@
 package org.colonyos.colonies.sm.apply;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -36,7 +37,8 @@ import org.quicktheories.core.Gen;
  * Scheduler invariants over random sequences of submits, assigns by random executors, closes, cancels, timer
  * expiries and restarts (snapshot export and import): never two executors on one process at once, never a
  * non-matching executor, priority-then-FIFO order, at most {@code maxretries + 1} executions, final states
- * stay final, and the same log applied twice gives the same digest.
+ * stay final, and the same log applied twice gives the same digest and the same replies, whether each reply is
+ * read as soon as its entry is applied or only after the whole log.
  */
 class SchedulerPropertiesTest {
     /** Executors: two of type cli, one of type gpu (ids are repeated hex digits). */
@@ -74,6 +76,8 @@ class SchedulerPropertiesTest {
         private final Map<String, Integer> executions = new HashMap<>();
         private final Map<String, Integer> finalStates = new HashMap<>();
         private final List<String> ids = new ArrayList<>();
+        /** Each entry's reply, read as soon as it was applied. */
+        private final List<ApplyReply> replies = new ArrayList<>();
         private long time = 1_000_000_000L;
         private ColoniesState current = new ColoniesState(ColoniesStore.inMemory());
 
@@ -83,7 +87,9 @@ class SchedulerPropertiesTest {
 
         ApplyReply apply(LogEntry entry) {
             log.add(entry);
-            return dispatcher.apply(current, entry, log.size(), new Signals());
+            ApplyReply reply = dispatcher.apply(current, entry, log.size(), new Signals()).proto();
+            replies.add(reply);
+            return reply;
         }
 
         void step(int[] s) {
@@ -189,11 +195,14 @@ class SchedulerPropertiesTest {
                     steps.forEach(run::step);
                     ColoniesState replayed = new ColoniesState(ColoniesStore.inMemory());
                     CommandDispatcher dispatcher = new CommandDispatcher();
+                    List<AppliedReply> unread = new ArrayList<>();
                     for (int i = 0; i < run.log.size(); i++) {
-                        dispatcher.apply(replayed, run.log.get(i), i + 1, new Signals());
+                        unread.add(dispatcher.apply(replayed, run.log.get(i), i + 1, new Signals()));
                     }
                     check(replayed.store().digest().equals(run.current.store().digest()),
                             "replaying the log gave another state");
+                    assertEquals(run.replies, unread.stream().map(AppliedReply::proto).toList(),
+                            "replies read after the whole log differ from those read at once");
                     IndexConsistency.check(run.current);
                 });
     }

@@ -188,7 +188,7 @@ class WorkflowModelPropertiesTest {
 
         private ApplyReply apply(LogEntry entry) {
             log.add(entry);
-            return new CommandDispatcher().apply(state, entry, log.size(), new Signals());
+            return new CommandDispatcher().apply(state, entry, log.size(), new Signals()).proto();
         }
 
         private static ColoniesState fresh() {

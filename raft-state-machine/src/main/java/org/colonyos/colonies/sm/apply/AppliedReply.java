@@ -1,0 +1,50 @@
+package org.colonyos.colonies.sm.apply;
+
+import com.google.protobuf.UnsafeByteOperations;
+import java.util.List;
+import org.colonyos.colonies.proto.log.ApplyReply;
+
+/**
+ * The reply to one applied log entry, encoded when first read. Replies that are documents just stored
+ * ({@link RawJson}) are encoded from the immutable document then, on the reading thread: a follower or a replay,
+ * whose replies Ratis only keeps for a client's retry, never encodes them, and the leader encodes them after
+ * apply has moved on. The outcome (an error or a document) is fixed at apply; only its encoding is deferred.
+ *
+ * <p>Thread-safe: written once on the apply thread; read by any thread, concurrent reads encode equal replies.
+ */
+public final class AppliedReply {
+    /** Each entry's outcome in order: an {@link ApplyReply}, or a {@link RawJson} not yet encoded. */
+    private final List<Object> outcomes;
+    private final boolean batch;
+    private volatile ApplyReply encoded;
+
+    private AppliedReply(List<Object> outcomes, boolean batch) {
+        this.outcomes = outcomes;
+        this.batch = batch;
+    }
+
+    static AppliedReply single(Object outcome) {
+        return new AppliedReply(List.of(outcome), false);
+    }
+
+    static AppliedReply batch(List<Object> outcomes) {
+        return new AppliedReply(List.copyOf(outcomes), true);
+    }
+
+    /** The reply as the proposer reads it. */
+    public ApplyReply proto() {
+        ApplyReply reply = encoded;
+        if (reply == null) {
+            reply = batch ? ApplyReply.newBuilder().addAllBatchReplies(outcomes.stream().map(AppliedReply::encode)
+                    .toList()).build() : encode(outcomes.get(0));
+            encoded = reply;
+        }
+        return reply;
+    }
+
+    private static ApplyReply encode(Object outcome) {
+        return outcome instanceof RawJson raw
+                ? ApplyReply.newBuilder().setReplyJson(UnsafeByteOperations.unsafeWrap(raw.stored().json())).build()
+                : (ApplyReply) outcome;
+    }
+}

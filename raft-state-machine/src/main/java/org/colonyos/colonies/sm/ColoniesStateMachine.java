@@ -341,10 +341,11 @@ public final class ColoniesStateMachine extends BaseStateMachine {
 
     /**
      * An applied entry's reply as Ratis carries it: encoded when Ratis first reads it (to answer the proposer on
-     * the leader, or a client's retry from another replica's retry cache), not on the apply thread. Thread-safe.
+     * the leader, or a client's retry from another replica's retry cache), not on the apply thread; once encoded
+     * it holds only the bytes. Thread-safe: the bytes are published before the reply is let go.
      */
     private static final class ReplyMessage implements Message {
-        private final AppliedReply reply;
+        private volatile AppliedReply reply;
         private volatile ByteString content;
 
         ReplyMessage(AppliedReply reply) {
@@ -354,10 +355,13 @@ public final class ColoniesStateMachine extends BaseStateMachine {
         @Override
         public ByteString getContent() {
             ByteString bytes = content;
-            if (bytes == null) {
-                bytes = UnsafeByteOperations.unsafeWrap(reply.proto().toByteArray());
-                content = bytes;
+            AppliedReply source = reply;
+            if (bytes != null || source == null) {
+                return bytes != null ? bytes : content;
             }
+            bytes = UnsafeByteOperations.unsafeWrap(source.proto().toByteArray());
+            content = bytes;
+            reply = null;
             return bytes;
         }
     }

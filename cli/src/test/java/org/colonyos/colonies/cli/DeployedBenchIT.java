@@ -75,6 +75,11 @@ class DeployedBenchIT {
         Matcher cycles = Pattern.compile("cycles/s +(\\d+)").matcher(report);
         assertTrue(cycles.find() && Integer.parseInt(cycles.group(1)) > 0, report);
         assertTrue(report.contains("server cpu/cycle"), report);
+        for (String node : new String[] {"n1", "n2", "n3"}) {
+            String line = "\\nnode " + node + "( \\(leader\\))? +\\d+\\.\\d\\d ms cpu/cycle: [a-z-]+ \\d";
+            assertTrue(report.matches("(?s).*" + line + ".*"), report);
+        }
+        assertTrue(report.contains(" apply "), "the split names the apply thread: " + report);
         assertEquals(before, benchDirs());
     }
 }

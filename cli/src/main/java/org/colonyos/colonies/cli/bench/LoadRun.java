@@ -53,6 +53,8 @@ final class LoadRun {
     private ServerLauncher.LocalCluster cluster;
     /** The node processes of {@code --deployed}, or null. */
     private volatile ClusterProcesses deployed;
+    /** The leader of the node processes when the load started. */
+    private volatile String deployedLeader;
 
     LoadRun(LoadOptions load, Workload workload) {
         this.load = load;
@@ -97,6 +99,7 @@ final class LoadRun {
             ColoniesClient any = new ColoniesClient(urls, Duration.ofSeconds(30));
             String leader = Await.eventually(() -> Await.leaderKnown(any.getCluster(serverKey)), 120).leader().name();
             Await.eventually(() -> any.getStatistics(serverKey), 120);
+            deployedLeader = leader;
             URI leaderUrl = nodes.url(nodes.indexOf(leader));
             List<URI> targets = switch (load.via) {
                 case all -> urls;
@@ -231,6 +234,7 @@ final class LoadRun {
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 ManagementFactory.getOperatingSystemMXBean();
         progress(out, "warm-up", load.warmupSeconds);
+        NodeCpu nodeCpu = deployed == null ? null : NodeCpu.start(deployed);
         submits.set(0);
         cycles.set(0);
         finished.set(0);
@@ -240,7 +244,6 @@ final class LoadRun {
         endLatency.clear();
         long cpuStart = os.getProcessCpuTime();
         long loadCpuStart = loadCpu(threads);
-        long serverCpuStart = deployed == null ? 0 : deployed.cpuNanos();
         Supplier<String> proposals = cluster == null ? null : cluster.countProposals();
         long start = System.nanoTime();
         progress(out, "measured", load.durationSeconds);
@@ -250,7 +253,7 @@ final class LoadRun {
         long finishedCount = finished.get();
         long cpu = os.getProcessCpuTime() - cpuStart;
         long loadCpu = loadCpu(threads) - loadCpuStart;
-        long serverCpu = deployed == null ? 0 : deployed.cpuNanos() - serverCpuStart;
+        long serverCpu = nodeCpu == null ? 0 : nodeCpu.stop();
         running = false;
         out.printf("submits/s        %.0f%n", submitCount / seconds);
         if (workload != Workload.PROCESSES) {
@@ -272,9 +275,10 @@ final class LoadRun {
             out.printf("raft entries     %s%n", proposals.get());
         }
         printCpu(out, cpu, loadCpu, seconds, cycleCount);
-        if (deployed != null) {
+        if (nodeCpu != null) {
             out.printf("server cpu/cycle %.2f ms (the %d node processes together)%n",
                     cycleCount == 0 ? 0 : serverCpu / 1e6 / cycleCount, deployed.size());
+            nodeCpu.print(out, cycleCount, deployedLeader);
         }
         out.flush();
     }

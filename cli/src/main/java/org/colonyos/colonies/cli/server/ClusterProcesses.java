@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -139,12 +140,24 @@ public final class ClusterProcesses implements AutoCloseable {
     /** The CPU time the running node processes have used so far, in nanoseconds. */
     public long cpuNanos() {
         long total = 0;
-        for (Process process : processes) {
-            if (process != null) {
-                total += process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
-            }
+        for (int i = 0; i < processes.length; i++) {
+            total += cpuNanos(i);
         }
         return total;
+    }
+
+    /** The CPU time node {@code index}'s process has used so far, in nanoseconds (0 when it is not running). */
+    public long cpuNanos(int index) {
+        Process process = processes[index];
+        return process == null ? 0 : process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    /**
+     * The CPU milliseconds node {@code index}'s threads have used so far, by role ({@link ThreadRoles}, from a
+     * {@code jcmd Thread.print}); empty when jcmd cannot tell.
+     */
+    public Optional<Map<String, Double>> threadCpu(int index) throws IOException, InterruptedException {
+        return jcmd(processes[index].pid(), "Thread.print").map(ThreadRoles::cpuByRole);
     }
 
     /** The resident memory of node {@code index}'s process in bytes (Linux {@code /proc}), or 0 if unknown. */

@@ -3,8 +3,8 @@ package org.colonyos.colonies.proto.crypto;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.util.BigIntegers;
 
 /**
  * secp256k1 compact recoverable ECDSA as ColonyOS uses it: signatures are {@code r(32) || s(32) || v(1)}
@@ -59,14 +59,14 @@ public final class Secp256k1 {
         BigInteger d = parsePrivateKey(privateKeyHex);
         byte[] hash = Sha3.hash(message);
         BigInteger e = new BigInteger(1, hash);
-        HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
+        HMacDSAKCalculator nonces = new HMacDSAKCalculator(new JdkSha256());
         nonces.init(N, d, hash);
         while (true) {
             BigInteger k = nonces.nextK();
             byte[] point = curve.multiplyGenerator(k);
             BigInteger x = new BigInteger(1, Arrays.copyOfRange(point, 1, 33));
             BigInteger r = x.mod(N);
-            BigInteger s = k.modInverse(N).multiply(e.add(d.multiply(r))).mod(N);
+            BigInteger s = BigIntegers.modOddInverse(N, k).multiply(e.add(d.multiply(r))).mod(N);
             if (r.signum() == 0 || s.signum() == 0) {
                 continue;
             }

@@ -340,9 +340,9 @@ public final class ColoniesStateMachine extends BaseStateMachine {
     }
 
     /**
-     * An applied entry's reply as Ratis carries it: encoded when Ratis first reads it (to answer the proposer on
-     * the leader, or a client's retry from another replica's retry cache), not on the apply thread; once encoded
-     * it holds only the bytes. Thread-safe: the bytes are published before the reply is let go.
+     * An applied entry's reply as Ratis carries it: encoded when Ratis first reads it, which the leader does at
+     * once to answer the proposer and a follower only to answer a client's retry from its retry cache; once
+     * encoded it holds only the bytes. Thread-safe: the bytes are published before the reply is let go.
      */
     private static final class ReplyMessage implements Message {
         private volatile AppliedReply reply;

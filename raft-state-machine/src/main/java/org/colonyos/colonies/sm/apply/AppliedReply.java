@@ -7,8 +7,8 @@ import org.colonyos.colonies.proto.log.ApplyReply;
 /**
  * The reply to one applied log entry, encoded when first read. Replies that are documents just stored
  * ({@link RawJson}) are encoded from the immutable document then, on the reading thread: a follower or a replay,
- * whose replies Ratis only keeps for a client's retry, never encodes them, and the leader encodes them after
- * apply has moved on. The outcome (an error or a document) is fixed at apply; only its encoding is deferred.
+ * whose replies Ratis only keeps for a client's retry, does not encode them unless such a retry reads them. The
+ * outcome (an error or a document) is fixed at apply; only its encoding is deferred.
  *
  * <p>Thread-safe: written once on the apply thread; read by any thread, concurrent reads encode equal replies.
  */

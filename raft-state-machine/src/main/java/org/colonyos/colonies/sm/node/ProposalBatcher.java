@@ -25,7 +25,9 @@ import org.colonyos.colonies.sm.Rejection;
  * certainly not applied). Writes are proposed in the order they were submitted.
  *
  * <p>Thread-safe: {@link #submit} may be called from any thread. The queue is guarded by this object's monitor;
- * proposals are sent, and replies handed out, outside it.
+ * proposals are sent, and replies handed out, outside it. When a proposal completes, the next one is sent before
+ * its replies are handed out: whatever the writers do with a reply (on the leader that runs on the apply thread,
+ * the HTTP response included) overlaps the next Raft round instead of delaying it.
  */
 final class ProposalBatcher {
     /**
@@ -164,9 +166,9 @@ final class ProposalBatcher {
                     waitingBytes = 0;
                 }
             }
+            proposeWhileRoom();
             handOut(batch, reply, error);
             abandoned.forEach(queued -> queued.reply().completeExceptionally(error));
-            proposeWhileRoom();
         });
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -239,16 +240,16 @@ public final class Table<V> {
     /**
      * This table's pending changes as they are now (a copy), to be laid over its stored rows. The changes not yet
      * encoded are all among the {@code kept} ones; each is copied with its document, which apply may let go of
-     * while the copy is read.
+     * while the view is read (a kept change that is no longer current is copied too, and never read).
      */
     Overlay freeze() {
-        TreeMap<String, Change> copy = new TreeMap<>(pending);
+        Map<Change, Change> copies = new IdentityHashMap<>();
         for (Change change : kept) {
-            if (!change.isEncoded() && pending.get(change.key()) == change) {
-                copy.put(change.key(), change.copy());
+            if (!change.isEncoded()) {
+                copies.put(change, change.copy());
             }
         }
-        return new Overlay(stored, copy);
+        return new Overlay(stored, new TreeMap<>(pending), copies);
     }
 
     /**
@@ -258,10 +259,14 @@ public final class Table<V> {
     static final class Overlay {
         private final NavigableMap<String, byte[]> stored;
         private final TreeMap<String, Change> changes;
+        /** The changes not yet encoded when the view was made, each with its copy that keeps the document. */
+        private final Map<Change, Change> copies;
 
-        private Overlay(NavigableMap<String, byte[]> stored, TreeMap<String, Change> changes) {
+        private Overlay(NavigableMap<String, byte[]> stored, TreeMap<String, Change> changes,
+                Map<Change, Change> copies) {
             this.stored = stored;
             this.changes = changes;
+            this.copies = copies;
         }
 
         /** Whether these are changes to {@code map} (other tables may share the map, with other keys). */
@@ -271,7 +276,9 @@ public final class Table<V> {
 
         /** The changes laid over {@code rows} (rows of the stored map, in key order). */
         Iterator<Map.Entry<String, byte[]>> over(Iterator<Map.Entry<String, byte[]>> rows) {
-            return new Merged(changes.values().iterator(), rows, true);
+            Iterator<Change> frozen = changes.values().stream().map(change -> copies.getOrDefault(change, change))
+                    .iterator();
+            return new Merged(frozen, rows, true);
         }
     }
 

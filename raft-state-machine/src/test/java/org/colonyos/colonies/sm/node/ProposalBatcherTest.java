@@ -95,6 +95,20 @@ class ProposalBatcherTest {
         assertEquals(new ProposalCounts(4, 2), batcher.counts());
     }
 
+    /**
+     * What a writer does with its reply (on the leader: the HTTP response, on the apply thread) runs after the
+     * next proposal has gone, so it overlaps the next Raft round.
+     */
+    @Test
+    void theNextProposalGoesBeforeTheRepliesAreHandedOut() throws Exception {
+        ProposalBatcher batcher = new ProposalBatcher(this::propose, LIMITS);
+        List<Integer> proposedWhenHandedOut = new ArrayList<>();
+        batcher.submit(write("a")).thenRun(() -> proposedWhenHandedOut.add(proposed.size()));
+        batcher.submit(write("b"));
+        replies.get(0).complete(reply("a"));
+        assertEquals(List.of(2), proposedWhenHandedOut, "b was proposed before a's reply was handed out");
+    }
+
     @Test
     void aFullQueueRefusesWritesAtOnceWith503UntilItDrains() throws Exception {
         ProposalBatcher batcher = new ProposalBatcher(this::propose, limits(1, 10, 1 << 20).withQueue(2, 1 << 20));

@@ -137,15 +137,6 @@ public final class ClusterProcesses implements AutoCloseable {
         return dir.resolve(nodeId(index) + ".log");
     }
 
-    /** The CPU time the running node processes have used so far, in nanoseconds. */
-    public long cpuNanos() {
-        long total = 0;
-        for (int i = 0; i < processes.length; i++) {
-            total += cpuNanos(i);
-        }
-        return total;
-    }
-
     /** The CPU time node {@code index}'s process has used so far, in nanoseconds (0 when it is not running). */
     public long cpuNanos(int index) {
         Process process = processes[index];

@@ -5,18 +5,18 @@ import java.util.List;
 import org.colonyos.colonies.proto.log.ApplyReply;
 
 /**
- * The reply to one applied log entry, encoded when first read. Replies that are documents just stored
- * ({@link RawJson}) are encoded from the immutable document then, on the reading thread: a follower or a replay,
- * whose replies Ratis only keeps for a client's retry, does not encode them unless such a retry reads them. The
- * outcome (an error or a document) is fixed at apply; only its encoding is deferred.
+ * The reply to one applied log entry, encoded when read. Replies that are documents just stored ({@link RawJson})
+ * are encoded from the immutable document then, on the reading thread, into bytes the table shares: a follower or
+ * a replay, whose replies Ratis only keeps for a client's retry, does not encode them unless such a retry reads
+ * them. The outcome (an error or a document) is fixed at apply; only its encoding is deferred. The reader keeps
+ * what it reads ({@code ColoniesStateMachine}'s reply message encodes once).
  *
- * <p>Thread-safe: written once on the apply thread; read by any thread, concurrent reads encode equal replies.
+ * <p>Immutable; read by any thread.
  */
 public final class AppliedReply {
     /** Each entry's outcome in order: an {@link ApplyReply}, or a {@link RawJson} not yet encoded. */
     private final List<Object> outcomes;
     private final boolean batch;
-    private volatile ApplyReply encoded;
 
     private AppliedReply(List<Object> outcomes, boolean batch) {
         this.outcomes = outcomes;
@@ -33,13 +33,8 @@ public final class AppliedReply {
 
     /** The reply as the proposer reads it. */
     public ApplyReply proto() {
-        ApplyReply reply = encoded;
-        if (reply == null) {
-            reply = batch ? ApplyReply.newBuilder().addAllBatchReplies(outcomes.stream().map(AppliedReply::encode)
-                    .toList()).build() : encode(outcomes.get(0));
-            encoded = reply;
-        }
-        return reply;
+        return batch ? ApplyReply.newBuilder().addAllBatchReplies(outcomes.stream().map(AppliedReply::encode)
+                .toList()).build() : encode(outcomes.get(0));
     }
 
     private static ApplyReply encode(Object outcome) {

@@ -15,6 +15,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.colonyos.colonies.proto.json.Json;
@@ -127,7 +128,7 @@ public final class Table<V> {
         if (mirrored) {
             mirror().put(key, value);
         }
-        return new Written(pend(key, null, value), value);
+        return new Written(pend(key, value), value);
     }
 
     /**
@@ -164,7 +165,7 @@ public final class Table<V> {
             mirror().remove(key);
         }
         if (stored.containsKey(key)) {
-            pend(key, DELETED, null);
+            pend(key, null);
         } else {
             pending.remove(key);
         }
@@ -239,17 +240,18 @@ public final class Table<V> {
 
     /**
      * This table's pending changes as they are now (a copy), to be laid over its stored rows. The changes not yet
-     * encoded are all among the {@code kept} ones; each is copied with its document, which apply may let go of
-     * while the view is read (a kept change that is no longer current is copied too, and never read).
+     * encoded are all among the {@code kept} ones; the view holds their documents, which apply may let go of
+     * while the view is read, and encodes them into the changes themselves (a kept change that is no longer
+     * current is held too, and never read).
      */
     Overlay freeze() {
-        Map<Change, Change> copies = new IdentityHashMap<>();
+        Map<Change, Object> documents = new IdentityHashMap<>();
         for (Change change : kept) {
             if (!change.isEncoded()) {
-                copies.put(change, change.copy());
+                documents.put(change, change.document);
             }
         }
-        return new Overlay(stored, new TreeMap<>(pending), copies);
+        return new Overlay(stored, new TreeMap<>(pending), documents);
     }
 
     /**
@@ -259,14 +261,14 @@ public final class Table<V> {
     static final class Overlay {
         private final NavigableMap<String, byte[]> stored;
         private final TreeMap<String, Change> changes;
-        /** The changes not yet encoded when the view was made, each with its copy that keeps the document. */
-        private final Map<Change, Change> copies;
+        /** The changes not yet encoded when the view was made, each with its document then. */
+        private final Map<Change, Object> documents;
 
         private Overlay(NavigableMap<String, byte[]> stored, TreeMap<String, Change> changes,
-                Map<Change, Change> copies) {
+                Map<Change, Object> documents) {
             this.stored = stored;
             this.changes = changes;
-            this.copies = copies;
+            this.documents = documents;
         }
 
         /** Whether these are changes to {@code map} (other tables may share the map, with other keys). */
@@ -276,14 +278,13 @@ public final class Table<V> {
 
         /** The changes laid over {@code rows} (rows of the stored map, in key order). */
         Iterator<Map.Entry<String, byte[]>> over(Iterator<Map.Entry<String, byte[]>> rows) {
-            Iterator<Change> frozen = changes.values().stream().map(change -> copies.getOrDefault(change, change))
-                    .iterator();
-            return new Merged(frozen, rows, true);
+            return new Merged(changes.values().iterator(), rows, change -> change.bytes(documents.get(change)));
         }
     }
 
-    private Change pend(String key, byte[] bytes, V value) {
-        Change change = new Change(key, bytes, value);
+    /** Records a put of {@code value}, or a removal when it is null. */
+    private Change pend(String key, V value) {
+        Change change = new Change(key, value == null ? DELETED : null, value);
         pending.put(key, change);
         age.addLast(change);
         if (value != null) {
@@ -370,7 +371,8 @@ public final class Table<V> {
         NavigableMap<String, byte[]> storedRange = range(stored, from, to);
         Iterator<Map.Entry<String, byte[]>> storedRows = values ? storedRange.entrySet().iterator()
                 : new KeysOnly(storedRange.keySet().iterator());
-        return new Merged(range(pending, from, to).values().iterator(), storedRows, values);
+        return new Merged(range(pending, from, to).values().iterator(), storedRows,
+                values ? Change::bytes : change -> null);
     }
 
     /**
@@ -410,7 +412,7 @@ public final class Table<V> {
             return bytes(document);
         }
 
-        /** The bytes, encoded from {@code written} (this change's document) if they are not yet. */
+        /** The bytes, encoded from {@code written} (this change's document; may be null once they are) if need be. */
         byte[] bytes(Object written) {
             byte[] encoded = bytes;
             if (encoded == null) {
@@ -427,11 +429,6 @@ public final class Table<V> {
                 document = value;
             }
             return type.cast(value);
-        }
-
-        /** A change of the same key to the same document, which goes on holding the document. */
-        Change copy() {
-            return new Change(key, bytes, document);
         }
 
         /** Lets go of the document, first encoding it if it is the {@code current} change of its key. */
@@ -474,21 +471,21 @@ public final class Table<V> {
     }
 
     /**
-     * Pending changes laid over stored rows: a pending key replaces the stored one, a removal hides it. Without
-     * {@code values}, changes come with null values (and nothing is encoded).
+     * Pending changes laid over stored rows: a pending key replaces the stored one, a removal hides it. A
+     * change's value is {@code valueOf} it (null for keys only, when nothing is encoded).
      */
     private static final class Merged implements Iterator<Map.Entry<String, byte[]>> {
         private final Iterator<Change> changes;
         private final Iterator<Map.Entry<String, byte[]>> rows;
-        private final boolean values;
+        private final Function<Change, byte[]> valueOf;
         private Change change;
         private Map.Entry<String, byte[]> row;
         private Map.Entry<String, byte[]> next;
 
-        Merged(Iterator<Change> changes, Iterator<Map.Entry<String, byte[]>> rows, boolean values) {
+        Merged(Iterator<Change> changes, Iterator<Map.Entry<String, byte[]>> rows, Function<Change, byte[]> valueOf) {
             this.changes = changes;
             this.rows = rows;
-            this.values = values;
+            this.valueOf = valueOf;
             this.change = changes.hasNext() ? changes.next() : null;
             this.row = rows.hasNext() ? rows.next() : null;
         }
@@ -498,8 +495,8 @@ public final class Table<V> {
             while (next == null && (change != null || row != null)) {
                 int order = change == null ? 1 : row == null ? -1 : change.key().compareTo(row.getKey());
                 if (order <= 0) {
-                    next = change.isRemoval() ? null : new AbstractMap.SimpleImmutableEntry<>(change.key(),
-                            values ? change.bytes() : null);
+                    next = change.isRemoval() ? null
+                            : new AbstractMap.SimpleImmutableEntry<>(change.key(), valueOf.apply(change));
                     change = changes.hasNext() ? changes.next() : null;
                     if (order == 0) {
                         row = rows.hasNext() ? rows.next() : null;

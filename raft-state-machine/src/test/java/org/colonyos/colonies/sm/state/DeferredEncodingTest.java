@@ -33,9 +33,13 @@ class DeferredEncodingTest {
         return ENCODED.get() - (Table.class.desiredAssertionStatus() ? puts : 0);
     }
 
-    private static Table<Counted> table() {
+    /** The store of the last {@link #table()}. */
+    private ColoniesStore tableStore;
+
+    private Table<Counted> table() {
         ENCODED.set(0);
-        return new ColoniesStore(DBMaker.memoryDB().make(), 1_000_000).table("processes", Counted.class);
+        tableStore = new ColoniesStore(DBMaker.memoryDB().make(), 1_000_000);
+        return tableStore.table("processes", Counted.class);
     }
 
     @Test
@@ -79,6 +83,17 @@ class DeferredEncodingTest {
             }
             assertArrayEquals(export(reference), export(view));
         }
+    }
+
+    @Test
+    void aDocumentAFrozenViewEncodedIsNotEncodedAgainByApply() {
+        Table<Counted> table = table();
+        table.put("k", new Counted("a"));
+        export(tableStore);
+        for (int i = 0; i < Table.KEPT_DOCUMENTS + 1; i++) {
+            table.put("o" + i, new Counted("v" + i));
+        }
+        assertEquals(2, encodedBeyondChecks(Table.KEPT_DOCUMENTS + 2), "a by the view, o0 leaving the kept ones");
     }
 
     /** k = a and j = x, neither encoded yet. */
